@@ -1,0 +1,139 @@
+"""Checks on the Markdown body of a practice: required sections and internal links."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
+
+from generator.models import REQUIRED_SECTIONS
+from generator.problems import Problem
+from generator.text import fold_accents
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+
+
+def _lines_outside_code(body: str) -> Iterator[tuple[int, str]]:
+    fence: str | None = None
+    for index, line in enumerate(body.splitlines()):
+        match = _FENCE.match(line)
+        if match:
+            fence = None if fence == match.group(1) else (fence or match.group(1))
+            continue
+        if fence is None:
+            yield index, line
+
+
+def _normal(title: str) -> str:
+    return fold_accents(title).casefold().strip()
+
+
+def section_headings(body: str) -> list[tuple[int, str]]:
+    """(line index in body, title) of every `##` heading outside code blocks."""
+    return [
+        (index, match.group(2))
+        for index, line in _lines_outside_code(body)
+        if (match := _HEADING.match(line)) and len(match.group(1)) == 2
+    ]
+
+
+def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
+    headings = section_headings(body)
+    present = {title for _, title in headings}
+    by_normal = {_normal(title): (index, title) for index, title in headings}
+    problems = []
+    for required in REQUIRED_SECTIONS:
+        if required in present:
+            continue
+        near = by_normal.get(_normal(required))
+        if near:
+            index, title = near
+            problems.append(
+                Problem(
+                    file,
+                    first_line + index,
+                    1,
+                    "seccion-mal-escrita",
+                    f"La sección «## {title}» debe escribirse exactamente «## {required}».",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    file,
+                    first_line,
+                    1,
+                    "falta-seccion",
+                    f"Falta la sección «## {required}». Cada práctica tiene estas secciones, en "
+                    "este orden: " + ", ".join(f"«## {s}»" for s in REQUIRED_SECTIONS) + ".",
+                )
+            )
+    return problems
+
+
+def links(body: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(line index, column, target, is_image) of every Markdown link outside code."""
+    for index, line in _lines_outside_code(body):
+        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in _INLINE_LINK.finditer(text):
+            yield index, match.start(2) + 1, match.group(2), match.group(1) == "!"
+        ref = _REFERENCE.match(text)
+        if ref:
+            yield index, ref.start(1) + 1, ref.group(1), False
+
+
+def check_links(
+    body: str, first_line: int, file: str, existing: set[str], base_dir: str
+) -> list[Problem]:
+    """Relative links must point at a file under `base_dir` that exists."""
+    problems = []
+    for index, column, target, is_image in links(body):
+        parts = urlsplit(target)
+        scheme = parts.scheme.lower()
+        what = "La imagen" if is_image else "El enlace"
+        if scheme in ("javascript", "data", "vbscript", "file"):
+            problems.append(
+                Problem(
+                    file,
+                    first_line + index,
+                    column,
+                    "enlace-peligroso",
+                    f"{what} usa «{scheme}:», que no se permite. Usa una dirección https:// o un "
+                    "archivo del repositorio.",
+                )
+            )
+            continue
+        if scheme or parts.netloc or not parts.path or target.startswith("/"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(parts.path)))
+        if not resolved.startswith(base_dir + "/"):
+            problems.append(
+                Problem(
+                    file,
+                    first_line + index,
+                    column,
+                    "enlace-fuera",
+                    f"{what} apunta a «{target}», fuera de {base_dir}/, que no se publica así. "
+                    "Para enlazar otra parte del sitio usa su dirección, por ejemplo "
+                    "/centros/talca/.",
+                )
+            )
+            continue
+        if resolved in existing:
+            continue
+        problems.append(
+            Problem(
+                file,
+                first_line + index,
+                column,
+                "enlace-roto",
+                f"{what} apunta a «{target}», que no existe en {base_dir}/. Revisa el nombre del "
+                "archivo (mayúsculas, tildes) o sube el archivo junto a la práctica.",
+            )
+        )
+    return problems

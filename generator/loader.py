@@ -1,0 +1,234 @@
+"""Load every content file of a repository into validated entries, collecting every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from generator.body import check_links, check_sections
+from generator.files import read_text, relative
+from generator.frontmatter import split_front_matter
+from generator.messages import validate_document
+from generator.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.problems import Problem
+from generator.repository import Entry, MarkdownEntry
+from generator.text import slugify
+from generator.yamlsource import YamlDocument, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+TAXONOMY_FILE = "content/taxonomia.yml"
+NETWORK_FILE = "content/red.yml"
+PAGES_DIR = "content/paginas"
+CENTERS_DIR = "centers"
+PRACTICES_DIR = "practices"
+# Addresses the generator owns; a hand-written page may not take them.
+RESERVED_PAGE_IDS = {
+    "index",
+    "practicas",
+    "centros",
+    "areas",
+    "red",
+    "api",
+    "etiquetas",
+    "assets",
+    "admin",
+    "search",
+}
+
+
+class Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
+        rel = relative(self.root, path)
+        text, problems = read_text(self.root, path)
+        self.problems += problems
+        if text is None:
+            return None
+        doc, problems = parse_yaml(text, rel)
+        self.problems += problems
+        if doc is None:
+            return None
+        data = self.validate(model, doc, rel, what, problems)
+        return Entry(path.stem, rel, data, doc) if data is not None else None
+
+    def validate(
+        self, model: type[M], doc: YamlDocument, rel: str, what: str, yaml_problems: list[Problem]
+    ) -> M | None:
+        """Validate even after YAML problems, so one run reports all, without repeating a line."""
+        data, problems = validate_document(model, doc, rel, what=what)
+        reported = {p.line for p in yaml_problems}
+        self.problems += [p for p in problems if p.line not in reported]
+        return None if yaml_problems else data
+
+    def markdown_entry(self, path: Path, model: type[M], what: str) -> MarkdownEntry[M] | None:
+        rel = relative(self.root, path)
+        text, problems = read_text(self.root, path)
+        self.problems += problems
+        if text is None:
+            return None
+        split, problems = split_front_matter(text, rel)
+        self.problems += problems
+        if split is None:
+            return None
+        doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
+        self.problems += problems
+        if doc is None:
+            return None
+        if doc.value is None:
+            self.problems.append(
+                Problem(rel, 2, 1, "encabezado-vacio", f"El encabezado YAML de {what} está vacío.")
+            )
+            return None
+        data = self.validate(model, doc, rel, f"El encabezado de {what}", problems)
+        if data is None:
+            return None
+        return MarkdownEntry(path.stem, rel, data, doc, split.body, split.body_first_line)
+
+    def check_id(self, path: Path) -> bool:
+        if SLUG_RE.match(path.stem):
+            return True
+        suggestion = slugify(path.stem) or "mi-archivo"
+        self.problems.append(
+            Problem(
+                relative(self.root, path),
+                1,
+                1,
+                "id-invalido",
+                f"El nombre «{path.name}» no sirve como clave: usa minúsculas sin tildes, números "
+                f"y guiones. Renómbralo a «{suggestion}{path.suffix}».",
+            )
+        )
+        return False
+
+    def files_in(self, folder: str, suffix: str, what: str) -> list[Path]:
+        """The `suffix` files directly in `folder`; other content-like files are reported."""
+        directory = self.root / folder
+        if not directory.is_dir():
+            return []
+        found = []
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix == suffix:
+                if self.check_id(path):
+                    found.append(path)
+            elif path.suffix in (".yml", ".yaml", ".md", ".markdown") and path.name != "README.md":
+                self.problems.append(
+                    Problem(
+                        relative(self.root, path),
+                        1,
+                        1,
+                        "extension",
+                        f"Los archivos de {what} usan la extensión «{suffix}»: renombra este "
+                        f"archivo a «{path.stem}{suffix}».",
+                    )
+                )
+        return found
+
+    def required_file(self, rel: str) -> Path | None:
+        path = self.root / rel
+        if path.is_file():
+            return path
+        self.problems.append(
+            Problem(rel, 1, 1, "falta-archivo", f"Falta el archivo {rel}, que el sitio necesita.")
+        )
+        return None
+
+
+def load_entries(
+    root: Path,
+) -> tuple[
+    Entry[Taxonomy] | None,
+    Entry[Network] | None,
+    dict[str, Entry[Center]],
+    dict[str, MarkdownEntry[PracticeMeta]],
+    dict[str, MarkdownEntry[PageMeta]],
+    list[str],
+    list[Problem],
+]:
+    """Read and validate each file on its own; cross-file rules come after (see rules.py)."""
+    loader = Loader(root)
+    taxonomy_path = loader.required_file(TAXONOMY_FILE)
+    taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
+    network_path = loader.required_file(NETWORK_FILE)
+    network = network_path and loader.yaml_entry(network_path, Network, "El archivo de la red")
+
+    centers: dict[str, Entry[Center]] = {}
+    for path in loader.files_in(CENTERS_DIR, ".yml", "centros"):
+        center = loader.yaml_entry(path, Center, "Un perfil de centro")
+        if center:
+            centers[center.id] = center
+
+    practices: dict[str, MarkdownEntry[PracticeMeta]] = {}
+    for path in loader.files_in(PRACTICES_DIR, ".md", "prácticas"):
+        practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
+        if practice:
+            practices[practice.id] = practice
+
+    pages: dict[str, MarkdownEntry[PageMeta]] = {}
+    for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
+        if path.stem in RESERVED_PAGE_IDS:
+            loader.problems.append(
+                Problem(
+                    relative(root, path),
+                    1,
+                    1,
+                    "id-reservado",
+                    f"«{path.stem}» es una dirección que el sitio ya usa: elige otro nombre.",
+                )
+            )
+            continue
+        page = loader.markdown_entry(path, PageMeta, "la página")
+        if page:
+            pages[page.id] = page
+
+    assets = _practice_assets(root, loader)
+    existing = set(assets) | {p.file for p in practices.values()}
+    for practice in practices.values():
+        loader.problems += check_sections(practice.body, practice.body_first_line, practice.file)
+        loader.problems += check_links(
+            practice.body, practice.body_first_line, practice.file, existing, PRACTICES_DIR
+        )
+    for page in pages.values():
+        loader.problems += check_links(
+            page.body, page.body_first_line, page.file, _all_files(root, PAGES_DIR), PAGES_DIR
+        )
+    return (taxonomy or None, network or None, centers, practices, pages, assets, loader.problems)
+
+
+def _all_files(root: Path, folder: str) -> set[str]:
+    directory = root / folder
+    if not directory.is_dir():
+        return set()
+    return {relative(root, p) for p in directory.rglob("*") if p.is_file()}
+
+
+def _practice_assets(root: Path, loader: Loader) -> list[str]:
+    """Images and documents beside the practices; they are published with them."""
+    assets = []
+    directory = root / PRACTICES_DIR
+    if not directory.is_dir():
+        return []
+    for path in sorted(directory.rglob("*")):
+        if not path.is_file() or path.parent == directory or path.name.startswith("."):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            loader.problems.append(
+                Problem(
+                    relative(root, path),
+                    1,
+                    1,
+                    "enlace-externo",
+                    "Este archivo es un enlace simbólico que apunta fuera del repositorio: "
+                    "reemplázalo por el archivo real.",
+                )
+            )
+            continue
+        assets.append(relative(root, path))
+    return assets

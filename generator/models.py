@@ -1,0 +1,245 @@
+"""The one definition of each content type.
+
+These models validate the files, give the JSON Schemas that editors use, and document the
+fields; keys are Spanish (the authors' language), descriptions are what authors read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+REQUIRED_SECTIONS = ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
+AREA_KEYS = (
+    "vinculacion-ecosistema",
+    "mejora-continua",
+    "digitalizacion",
+    "innovacion",
+    "sustentabilidad",
+)
+
+
+def _check_email(value: str) -> str:
+    if not EMAIL_RE.match(value):
+        raise PydanticCustomError("correo", "correo no válido")
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        raise PydanticCustomError("url", "dirección web no válida")
+    return value
+
+
+def _parse_iso_date(value: Any) -> Any:
+    # A quoted "2021-03-15" is as good as an unquoted one.
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("fecha", "fecha inexistente") from None
+    return value
+
+
+def _parse_partial_date(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        match = PARTIAL_DATE_RE.match(value)
+        if not match:
+            raise PydanticCustomError("fecha_parcial", "fecha parcial no válida")
+        year, month, day = match.groups()
+        try:
+            dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            raise PydanticCustomError("fecha_parcial", "fecha parcial no válida") from None
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Email = Annotated[str, AfterValidator(_check_email)]
+Url = Annotated[str, AfterValidator(_check_url)]
+Date = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
+# A year ("2020"), a month ("2020-12") or a day: the source often gives only the year.
+PartialDate = Annotated[str, BeforeValidator(_parse_partial_date)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- taxonomy -------------------------------------------------------------------------
+
+
+class Term(Model):
+    nombre: Text = Field(description="Nombre que se muestra en el sitio.")
+    descripcion: Text = Field(description="Una o dos frases que explican el término.")
+
+
+class Region(Model):
+    nombre: Text = Field(description="Nombre oficial de la región.")
+    codigo: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] = Field(
+        description='Código oficial de dos dígitos, entre comillas: "05".'
+    )
+
+
+class Taxonomy(Model):
+    areas: dict[Slug, Term] = Field(description="Áreas en que un centro impacta a una pyme.")
+    servicios: dict[Slug, Term] = Field(description="Servicios que prestan los centros.")
+    publicos: dict[Slug, Term] = Field(description="Públicos a los que se dirige una práctica.")
+    regiones: dict[Slug, Region] = Field(description="Las 16 regiones de Chile.")
+
+
+# --- network --------------------------------------------------------------------------
+
+
+class Source(Model):
+    titulo: Text = Field(description="Título de la fuente.")
+    fecha: PartialDate = Field(description="Fecha de publicación: AAAA, AAAA-MM o AAAA-MM-DD.")
+    descripcion: Text | None = Field(default=None, description="Qué es la fuente.")
+    url: Url | None = Field(default=None, description="Dirección web de la fuente, si es pública.")
+    pagina: Slug | None = Field(
+        default=None, description="Página del sitio con el texto de la fuente (content/paginas)."
+    )
+
+
+class Fact(Model):
+    valor: int = Field(description="El número publicado.")
+    fecha: PartialDate = Field(description="A qué momento se refiere: AAAA, AAAA-MM o AAAA-MM-DD.")
+    fuente: Slug = Field(description="Clave de la fuente en `fuentes`.")
+    nota: Text | None = Field(default=None, description="Aclaración breve.")
+
+
+class NamedFact(Model):
+    nombre: Text
+    fuente: Slug = Field(description="Clave de la fuente en `fuentes`.")
+    descripcion: Text | None = None
+
+
+class Person(Model):
+    nombre: Text = Field(description="Nombre como fue publicado.")
+    cargo: Text = Field(description="Cargo como fue publicado.")
+    fuente: Slug = Field(description="Clave de la fuente en `fuentes`.")
+
+
+class Network(Model):
+    nombre: Text = Field(description="Nombre de la red en el sitio.")
+    descripcion: Text = Field(description="Qué es y qué hace la red, en pocas líneas.")
+    operador: NamedFact = Field(description="Quién opera los centros.")
+    programa: NamedFact = Field(description="Programa público al que pertenecen los centros.")
+    coordinacion: Person = Field(description="Coordinación nacional de los centros.")
+    centros_declarados: Fact = Field(description="Número de centros que declara la fuente.")
+    meta: Fact = Field(description="Meta de tamaño de la red.")
+    evolucion: list[Fact] = Field(description="Número de centros en el tiempo, según las fuentes.")
+    fuentes: dict[Slug, Source] = Field(description="Fuentes de los datos, por clave.")
+
+
+# --- centers ----------------------------------------------------------------------------
+
+
+class Milestone(Model):
+    fecha: PartialDate = Field(description="AAAA, AAAA-MM o AAAA-MM-DD.")
+    evento: Text = Field(description="Qué pasó, en una frase.")
+    fuente: Slug | None = Field(default=None, description="Clave de la fuente en content/red.yml.")
+
+
+class Coordinates(Model):
+    lat: Annotated[float, Field(ge=-90, le=90)] = Field(description="Latitud, p. ej. -35.4264.")
+    lon: Annotated[float, Field(ge=-180, le=180)] = Field(description="Longitud, p. ej. -71.6554.")
+
+
+class Contact(Model):
+    nombre: Text | None = Field(default=None, description="Persona o equipo de contacto.")
+    cargo: Text | None = None
+    correo: Email | None = Field(default=None, description="Correo, p. ej. equipo@ejemplo.cl.")
+    telefono: Text | None = Field(default=None, description="Teléfono, p. ej. +56 9 1234 5678.")
+    web: Url | None = Field(default=None, description="Dirección web que empieza con https://.")
+
+
+CenterStatus = Literal["activo", "en-instalacion", "cerrado"]
+
+
+class Center(Model):
+    nombre: Text = Field(description="Nombre del centro.")
+    comuna: Text = Field(description="Comuna donde está el centro.")
+    region: Slug = Field(description="Clave de la región (content/taxonomia.yml).")
+    operador: Text = Field(description="Institución que opera el centro.")
+    estado: CenterStatus = Field(description="activo, en-instalacion o cerrado.")
+    hitos: list[Milestone] = Field(description="Hechos fechados de la historia del centro.")
+    fuente: Slug = Field(description="Clave de la fuente de estos datos en content/red.yml.")
+    descripcion: Text | None = Field(default=None, description="Presentación breve del centro.")
+    coordenadas: Coordinates | None = Field(default=None, description="Ubicación para el mapa.")
+    contacto: Contact | None = Field(default=None, description="Contacto publicado del centro.")
+    servicios: list[Slug] = Field(default_factory=list, description="Claves de servicios.")
+
+
+# --- practices --------------------------------------------------------------------------
+
+
+class Result(Model):
+    indicador: Text = Field(description="Qué se midió.")
+    valor: Text | int | float = Field(description="El valor medido.")
+    fuente: Text = Field(description="Quién lo midió y dónde consta.")
+    fecha: Date | None = Field(default=None, description="Cuándo se midió (AAAA-MM-DD).")
+
+
+class Replica(Model):
+    centro: Slug = Field(description="Clave del centro que adoptó la práctica.")
+    fecha: Date = Field(description="Desde cuándo la aplica (AAAA-MM-DD).")
+    nota: Text | None = Field(default=None, description="Qué adaptó ese centro.")
+
+
+PracticeStatus = Literal["ejemplo", "borrador", "publicada"]
+
+
+class PracticeMeta(Model):
+    titulo: Text = Field(description="Título corto y concreto.")
+    resumen: Text = Field(description="Una o dos frases: qué se hizo y para quién.")
+    centro: Slug = Field(description="Clave del centro que creó la práctica (centers/<clave>.yml).")
+    areas: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Una o más áreas: " + ", ".join(AREA_KEYS) + "."
+    )
+    fecha: Date = Field(description="Fecha de la práctica (AAAA-MM-DD).")
+    estado: PracticeStatus = Field(description="ejemplo, borrador o publicada.")
+    servicios: list[Slug] = Field(default_factory=list, description="Claves de servicios.")
+    publicos: list[Slug] = Field(default_factory=list, description="Claves de públicos.")
+    etiquetas: list[Text] = Field(default_factory=list, description="Palabras clave libres.")
+    resultados: list[Result] = Field(
+        default_factory=list, description="Indicadores medidos, cada uno con su fuente."
+    )
+    replicas: list[Replica] = Field(
+        default_factory=list, description="Otros centros que adoptaron la práctica."
+    )
+    relacionadas: list[Slug] = Field(default_factory=list, description="Claves de otras prácticas.")
+    contacto: Contact | None = Field(default=None, description="A quién preguntar por la práctica.")
+
+
+class PageMeta(Model):
+    titulo: Text = Field(description="Título de la página.")
+    descripcion: Text | None = Field(default=None, description="Resumen de la página.")
+    orden: int = Field(default=100, description="Posición en el menú (menor primero).")

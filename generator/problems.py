@@ -1,0 +1,84 @@
+"""Problems found in the content, and the three ways `check` prints them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+SEVERITY_LABEL = {"error": "error", "warning": "aviso"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place; `file` is relative to the root, lines are 1-based."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    def as_text(self) -> str:
+        label = SEVERITY_LABEL[self.severity]
+        return f"{self.file}:{self.line}:{self.column}: {label}: {self.message} ({self.code})"
+
+    def as_github(self) -> str:
+        # Workflow commands need %, CR and LF escaped in the message and also : and , in properties.
+        def prop(value: str) -> str:
+            return _gh_escape(value).replace(":", "%3A").replace(",", "%2C")
+
+        return (
+            f"::{self.severity} file={prop(self.file)},line={self.line},col={self.column},"
+            f"title={prop(self.code)}::{_gh_escape(self.message)}"
+        )
+
+
+def _gh_escape(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+class ContentError(Exception):
+    """Raised when content is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = sum(1 for p in problems if p.severity == "error")
+        super().__init__(f"El contenido tiene {errors} error(es).")
+
+    def report(self) -> str:
+        return format_text(self.problems)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.code, p.message))
+
+
+def summary(problems: list[Problem]) -> str:
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if not problems:
+        return "Contenido válido: sin errores ni avisos."
+    return f"{errors} error(es), {warnings} aviso(s)."
+
+
+def format_text(problems: list[Problem]) -> str:
+    lines = [p.as_text() for p in problems]
+    lines.append(summary(problems))
+    return "\n".join(lines)
+
+
+def format_github(problems: list[Problem]) -> str:
+    return "\n".join(p.as_github() for p in problems)
+
+
+def format_json(problems: list[Problem]) -> str:
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+VALID_PRACTICE = """\
+---
+titulo: Diagnóstico de digitalización para almaceneros
+resumen: Un diagnóstico breve que ordena qué digitalizar primero en un almacén de barrio.
+centro: talca
+areas: [digitalizacion]
+fecha: 2021-03-15
+estado: ejemplo
+---
+
+## Contexto
+Texto.
+
+## Qué hicimos
+Texto.
+
+## Resultados
+Texto.
+
+## Cómo replicarla
+Texto.
+"""
+
+BASE_FILES: dict[str, str] = {
+    "practices/diagnostico.md": VALID_PRACTICE,
+}
+
+
+def write_tree(root: Path, files: Mapping[str, str | bytes | None]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+MakeRepo = Callable[..., Path]
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> MakeRepo:
+    """A valid small repository (the real taxonomy, network and centers) plus `files` on top."""
+
+    def make(files: Mapping[str, str | bytes | None] | None = None, *, name: str = "repo") -> Path:
+        root = tmp_path / name
+        for folder in ("content", "centers"):
+            shutil.copytree(REPO / folder, root / folder)
+        write_tree(root, BASE_FILES)
+        write_tree(root, files or {})
+        return root
+
+    return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite the expected output of golden tests"
+    )
