@@ -1,0 +1,1 @@
+"""From a validated repository to the plain docs tree that MkDocs (or Zensical) builds."""

@@ -1,0 +1,162 @@
+"""Render the docs tree: one Jinja environment, explicit contexts, StrictUndefined."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.mapsvg import MapPoint, render_map
+from generator.site import urls
+from generator.site.charts import bar_chart
+from generator.site.text import date_es, md, meta_string, partial_date_es, plural
+from generator.site.view import SiteView
+
+DocsTree = dict[str, bytes]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    drafts: bool = False
+    directory_urls: bool = True
+    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+
+
+def edit_base_from_environment() -> str | None:
+    """Where "Editar esta página" points: set by CI (GitHub) or RED_EDIT_URL."""
+    if explicit := os.environ.get("RED_EDIT_URL"):
+        return explicit.rstrip("/") + "/"
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    if server and repository:
+        return f"{server}/{repository}/edit/{os.environ.get('GITHUB_REF_NAME') or 'main'}/"
+    return None
+
+
+def _finalize(value: Any) -> Any:
+    # Every {{ value }} is literal text unless a filter already made it Markup.
+    return value if isinstance(value, Markup) else md(value)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md=md,
+        meta=meta_string,
+        fecha=lambda d: md(date_es(d)),
+        fecha_parcial=lambda d: md(partial_date_es(d)),
+        plural=lambda n, one, many: md(plural(n, one, many)),
+    )
+    return env
+
+
+class Renderer:
+    def __init__(self, view: SiteView, options: RenderOptions) -> None:
+        self.view = view
+        self.options = options
+        self.env = _environment()
+        self.repo = view.repo
+        self.taxonomy = view.repo.taxonomy.data
+        self.network = view.repo.network.data
+
+    def page(self, template: str, here: str, **context: Any) -> bytes:
+        def link(target: str) -> Markup:
+            return Markup(urls.link(here, target))
+
+        text = self.env.get_template(template).render(
+            here=here,
+            link=link,
+            urls=urls,
+            view=self.view,
+            taxonomy=self.taxonomy,
+            network=self.network,
+            pages=self.repo.pages,
+            **context,
+        )
+        return text.encode("utf-8")
+
+    def map_svg(self, here: str, highlighted: str | None = None) -> Markup:
+        points = [
+            MapPoint(
+                id=c.id,
+                label=f"{c.data.nombre} ({self.taxonomy.regiones[c.data.region].nombre})",
+                lat=c.data.coordenadas.lat,
+                lon=c.data.coordenadas.lon,
+                href=urls.href(here, urls.center(c.id), directory_urls=self.options.directory_urls),
+                highlighted=c.id == highlighted,
+            )
+            for c in self.view.centers
+            if c.data.coordenadas
+        ]
+        return Markup(render_map(points, title="Mapa de los centros de la red"))
+
+    def growth_svg(self) -> Markup:
+        bars = [(partial_date_es(f.fecha), f.valor, False) for f in self.network.evolucion]
+        bars.append(
+            (f"meta {partial_date_es(self.network.meta.fecha)}", self.network.meta.valor, True)
+        )
+        return Markup(bar_chart(bars, title="Centros de la red en el tiempo y meta"))
+
+    def edit_url(self, source_file: str) -> str | None:
+        return self.options.edit_base + source_file if self.options.edit_base else None
+
+    def render(self) -> DocsTree:
+        view = self.view
+        tree: DocsTree = {}
+        tree[urls.HOME] = self.page("inicio.md.j2", urls.HOME)
+        tree[urls.PRACTICES] = self.page("practicas.md.j2", urls.PRACTICES)
+        for practice in view.practices:
+            here = urls.practice(practice.id)
+            tree[here] = self.page(
+                "practica.md.j2",
+                here,
+                practice=practice,
+                center=view.center(practice.data.centro),
+                related=view.related(practice),
+                updated=view.updated_on(practice),
+                edit_url=self.edit_url(practice.file),
+            )
+        tree[urls.CENTERS] = self.page(
+            "centros.md.j2", urls.CENTERS, mapa=self.map_svg(urls.CENTERS)
+        )
+        for center in view.centers:
+            here = urls.center(center.id)
+            tree[here] = self.page(
+                "centro.md.j2",
+                here,
+                center=center,
+                mapa=self.map_svg(here, highlighted=center.id) if center.data.coordenadas else None,
+                edit_url=self.edit_url(center.file),
+            )
+        tree[urls.AREAS] = self.page("areas.md.j2", urls.AREAS)
+        for key, area in self.taxonomy.areas.items():
+            here = urls.area(key)
+            tree[here] = self.page("area.md.j2", here, key=key, area=area)
+        tree[urls.NETWORK] = self.page("red.md.j2", urls.NETWORK, grafico=self.growth_svg())
+        for page in self.repo.pages.values():
+            here = urls.page(page.id)
+            tree[here] = self.page("pagina.md.j2", here, page=page)
+        tree[urls.CSS] = resources.files("generator").joinpath("assets/red.css").read_bytes()
+        for asset in self.repo.assets:
+            tree["practicas/" + asset.removeprefix("practices/")] = (
+                self.repo.root / asset
+            ).read_bytes()
+        return tree
+
+
+def render_docs(view: SiteView, options: RenderOptions) -> DocsTree:
+    return Renderer(view, options).render()
+
+
+__all__ = ["DocsTree", "RenderOptions", "render_docs"]

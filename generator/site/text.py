@@ -1,0 +1,59 @@
+"""Escaping and formatting for values that land in generated Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+# Characters that Python-Markdown (with the tables extension) honours after a backslash.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(value: Any) -> Markup:
+    """Any value as literal inline Markdown text: no formatting, no HTML, one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+
+
+def meta_string(value: str) -> Markup:
+    """A YAML front-matter string whose value is also safe inside an HTML attribute."""
+    return Markup(json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False))
+
+
+def date_es(value: dt.date) -> str:
+    return f"{value.day} de {MONTHS[value.month - 1]} de {value.year}"
+
+
+def partial_date_es(value: str) -> str:
+    """`2020` -> `2020`; `2020-12` -> `diciembre de 2020`; a full date in words."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} de {parts[0]}"
+    return date_es(dt.date.fromisoformat(value))
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    return f"{count} {singular if count == 1 else plural_form}"

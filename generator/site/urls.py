@@ -1,0 +1,56 @@
+"""Addresses of the generated pages, as docs paths and as relative URLs."""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+PRACTICES = "practicas/index.md"
+CENTERS = "centros/index.md"
+AREAS = "areas/index.md"
+NETWORK = "red/index.md"
+CSS = "assets/red.css"
+
+
+def practice(practice_id: str) -> str:
+    return f"practicas/{practice_id}.md"
+
+
+def center(center_id: str) -> str:
+    return f"centros/{center_id}.md"
+
+
+def area(area_key: str) -> str:
+    return f"areas/{area_key}.md"
+
+
+def page(page_id: str) -> str:
+    return f"{page_id}.md"
+
+
+def link(here: str, target: str) -> str:
+    """A Markdown link target from docs file `here` to docs file `target` (MkDocs resolves it)."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def url(docs_path: str, *, directory_urls: bool) -> str:
+    """The URL path of a docs file, relative to the site root."""
+    stem = docs_path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(here: str, target: str, *, directory_urls: bool) -> str:
+    """A relative URL from the page of `here` to the page of `target` (for raw HTML and SVG)."""
+    here_url = url(here, directory_urls=directory_urls)
+    base = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url)
+    target_url = url(target, directory_urls=directory_urls)
+    relative = posixpath.relpath(target_url or ".", base.rstrip("/") or ".")
+    if directory_urls and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in (".", "./") else relative

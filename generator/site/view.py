@@ -1,0 +1,149 @@
+"""What the site shows, derived once from the validated repository.
+
+Counts, the transfer matrix, each center's practices and the related practices all come
+from here, so every page agrees with every other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from generator.models import Center, PracticeMeta
+from generator.repository import Entry, MarkdownEntry, Repository
+
+RELATED_LIMIT = 5
+LATEST_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class Adoption:
+    practice: str
+    origin: str  # center that created the practice
+    adopter: str  # center that adopted it
+    fecha: dt.date
+    nota: str | None
+
+
+@dataclass
+class SiteView:
+    repo: Repository
+    drafts: bool = False
+    updated: dict[str, dt.date] = field(default_factory=dict)  # source file -> git date
+
+    @cached_property
+    def practices(self) -> list[MarkdownEntry[PracticeMeta]]:
+        """Published practices (drafts only when asked), newest first."""
+        shown = [
+            p for p in self.repo.practices.values() if p.data.estado != "borrador" or self.drafts
+        ]
+        return sorted(shown, key=lambda p: (p.data.fecha, p.id), reverse=True)
+
+    @cached_property
+    def practice_ids(self) -> set[str]:
+        return {p.id for p in self.practices}
+
+    @cached_property
+    def centers(self) -> list[Entry[Center]]:
+        return sorted(self.repo.centers.values(), key=lambda c: c.data.nombre)
+
+    def center(self, center_id: str) -> Entry[Center]:
+        return self.repo.centers[center_id]
+
+    @cached_property
+    def originated(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
+        by_center: dict[str, list[MarkdownEntry[PracticeMeta]]] = defaultdict(list)
+        for practice in self.practices:
+            by_center[practice.data.centro].append(practice)
+        return by_center
+
+    @cached_property
+    def adoptions(self) -> list[Adoption]:
+        """Every replica of a shown practice, oldest first."""
+        found = [
+            Adoption(p.id, p.data.centro, r.centro, r.fecha, r.nota)
+            for p in self.practices
+            for r in p.data.replicas
+        ]
+        return sorted(found, key=lambda a: (a.fecha, a.practice, a.adopter))
+
+    @cached_property
+    def adopted(self) -> dict[str, list[Adoption]]:
+        by_center: dict[str, list[Adoption]] = defaultdict(list)
+        for adoption in self.adoptions:
+            by_center[adoption.adopter].append(adoption)
+        return by_center
+
+    @cached_property
+    def matrix(self) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
+        """(origin centers, adopting centers, count per pair): only centers that take part."""
+        counts = Counter((a.origin, a.adopter) for a in self.adoptions)
+        name = {c.id: c.data.nombre for c in self.centers}
+        origins = sorted({o for o, _ in counts}, key=lambda c: name[c])
+        adopters = sorted({a for _, a in counts}, key=lambda c: name[c])
+        return origins, adopters, dict(counts)
+
+    @cached_property
+    def by_area(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
+        result: dict[str, list[MarkdownEntry[PracticeMeta]]] = defaultdict(list)
+        for practice in self.practices:
+            for area in practice.data.areas:
+                result[area].append(practice)
+        return result
+
+    @cached_property
+    def _by_tag(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
+        result: dict[str, list[MarkdownEntry[PracticeMeta]]] = defaultdict(list)
+        for practice in self.practices:
+            for tag in practice.data.etiquetas:
+                result[tag.casefold()].append(practice)
+        return result
+
+    def related(self, practice: MarkdownEntry[PracticeMeta]) -> list[MarkdownEntry[PracticeMeta]]:
+        """Declared related practices first, then those sharing tags and areas.
+
+        Candidates come from the tag index (tags are selective), then from the newest
+        practices of the same areas, so this stays linear in the number of practices.
+        """
+        chosen = [
+            self.repo.practices[r] for r in practice.data.relacionadas if r in self.practice_ids
+        ]
+        seen = {practice.id, *(p.id for p in chosen)}
+        areas = set(practice.data.areas)
+        scores: Counter[str] = Counter()
+        by_id: dict[str, MarkdownEntry[PracticeMeta]] = {}
+        for tag in {t.casefold() for t in practice.data.etiquetas}:
+            for other in self._by_tag[tag]:
+                if other.id not in seen:
+                    scores[other.id] += 2
+                    by_id[other.id] = other
+        for other_id, other in by_id.items():
+            scores[other_id] += len(areas & set(other.data.areas))
+        ranked = sorted(
+            by_id.values(), key=lambda p: (-scores[p.id], -p.data.fecha.toordinal(), p.id)
+        )
+        chosen += ranked[: RELATED_LIMIT - len(chosen)] if len(chosen) < RELATED_LIMIT else []
+        seen |= {p.id for p in chosen}
+        for area in practice.data.areas:
+            for other in self.by_area[area]:
+                if len(chosen) >= RELATED_LIMIT:
+                    return chosen
+                if other.id not in seen:
+                    chosen.append(other)
+                    seen.add(other.id)
+        return chosen
+
+    def updated_on(self, entry: Entry[object]) -> dt.date | None:
+        return self.updated.get(entry.file)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        return {
+            "centros": len(self.repo.centers),
+            "practicas": len(self.practices),
+            "publicadas": sum(1 for p in self.practices if p.data.estado == "publicada"),
+            "ejemplos": sum(1 for p in self.practices if p.data.estado == "ejemplo"),
+            "adopciones": len(self.adoptions),
+        }
