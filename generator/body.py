@@ -21,7 +21,7 @@ _CODE_SPAN = re.compile(r"`+[^`]*`+")
 def _lines_outside_code(body: str) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for index, line in enumerate(body.splitlines()):
-        match = _FENCE.match(line)
+        match = _FENCE.match(line) if "`" in line or "~" in line else None
         if match:
             fence = None if fence == match.group(1) else (fence or match.group(1))
             continue
@@ -38,13 +38,15 @@ def section_headings(body: str) -> list[tuple[int, str]]:
     return [
         (index, match.group(2))
         for index, line in _lines_outside_code(body)
-        if (match := _HEADING.match(line)) and len(match.group(1)) == 2
+        if line.startswith("##") and (match := _HEADING.match(line)) and len(match.group(1)) == 2
     ]
 
 
 def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
     headings = section_headings(body)
     present = {title for _, title in headings}
+    if all(required in present for required in REQUIRED_SECTIONS):
+        return []
     by_normal = {_normal(title): (index, title) for index, title in headings}
     problems = []
     for required in REQUIRED_SECTIONS:
@@ -69,8 +71,10 @@ def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
                     first_line,
                     1,
                     "falta-seccion",
-                    f"Falta la sección «## {required}». Cada práctica tiene estas secciones, en "
-                    "este orden: " + ", ".join(f"«## {s}»" for s in REQUIRED_SECTIONS) + ".",
+                    f"Falta la sección «## {required}»: agrégala como una línea «## {required}» "
+                    "seguida de su texto. Cada práctica tiene estas secciones, en este orden: "
+                    + ", ".join(f"«## {s}»" for s in REQUIRED_SECTIONS)
+                    + ".",
                 )
             )
     return problems
@@ -79,6 +83,8 @@ def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
 def links(body: str) -> Iterator[tuple[int, int, str, bool]]:
     """(line index, column, target, is_image) of every Markdown link outside code."""
     for index, line in _lines_outside_code(body):
+        if "[" not in line:  # every link has one
+            continue
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE_LINK.finditer(text):
             yield index, match.start(2) + 1, match.group(2), match.group(1) == "!"

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import logging
+import os
 import shutil
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.pipeline import load_valid
+from generator.offline import enable_offline, offline_files, write_zip
+from generator.pipeline import check, load_valid
 from generator.problems import Problem
-from generator.site.gitdates import last_commit_dates
+from generator.search import index_site
+from generator.site.gitdates import last_commit_dates, last_commit_epoch
 from generator.site.render import RenderOptions, edit_base_from_environment, render_docs
 from generator.site.view import SiteView
-from generator.site.write import replace_tree, swap_in, sync_tree
+from generator.site.write import replace_tree, staging_dir, swap_in, sync_tree
 
 SOURCE_FOLDERS = ("content", "centers", "practices")
 DOCS_DIR = "docs_site"
@@ -25,6 +31,7 @@ class GenerateOptions:
     drafts: bool = False
     directory_urls: bool = True
     incremental: bool = False  # preview: touch only changed files
+    offline: bool = False  # the bundle opened from disk: adds its search index
 
 
 def generate_docs(root: Path, docs_dir: Path, options: GenerateOptions) -> list[Problem]:
@@ -39,6 +46,8 @@ def generate_docs(root: Path, docs_dir: Path, options: GenerateOptions) -> list[
             edit_base=edit_base_from_environment(),
         ),
     )
+    if options.offline:
+        tree.update(offline_files(view))
     if options.incremental:
         sync_tree(tree, docs_dir)
     else:
@@ -54,44 +63,90 @@ def project_config_file(root: Path) -> Path:
     return Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
-def configure_plugin(root: Path, *, drafts: bool, generate: bool) -> None:
-    """Tell the MkDocs plugin, for this process, which content to use and whether to render it."""
+def configure_plugin(
+    root: Path, *, drafts: bool, generate: bool, index_search: bool = True
+) -> None:
+    """Tell the MkDocs plugin, for this process, which content to use and whether to render it
+    (and index it for search after the build)."""
     from generator.plugin import RedDeCentrosPlugin
 
     RedDeCentrosPlugin.root = root
     RedDeCentrosPlugin.drafts = drafts
     RedDeCentrosPlugin.generate = generate
+    RedDeCentrosPlugin.index_search = index_search
 
 
 def build_site(
-    root: Path, site_dir: Path, *, drafts: bool = False, strict: bool = True, generate: bool = True
+    root: Path,
+    site_dir: Path,
+    *,
+    drafts: bool = False,
+    strict: bool = True,
+    generate: bool = True,
+    offline: bool = False,
 ) -> None:
     """Build into a temporary folder and swap it in; on failure `site_dir` stays as it was.
 
     With `generate=False` the docs tree must already be written (see `generate_docs`).
+    `offline` builds the bundle that works from disk, and its zip beside `site_dir`.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config_file = project_config_file(root)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.nuevo-", dir=site_dir.parent))
+    staging = staging_dir(site_dir)
     try:
-        _quiet_mkdocs_logging()
-        configure_plugin(root, drafts=drafts, generate=generate)
+        show_mkdocs_logging()
+        configure_plugin(root, drafts=drafts, generate=generate, index_search=False)
         config = load_config(
             str(config_file), docs_dir=str(root / DOCS_DIR), site_dir=str(staging), strict=strict
         )
-        build(config)
+        if offline:
+            enable_offline(config)
+        with reproducible_dates(root) as epoch:
+            build(config)
+        if not offline:
+            index_site(staging)
         swap_in(staging, site_dir)
+        if offline:
+            write_zip(site_dir, site_dir.with_name(site_dir.name + ".zip"), epoch)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _quiet_mkdocs_logging() -> None:
+def build_epoch(root: Path) -> int:
+    """The build's date, never the clock: the last git commit, else the newest content date."""
+    epoch = last_commit_epoch(root)
+    if epoch is not None:
+        return epoch
+    repo, _ = check(root)
+    practices = repo.practices.values() if repo else []
+    dates = [p.data.fecha for p in practices]
+    dates += [r.fecha for p in practices for r in p.data.replicas]
+    newest = max(dates, default=dt.date(1970, 1, 1))
+    return calendar.timegm(newest.timetuple())
+
+
+@contextmanager
+def reproducible_dates(root: Path) -> Iterator[int]:
+    """Set SOURCE_DATE_EPOCH (MkDocs' sitemap dates and gzip) unless the caller set it."""
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = int(given) if given and given.isdigit() else build_epoch(root)
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield epoch
+    finally:
+        if given is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = given
+
+
+def show_mkdocs_logging(level: int = logging.WARNING) -> None:
+    """MkDocs logs through `logging`; its own CLI sets up a handler, the API does not."""
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         logger.addHandler(handler)
-        logger.setLevel(logging.WARNING)
+    logger.setLevel(level)

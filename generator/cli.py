@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from generator import problems as report
+from generator import scaffold
+from generator.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
+from generator.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.pipeline import check
+from generator.problems import ContentError
+from generator.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
+from generator.synth import SynthError, write_tree
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +35,19 @@ def _root(value: str) -> Path:
     return path
 
 
+def _count(minimum: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = minimum - 1
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"«{value}» no es un número entero ≥ {minimum}")
+        return number
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = SpanishParser(
         prog="python -m generator", description="Red de Centros: valida y publica el sitio."
@@ -36,6 +58,63 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
     check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text")
     check_cmd.set_defaults(func=run_check)
+
+    build_cmd = commands.add_parser("build", help="valida y construye el sitio")
+    build_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+    build_cmd.add_argument("--site-dir", type=Path, help="carpeta del sitio (por omisión, site/)")
+    build_cmd.add_argument("--drafts", action="store_true", help="incluye los borradores")
+    build_cmd.add_argument(
+        "--strict", action="store_true", help="falla ante cualquier aviso (siempre activo)"
+    )
+    build_cmd.add_argument(
+        "--offline",
+        action="store_true",
+        help="sitio que funciona abierto desde el disco, y su .zip (por omisión, site-offline/)",
+    )
+    build_cmd.set_defaults(func=run_build)
+
+    serve_cmd = commands.add_parser("serve", help="vista previa con recarga automática")
+    serve_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+    serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="dirección y puerto")
+    serve_cmd.add_argument("--drafts", action="store_true", help="incluye los borradores")
+    serve_cmd.set_defaults(func=run_serve)
+
+    synth_cmd = commands.add_parser("synth", help="escribe un repositorio sintético de prueba")
+    synth_cmd.add_argument("--centers", type=_count(1), required=True, help="número de centros")
+    synth_cmd.add_argument("--practices", type=_count(0), required=True, help="número de prácticas")
+    synth_cmd.add_argument("--out", type=Path, required=True, help="carpeta nueva o vacía")
+    synth_cmd.add_argument("--seed", type=int, default=1, help="semilla (por omisión 1)")
+    synth_cmd.set_defaults(func=run_synth)
+
+    new_cmd = commands.add_parser("new", help="crea una práctica o un centro nuevo")
+    kinds = new_cmd.add_subparsers(dest="kind", required=True, parser_class=SpanishParser)
+    practice_cmd = kinds.add_parser("practica", help="crea practices/<título>.md")
+    practice_cmd.add_argument("--titulo", help="título de la práctica")
+    practice_cmd.add_argument("--centro", help="clave del centro, p. ej. talca")
+    practice_cmd.add_argument("--areas", help="claves separadas por comas, p. ej. digitalizacion")
+    practice_cmd.add_argument("--resumen", help="una o dos frases")
+    center_cmd = kinds.add_parser("centro", help="crea centers/<id>.yml")
+    center_cmd.add_argument("--id", help="clave del centro, p. ej. los-angeles")
+    center_cmd.add_argument("--nombre", help="nombre del centro")
+    center_cmd.add_argument("--comuna", help="comuna del centro")
+    center_cmd.add_argument("--region", help="clave de la región, p. ej. maule")
+    center_cmd.add_argument(
+        "--operador", help="institución que lo opera (por omisión, la de la red)"
+    )
+    center_cmd.add_argument("--fuente", help="clave de la fuente en content/red.yml")
+    for cmd in (practice_cmd, center_cmd):
+        cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+        cmd.set_defaults(func=run_new)
+
+    schemas_cmd = commands.add_parser("schemas", help="escribe los JSON Schema de los editores")
+    schemas_cmd.add_argument("--out", type=Path, default=Path(SCHEMAS_DIR), help="carpeta")
+    schemas_cmd.add_argument("--check", action="store_true", help="solo revisa que estén al día")
+    schemas_cmd.set_defaults(func=run_schemas)
+
+    form_cmd = commands.add_parser("issue-form", help="escribe el formulario de GitHub")
+    form_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+    form_cmd.add_argument("--check", action="store_true", help="solo revisa que esté al día")
+    form_cmd.set_defaults(func=run_issue_form)
     return parser
 
 
@@ -53,7 +132,110 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_INVALID if report.has_errors(problems) else EXIT_OK
 
 
+def run_synth(args: argparse.Namespace) -> int:
+    try:
+        written = write_tree(args.out, args.centers, args.practices, args.seed)
+    except SynthError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(
+        f"Escribí {written} archivos en {args.out}: {args.centers} centros y "
+        f"{args.practices} prácticas sintéticas (semilla {args.seed})."
+    )
+    return EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    create = scaffold.new_practice if args.kind == "practica" else scaffold.new_center
+    values = {k: v for k, v in vars(args).items() if k not in ("command", "kind", "root", "func")}
+    try:
+        return create(args.root, values, interactive=scaffold.stdin_is_terminal())
+    except scaffold.MissingArguments as error:
+        print(f"python -m generator new {args.kind}: error de uso: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def run_schemas(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = stale_schemas(args.out)
+        for name in stale:
+            print(f"{args.out / name} no está al día: ejecuta «python -m generator schemas».")
+        return EXIT_INVALID if stale else EXIT_OK
+    for path in write_schemas(args.out):
+        print(f"Escrito {path}")
+    return EXIT_OK
+
+
+def run_issue_form(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = stale_issue_form(args.root)
+        if stale:
+            print(f"{stale}: ejecuta «python -m generator issue-form».")
+        return EXIT_INVALID if stale else EXIT_OK
+    write_issue_form(args.root)
+    print(f"Escrito {ISSUE_FORM_FILE}")
+    return EXIT_OK
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import Abort as MkDocsAbort
+    from mkdocs.exceptions import PluginError
+
+    from generator import build
+
+    default_dir = OFFLINE_DIR if args.offline else "site"
+    site_dir = (args.site_dir or args.root / default_dir).resolve()
+    options = build.GenerateOptions(
+        drafts=args.drafts, directory_urls=not args.offline, offline=args.offline
+    )
+    try:
+        warnings = build.generate_docs(args.root, args.root / build.DOCS_DIR, options)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
+        return EXIT_INVALID
+    for warning in warnings:
+        print(warning.as_text(), file=sys.stderr)
+    try:
+        build.build_site(
+            args.root, site_dir, drafts=args.drafts, generate=False, offline=args.offline
+        )
+    except (MkDocsAbort, PluginError) as error:
+        print(f"La construcción falló: {error}", file=sys.stderr)
+        print(f"{site_dir} queda como estaba.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Sitio construido en {site_dir}")
+    if args.offline:
+        print(
+            f"Para abrir sin conexión: {site_dir / 'index.html'} (y {site_dir}.zip para copiarlo)."
+        )
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    from generator import build
+
+    _, problems = check(args.root)
+    if report.has_errors(problems):
+        print(report.format_text(problems), file=sys.stderr)
+        return EXIT_INVALID
+    build.configure_plugin(args.root, drafts=args.drafts, generate=True)
+    build.show_mkdocs_logging(logging.INFO)
+    (args.root / build.DOCS_DIR).mkdir(exist_ok=True)  # MkDocs requires it before the plugin runs
+    serve(
+        config_file=str(build.project_config_file(args.root)),
+        docs_dir=str(args.root / build.DOCS_DIR),
+        dev_addr=args.dev_addr,
+        livereload=True,
+    )
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
+    # Material prints an end-of-life banner on every build; the project plans for it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,6 +15,7 @@ from generator.frontmatter import split_front_matter
 from generator.messages import validate_document
 from generator.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.problems import Problem
+from generator.rawhtml import check_raw_html
 from generator.repository import Entry, MarkdownEntry
 from generator.text import slugify
 from generator.yamlsource import YamlDocument, parse_yaml
@@ -82,7 +85,14 @@ class Loader:
             return None
         if doc.value is None:
             self.problems.append(
-                Problem(rel, 2, 1, "encabezado-vacio", f"El encabezado YAML de {what} está vacío.")
+                Problem(
+                    rel,
+                    2,
+                    1,
+                    "encabezado-vacio",
+                    f"El encabezado YAML de {what} está vacío: escribe las claves entre las dos "
+                    "líneas «---», una por línea, por ejemplo «titulo: Mi práctica».",
+                )
             )
             return None
         data = self.validate(model, doc, rel, f"El encabezado de {what}", problems)
@@ -112,9 +122,12 @@ class Loader:
         if not directory.is_dir():
             return []
         found = []
-        for path in sorted(directory.iterdir()):
-            if path.name.startswith(".") or path.is_dir():
+        with os.scandir(directory) as scan:  # no stat per file, unlike Path.is_dir()
+            entries = sorted(scan, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_dir():
                 continue
+            path = directory / entry.name
             if path.suffix == suffix:
                 if self.check_id(path):
                     found.append(path)
@@ -136,22 +149,34 @@ class Loader:
         if path.is_file():
             return path
         self.problems.append(
-            Problem(rel, 1, 1, "falta-archivo", f"Falta el archivo {rel}, que el sitio necesita.")
+            Problem(
+                rel,
+                1,
+                1,
+                "falta-archivo",
+                f"Falta el archivo {rel}, que el sitio necesita: recupéralo desde la rama main "
+                "del repositorio.",
+            )
         )
         return None
 
 
-def load_entries(
-    root: Path,
-) -> tuple[
-    Entry[Taxonomy] | None,
-    Entry[Network] | None,
-    dict[str, Entry[Center]],
-    dict[str, MarkdownEntry[PracticeMeta]],
-    dict[str, MarkdownEntry[PageMeta]],
-    list[str],
-    list[Problem],
-]:
+@dataclass
+class LoadedContent:
+    """Each file validated on its own; ids list every file found, valid or not."""
+
+    taxonomy: Entry[Taxonomy] | None
+    network: Entry[Network] | None
+    centers: dict[str, Entry[Center]]
+    practices: dict[str, MarkdownEntry[PracticeMeta]]
+    pages: dict[str, MarkdownEntry[PageMeta]]
+    assets: list[str]
+    problems: list[Problem]
+    center_ids: set[str] = field(default_factory=set)
+    practice_ids: set[str] = field(default_factory=set)
+
+
+def load_entries(root: Path) -> LoadedContent:
     """Read and validate each file on its own; cross-file rules come after (see rules.py)."""
     loader = Loader(root)
     taxonomy_path = loader.required_file(TAXONOMY_FILE)
@@ -160,13 +185,15 @@ def load_entries(
     network = network_path and loader.yaml_entry(network_path, Network, "El archivo de la red")
 
     centers: dict[str, Entry[Center]] = {}
-    for path in loader.files_in(CENTERS_DIR, ".yml", "centros"):
+    center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
+    for path in center_paths:
         center = loader.yaml_entry(path, Center, "Un perfil de centro")
         if center:
             centers[center.id] = center
 
     practices: dict[str, MarkdownEntry[PracticeMeta]] = {}
-    for path in loader.files_in(PRACTICES_DIR, ".md", "prácticas"):
+    practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
+    for path in practice_paths:
         practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
         if practice:
             practices[practice.id] = practice
@@ -180,7 +207,8 @@ def load_entries(
                     1,
                     1,
                     "id-reservado",
-                    f"«{path.stem}» es una dirección que el sitio ya usa: elige otro nombre.",
+                    f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, "
+                    f"por ejemplo a «{path.stem}-red{path.suffix}».",
                 )
             )
             continue
@@ -189,17 +217,29 @@ def load_entries(
             pages[page.id] = page
 
     assets = _practice_assets(root, loader)
-    existing = set(assets) | {p.file for p in practices.values()}
+    existing = set(assets) | {relative(root, p) for p in practice_paths}
     for practice in practices.values():
         loader.problems += check_sections(practice.body, practice.body_first_line, practice.file)
+        loader.problems += check_raw_html(practice.body, practice.body_first_line, practice.file)
         loader.problems += check_links(
             practice.body, practice.body_first_line, practice.file, existing, PRACTICES_DIR
         )
     for page in pages.values():
+        loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
         loader.problems += check_links(
             page.body, page.body_first_line, page.file, _all_files(root, PAGES_DIR), PAGES_DIR
         )
-    return (taxonomy or None, network or None, centers, practices, pages, assets, loader.problems)
+    return LoadedContent(
+        taxonomy or None,
+        network or None,
+        centers,
+        practices,
+        pages,
+        assets,
+        loader.problems,
+        center_ids={p.stem for p in center_paths},
+        practice_ids={p.stem for p in practice_paths},
+    )
 
 
 def _all_files(root: Path, folder: str) -> set[str]:
@@ -215,8 +255,10 @@ def _practice_assets(root: Path, loader: Loader) -> list[str]:
     directory = root / PRACTICES_DIR
     if not directory.is_dir():
         return []
-    for path in sorted(directory.rglob("*")):
-        if not path.is_file() or path.parent == directory or path.name.startswith("."):
+    start = len(str(directory)) + 1  # files in a subfolder, not the practices themselves:
+    beside = (path for path in directory.rglob("*") if os.sep in str(path)[start:])
+    for path in sorted(beside):
+        if not path.is_file() or path.name.startswith("."):
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
             loader.problems.append(

@@ -42,8 +42,8 @@ def validate_document(
                 pos.line,
                 pos.column,
                 "no-es-bloque",
-                f"{what} debe ser un bloque de claves «clave: valor», una por línea; "
-                f"se encontró {describe_value(doc.value)}.",
+                f"{what} debe ser un bloque de claves «clave: valor», una por línea, por "
+                f"ejemplo «titulo: Mi práctica»; se encontró {describe_value(doc.value)}.",
             )
         ]
     try:
@@ -130,7 +130,10 @@ def _example(model: type[BaseModel] | None, key: str) -> str | None:
     if model is None or key not in model.model_fields:
         return None
     examples = model.model_fields[key].examples
-    return str(examples[0]) if examples else None
+    if not examples:
+        return None
+    example = examples[0]
+    return f"[{', '.join(map(str, example))}]" if isinstance(example, list) else str(example)
 
 
 def _problem(
@@ -148,16 +151,18 @@ def _problem(
         code = "falta-clave"
         key = str(path[-1])
         example = _example(_model_at(model, path[:-1]), key)
-        message = f"Falta la clave obligatoria «{key}»."
-        if example:
-            message += f" Agrégala, por ejemplo: {key}: {example}"
+        message = f"Falta la clave obligatoria «{key}». Agrégala en una línea nueva"
+        message += f", por ejemplo: {key}: {example}" if example else f": {key}: ..."
         pos = doc.position(path[:-1])
     elif kind == "extra_forbidden":
         code = "clave-desconocida"
         key = str(path[-1])
         parent = _model_at(model, path[:-1])
         allowed = list(parent.model_fields) if parent else []
-        message = f"«{key}» no es una clave conocida aquí.{suggest(key, allowed)}"
+        message = (
+            f"«{key}» no es una clave que se use aquí.{suggest(key, allowed)} "
+            "Corrige su nombre o borra la línea."
+        )
         if allowed:
             message += " Claves válidas: " + ", ".join(allowed) + "."
         pos = doc.position(path, key=True)
@@ -170,22 +175,28 @@ def _problem(
             pos = doc.position(path, key=True)
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
             code = "tipo-incorrecto"
+            example = _example(_model_at(model, path[:-1]), str(path[-1])) or "12"
             message = (
-                f"{field} debe ser un número, pero YAML leyó {describe_value(value)} («{shown}»)."
+                f"{field} debe ser un número, pero se leyó {describe_value(value)} («{shown}»). "
+                f"Escribe solo el número, sin comillas ni unidades, por ejemplo: {example}."
             )
         elif kind == "string_type":
             code = "tipo-incorrecto"
             message = (
-                f"{field} debe ser un texto, pero YAML leyó {describe_value(value)} («{shown}»)."
+                f"{field} debe ser un texto, pero se leyó {describe_value(value)} («{shown}»)."
             )
             if raw is not None:
                 message += f' Escríbelo entre comillas: "{raw}".'
         elif kind == "string_too_short":
-            message = f"{field} está vacío: escribe un texto."
+            message = f"{field} está vacío: escribe un texto después de los dos puntos."
+            example = _example(_model_at(model, path[:-1]), str(path[-1]))
+            if example and not isinstance(path[-1], int):
+                message += f" Por ejemplo: {path[-1]}: {example}"
         elif kind == "string_pattern_mismatch":
             if "\\d{2}" in str(ctx.get("pattern", "")):
                 message = (
-                    f'{field} debe ser un código de dos dígitos entre comillas, por ejemplo "07".'
+                    f"{field} debe ser un código de dos dígitos entre comillas; se encontró "
+                    f'«{shown}». Por ejemplo: codigo: "07".'
                 )
             else:
                 code = "clave-invalida"
@@ -194,21 +205,25 @@ def _problem(
             expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
             options = [o.strip() for o in expected.split(",")]
             message = (
-                f"«{shown}» no es un valor permitido para {field}. Usa uno de: {expected}."
-                f"{suggest(shown, options)}"
+                f"«{shown}» no es un valor permitido para {field}.{suggest(shown, options)} "
+                f"Escribe uno de estos: {expected}."
             )
         elif kind in ("list_type", "too_short"):
             if kind == "too_short":
-                message = f"{field} necesita al menos un elemento, por ejemplo: [digitalizacion]."
+                example = _example(_model_at(model, path[:-1]), str(path[-1])) or "[valor]"
+                message = (
+                    f"{field} necesita al menos un elemento, por ejemplo: {path[-1]}: {example}"
+                )
             else:
                 message = (
-                    f"{field} debe ser una lista, pero YAML leyó {describe_value(value)}. "
+                    f"{field} debe ser una lista, pero se leyó {describe_value(value)}. "
                     f"Escribe por ejemplo: [{shown or 'valor'}] o un elemento por línea con «- »."
                 )
         elif kind in ("dict_type", "model_type", "model_attributes_type"):
             message = (
-                f"{field} debe ser un bloque de claves «clave: valor»; "
-                f"se encontró {describe_value(value)}."
+                f"{field} debe ser un bloque de claves «clave: valor»; se encontró "
+                f"{describe_value(value)}. Escribe cada clave en su propia línea, sangrada con "
+                "dos espacios debajo de la clave que las contiene."
             )
         elif kind.startswith("date") or kind == "fecha":
             code = "fecha-invalida"
@@ -232,9 +247,17 @@ def _problem(
                 "por ejemplo https://www.sercotec.cl."
             )
         elif kind in ("greater_than_equal", "less_than_equal"):
-            message = f"{field}: «{shown}» está fuera del rango permitido."
+            limit = ctx.get("ge", ctx.get("le"))
+            bound = "mayor o igual que" if kind == "greater_than_equal" else "menor o igual que"
+            message = (
+                f"{field} debe ser {bound} {limit}; se encontró «{shown}». Revisa el signo y "
+                "el punto decimal."
+            )
         elif kind == "int_from_float":
             message = f"{field} debe ser un número entero; se encontró «{shown}»."
         else:
-            message = f"{field}: el valor «{shown}» no es válido."
+            message = (
+                f"{field}: el valor «{shown}» no es válido. Revisa la descripción de esta clave "
+                "en CONTRIBUTING.md o copia el formato de un archivo existente."
+            )
     return path, Problem(file, pos.line, pos.column, code, message)

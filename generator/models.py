@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
@@ -86,7 +87,19 @@ Email = Annotated[str, AfterValidator(_check_email)]
 Url = Annotated[str, AfterValidator(_check_url)]
 Date = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
 # A year ("2020"), a month ("2020-12") or a day: the source often gives only the year.
-PartialDate = Annotated[str, BeforeValidator(_parse_partial_date)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_parse_partial_date),
+    # YAML reads an unquoted 2020 as a number: the editor must accept it as the model does.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": PARTIAL_DATE_RE.pattern},
+            ]
+        }
+    ),
+]
 
 
 class Model(BaseModel):
@@ -163,14 +176,18 @@ class Network(Model):
 
 
 class Milestone(Model):
-    fecha: PartialDate = Field(description="AAAA, AAAA-MM o AAAA-MM-DD.")
-    evento: Text = Field(description="Qué pasó, en una frase.")
+    fecha: PartialDate = Field(description="AAAA, AAAA-MM o AAAA-MM-DD.", examples=["2020-12"])
+    evento: Text = Field(description="Qué pasó, en una frase.", examples=["Adjudicado a Codesser."])
     fuente: Slug | None = Field(default=None, description="Clave de la fuente en content/red.yml.")
 
 
 class Coordinates(Model):
-    lat: Annotated[float, Field(ge=-90, le=90)] = Field(description="Latitud, p. ej. -35.4264.")
-    lon: Annotated[float, Field(ge=-180, le=180)] = Field(description="Longitud, p. ej. -71.6554.")
+    lat: Annotated[float, Field(ge=-90, le=90)] = Field(
+        description="Latitud, p. ej. -35.4264.", examples=[-35.4264]
+    )
+    lon: Annotated[float, Field(ge=-180, le=180)] = Field(
+        description="Longitud, p. ej. -71.6554.", examples=[-71.6554]
+    )
 
 
 class Contact(Model):
@@ -185,13 +202,24 @@ CenterStatus = Literal["activo", "en-instalacion", "cerrado"]
 
 
 class Center(Model):
-    nombre: Text = Field(description="Nombre del centro.")
-    comuna: Text = Field(description="Comuna donde está el centro.")
-    region: Slug = Field(description="Clave de la región (content/taxonomia.yml).")
-    operador: Text = Field(description="Institución que opera el centro.")
-    estado: CenterStatus = Field(description="activo, en-instalacion o cerrado.")
-    hitos: list[Milestone] = Field(description="Hechos fechados de la historia del centro.")
-    fuente: Slug = Field(description="Clave de la fuente de estos datos en content/red.yml.")
+    nombre: Text = Field(
+        description="Nombre del centro.", examples=["Centro de Negocios Sercotec Talca"]
+    )
+    comuna: Text = Field(description="Comuna donde está el centro.", examples=["Talca"])
+    region: Slug = Field(
+        description="Clave de la región (content/taxonomia.yml).", examples=["maule"]
+    )
+    operador: Text = Field(description="Institución que opera el centro.", examples=["Codesser"])
+    estado: CenterStatus = Field(
+        description="activo, en-instalacion o cerrado.", examples=["activo"]
+    )
+    hitos: list[Milestone] = Field(
+        description="Hechos fechados de la historia del centro; [] si aún no hay.", examples=[[]]
+    )
+    fuente: Slug = Field(
+        description="Clave de la fuente de estos datos en content/red.yml.",
+        examples=["entrevista-2020"],
+    )
     descripcion: Text | None = Field(default=None, description="Presentación breve del centro.")
     coordenadas: Coordinates | None = Field(default=None, description="Ubicación para el mapa.")
     contacto: Contact | None = Field(default=None, description="Contacto publicado del centro.")
@@ -202,9 +230,14 @@ class Center(Model):
 
 
 class Result(Model):
-    indicador: Text = Field(description="Qué se midió.")
-    valor: Text | int | float = Field(description="El valor medido.")
-    fuente: Text = Field(description="Quién lo midió y dónde consta.")
+    indicador: Text = Field(
+        description="Qué se midió.", examples=["Almacenes que terminaron el diagnóstico"]
+    )
+    valor: Text | int | float = Field(description="El valor medido.", examples=[12])
+    fuente: Text = Field(
+        description="Quién lo midió y dónde consta.",
+        examples=["Registro de asistencia del centro"],
+    )
     fecha: Date | None = Field(default=None, description="Cuándo se midió (AAAA-MM-DD).")
 
 
@@ -218,14 +251,28 @@ PracticeStatus = Literal["ejemplo", "borrador", "publicada"]
 
 
 class PracticeMeta(Model):
-    titulo: Text = Field(description="Título corto y concreto.")
-    resumen: Text = Field(description="Una o dos frases: qué se hizo y para quién.")
-    centro: Slug = Field(description="Clave del centro que creó la práctica (centers/<clave>.yml).")
-    areas: Annotated[list[Slug], Field(min_length=1)] = Field(
-        description="Una o más áreas: " + ", ".join(AREA_KEYS) + "."
+    titulo: Text = Field(
+        description="Título corto y concreto.",
+        examples=["Diagnóstico de digitalización para almaceneros"],
     )
-    fecha: Date = Field(description="Fecha de la práctica (AAAA-MM-DD).")
-    estado: PracticeStatus = Field(description="ejemplo, borrador o publicada.")
+    resumen: Text = Field(
+        description="Una o dos frases: qué se hizo y para quién.",
+        examples=["Un diagnóstico breve que ordena qué digitalizar primero en un almacén."],
+    )
+    centro: Slug = Field(
+        description="Clave del centro que creó la práctica (centers/<clave>.yml).",
+        examples=["talca"],
+    )
+    areas: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Una o más áreas: " + ", ".join(AREA_KEYS) + ".",
+        examples=[["digitalizacion"]],
+    )
+    fecha: Date = Field(description="Fecha de la práctica (AAAA-MM-DD).", examples=["2021-03-15"])
+    estado: PracticeStatus = Field(
+        description="borrador mientras se escribe, publicada cuando está lista; ejemplo solo "
+        "para fichas que muestran el formato.",
+        examples=["borrador"],
+    )
     servicios: list[Slug] = Field(default_factory=list, description="Claves de servicios.")
     publicos: list[Slug] = Field(default_factory=list, description="Claves de públicos.")
     etiquetas: list[Text] = Field(default_factory=list, description="Palabras clave libres.")

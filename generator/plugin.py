@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,10 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.build import SOURCE_FOLDERS, GenerateOptions, generate_docs
+from generator.build import SOURCE_FOLDERS, GenerateOptions, build_epoch, generate_docs
 from generator.problems import ContentError
+from generator.search import index_site
+from generator.site.htmlfix import fix_material_markup
 
 
 class PluginConfig(Config):
@@ -23,6 +26,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     root: Path | None = None
     drafts: bool | None = None
     generate = True
+    index_search = True  # False when build_site indexes the staged site itself
     is_serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -32,6 +36,8 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return self.root or Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: Any) -> Any:
+        # `mkdocs build` directly: dates from git or the content, never the clock.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch(self.content_root(config))))
         if not self.generate:
             return config
         options = GenerateOptions(
@@ -44,6 +50,20 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         except ContentError as error:
             raise PluginError("El contenido no es válido:\n" + error.report()) from None
         return config
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.index_search:
+            index_site(Path(config.site_dir))
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return fix_material_markup(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        return (
+            fix_material_markup(output_content)
+            if template_name.endswith(".html")
+            else output_content
+        )
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         # The generator writes docs_dir itself: watching it would rebuild in a loop.

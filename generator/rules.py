@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from generator.messages import suggest
@@ -39,14 +39,14 @@ class Rules:
         entry: Entry[Any],
         path: tuple[str | int, ...],
         value: str,
-        known: Iterable[str],
+        known: Collection[str],
         what: str,
         where: str,
     ) -> None:
         """Report `value` when it is not one of `known` (a key of `what`, defined in `where`)."""
-        known = list(known)
-        if value in known:
+        if value in known:  # a mapping's keys: no list per reference, 10,000 practices stay fast
             return
+        known = sorted(known) if isinstance(known, set | frozenset) else list(known)
         listed = ", ".join(known[:20]) + ("…" if len(known) > 20 else "")
         self.add(
             entry,
@@ -60,7 +60,12 @@ class Rules:
         seen: set[str] = set()
         for index, value in enumerate(values):
             if value in seen:
-                self.add(entry, (field, index), "repetido", f"{what} «{value}» aparece dos veces.")
+                self.add(
+                    entry,
+                    (field, index),
+                    "repetido",
+                    f"{what} «{value}» aparece dos veces en «{field}»: borra una de las dos.",
+                )
             seen.add(value)
 
 
@@ -69,7 +74,12 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
     for key in AREA_KEYS:
         if key not in data.areas:
             rules.add(
-                taxonomy, ("areas",), "falta-area", f"Falta el área «{key}» en «areas».", key=True
+                taxonomy,
+                ("areas",),
+                "falta-area",
+                f"Falta el área «{key}» en «areas»: agrégala con su «nombre» y «descripcion», "
+                "como las demás.",
+                key=True,
             )
     for key in data.areas:
         if key not in AREA_KEYS:
@@ -77,14 +87,19 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                 taxonomy,
                 ("areas", key),
                 "area-desconocida",
-                f"«{key}» no es una de las cinco áreas de la red ({', '.join(AREA_KEYS)}).",
+                f"«{key}» no es una de las cinco áreas de la red ({', '.join(AREA_KEYS)}): "
+                "corrige su clave o bórrala.",
                 key=True,
             )
     for field, required in (("servicios", REQUIRED_SERVICES), ("publicos", REQUIRED_PUBLICS)):
         for key in required:
             if key not in getattr(data, field):
                 rules.add(
-                    taxonomy, (field,), "falta-termino", f"Falta «{key}» en «{field}».", key=True
+                    taxonomy,
+                    (field,),
+                    "falta-termino",
+                    f"Falta «{key}» en «{field}»: agrégalo con su «nombre» y «descripcion».",
+                    key=True,
                 )
     codes: dict[str, str] = {}
     for key, region in data.regiones.items():
@@ -93,7 +108,8 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                 taxonomy,
                 ("regiones", key, "codigo"),
                 "codigo-repetido",
-                f"El código {region.codigo} ya es de «{codes[region.codigo]}».",
+                f"El código {region.codigo} ya es de «{codes[region.codigo]}»: cada región "
+                "tiene su propio código; revisa cuál corresponde.",
             )
         elif region.codigo not in REGION_CODES:
             rules.add(
@@ -183,8 +199,8 @@ def check_practice(
     rules: Rules,
     practice: MarkdownEntry[PracticeMeta],
     taxonomy: Taxonomy | None,
-    centers: Mapping[str, object],
-    practices: Mapping[str, object],
+    centers: Collection[str],
+    practices: Collection[str],
 ) -> None:
     data = practice.data
     rules.reference(practice, ("centro",), data.centro, centers, "los centros", "centers/")
@@ -222,7 +238,8 @@ def check_practice(
                 practice,
                 ("replicas", i, "fecha"),
                 "replica-anterior",
-                f"La réplica ({replica.fecha}) es anterior a la práctica ({data.fecha}).",
+                f"La réplica ({replica.fecha}) es anterior a la práctica ({data.fecha}): un "
+                "centro no puede adoptarla antes de que exista. Revisa las dos fechas.",
             )
     for i, related in enumerate(data.relacionadas):
         if related == practice.id:
@@ -230,7 +247,8 @@ def check_practice(
                 practice,
                 ("relacionadas", i),
                 "relacionada-propia",
-                "Una práctica no puede estar relacionada consigo misma.",
+                f"Una práctica no puede estar relacionada consigo misma: borra «{related}» "
+                "de «relacionadas».",
             )
         else:
             rules.reference(
@@ -246,9 +264,7 @@ def check_practice(
         )
 
 
-def check_center_count(
-    rules: Rules, network: Entry[Network], centers: Mapping[str, object]
-) -> None:
+def check_center_count(rules: Rules, network: Entry[Network], centers: Collection[str]) -> None:
     declared = network.data.centros_declarados.valor
     known = len(centers)
     if declared != known:
@@ -273,16 +289,23 @@ def check_all(
     centers: Mapping[str, Entry[Center]],
     practices: Mapping[str, MarkdownEntry[PracticeMeta]],
     pages: Mapping[str, MarkdownEntry[PageMeta]],
+    *,
+    known_centers: Collection[str] | None = None,
+    known_practices: Collection[str] | None = None,
 ) -> list[Problem]:
+    """`known_*` are every file found, valid or not: a broken file must not make each
+    reference to it an error too."""
     rules = Rules()
     if taxonomy:
         check_taxonomy(rules, taxonomy)
+    center_ids = centers if known_centers is None else known_centers
+    practice_ids = practices if known_practices is None else known_practices
     if network:
         check_network(rules, network, pages)
-        check_center_count(rules, network, centers)
+        check_center_count(rules, network, center_ids)
     terms = taxonomy.data if taxonomy else None
     for center in centers.values():
         check_center(rules, center, terms, network.data if network else None)
     for practice in practices.values():
-        check_practice(rules, practice, terms, centers, practices)
+        check_practice(rules, practice, terms, center_ids, practice_ids)
     return rules.problems

@@ -3,12 +3,17 @@
 PyYAML forgets positions and silently keeps the last of two duplicate keys; content
 authors need both. So the document is composed into nodes (libyaml when available) and
 converted by hand: duplicate keys, aliases and unsafe tags become problems with a line.
+
+Most documents are plain (no tag, alias or repeated key): they take a fast path that only
+builds the value, and the positions are worked out the first time someone asks for one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import yaml
@@ -18,9 +23,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.problems import Problem
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml is present in every supported install
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 Path = tuple[str | int, ...]
 
@@ -33,6 +38,38 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAX_DEPTH = 40
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _Loader(_BaseLoader):
+    """PyYAML's safe loader with its tag resolver specialised for no path resolvers.
+
+    Same tags as `BaseResolver.resolve`, in a third of the time: libyaml calls it per node.
+    """
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        if self.yaml_path_resolvers:  # pragma: no cover - nobody registers path resolvers
+            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        if kind is ScalarNode:
+            if implicit[0]:
+                resolvers = self.yaml_implicit_resolvers
+                first = resolvers.get(value[0] if value else "", [])
+                for tag, regexp in first + resolvers.get(None, []):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        if self.yaml_path_resolvers:  # pragma: no cover
+            super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self) -> None:
+        if self.yaml_path_resolvers:  # pragma: no cover
+            super().ascend_resolver()
 
 
 @dataclass(frozen=True)
@@ -41,15 +78,45 @@ class Position:
     column: int
 
 
-@dataclass
 class YamlDocument:
-    """A parsed YAML value plus the position and source text of each of its parts."""
+    """A parsed YAML value plus the position and source text of each of its parts.
 
-    value: Any
-    start: Position
-    value_at: dict[Path, Position] = field(default_factory=dict)
-    key_at: dict[Path, Position] = field(default_factory=dict)
-    raw_at: dict[Path, str] = field(default_factory=dict)
+    `tables`, when given, works them out on first use (see `parse_yaml`).
+    """
+
+    def __init__(
+        self,
+        value: Any,
+        start: Position,
+        tables: Callable[[], YamlDocument] | None = None,
+    ) -> None:
+        self.value = value
+        self.start = start
+        self._tables = tables
+        self._value_at: dict[Path, Position] = {}
+        self._key_at: dict[Path, Position] = {}
+        self._raw_at: dict[Path, str] = {}
+
+    def _fill(self) -> None:
+        if self._tables is not None:
+            full = self._tables()
+            self._tables = None
+            self._value_at, self._key_at, self._raw_at = full.value_at, full.key_at, full.raw_at
+
+    @property
+    def value_at(self) -> dict[Path, Position]:
+        self._fill()
+        return self._value_at
+
+    @property
+    def key_at(self) -> dict[Path, Position]:
+        self._fill()
+        return self._key_at
+
+    @property
+    def raw_at(self) -> dict[Path, str]:
+        self._fill()
+        return self._raw_at
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Where `path` stands; for a missing part, where its nearest existing parent stands."""
@@ -89,7 +156,12 @@ class _Converter:
             return None
         self._seen.add(id(node))
         if depth > _MAX_DEPTH:
-            self.problem(node, "yaml-profundidad", "El YAML está anidado demasiado profundo.")
+            self.problem(
+                node,
+                "yaml-profundidad",
+                "El YAML tiene demasiados niveles de sangría: usa como máximo los niveles que "
+                "muestran los archivos de ejemplo.",
+            )
             return None
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
@@ -126,7 +198,12 @@ class _Converter:
                     "por ejemplo: 2021-03-15.",
                 )
             else:
-                self.problem(node, "yaml-valor", f"YAML no pudo leer el valor «{node.value}».")
+                self.problem(
+                    node,
+                    "yaml-valor",
+                    f"No se pudo leer el valor «{node.value}»: escríbelo entre comillas, por "
+                    f'ejemplo "{node.value}".',
+                )
             return None
 
     def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
@@ -134,7 +211,12 @@ class _Converter:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, "yaml-clave", "Una clave debe ser un texto simple.")
+                self.problem(
+                    key_node,
+                    "yaml-clave",
+                    "Una clave debe ser una palabra simple seguida de «:», por ejemplo «titulo:»; "
+                    "no uses listas ni llaves como clave.",
+                )
                 continue
             if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(
@@ -183,7 +265,7 @@ _SYNTAX_HINTS = (
     (
         "did not find expected key",
         "La sangría no es consistente: las claves de un mismo nivel deben empezar en la misma "
-        "columna.",
+        "columna, usando espacios (no tabuladores).",
     ),
     (
         "did not find expected '-' indicator",
@@ -197,7 +279,8 @@ _SYNTAX_HINTS = (
     ),
     (
         "found unexpected end of stream",
-        "Unas comillas o corchetes se abren y no se cierran.",
+        "Unas comillas o corchetes se abren y no se cierran: ciérralos en la misma línea, por "
+        'ejemplo: titulo: "Mi práctica" o areas: [digitalizacion].',
     ),
     (
         "did not find expected ',' or ']'",
@@ -219,7 +302,8 @@ _SYNTAX_HINTS = (
     ),
     (
         "special characters are not allowed",
-        "El archivo contiene caracteres de control no permitidos.",
+        "El archivo contiene caracteres invisibles no permitidos (a veces vienen al copiar desde "
+        "Word o un PDF): vuelve a escribir esta línea a mano.",
     ),
 )
 
@@ -236,7 +320,6 @@ def parse_yaml(
     text: str, file: str, *, line_offset: int = 0
 ) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document. `line_offset` is the number of lines before `text` in the file."""
-    converter = _Converter(file, line_offset)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -255,17 +338,73 @@ def parse_yaml(
                 1 + line_offset,
                 1,
                 "yaml-profundidad",
-                "El YAML está anidado demasiado profundo.",
+                "El YAML tiene demasiados niveles de sangría: usa como máximo los niveles que "
+                "muestran los archivos de ejemplo.",
             )
         ]
     if node is None:
-        converter.doc.value = None
-        return converter.doc, []
+        return YamlDocument(None, Position(1 + line_offset, 1)), []
+    try:
+        value = _plain_value(node, set(), 0)
+    except _NotPlain:
+        return _convert(node, text, file, line_offset)
+    mark = node.start_mark
+    start = Position(mark.line + 1 + line_offset, mark.column + 1)
+    return YamlDocument(value, start, partial(_positions, text, file, line_offset)), []
+
+
+def _convert(
+    node: Node, text: str, file: str, line_offset: int
+) -> tuple[YamlDocument, list[Problem]]:
+    converter = _Converter(file, line_offset)
     converter.doc.start = converter.pos(node)
     converter.doc.value = converter.convert(node, ())
     if converter.found_alias:
         converter.problems.extend(_alias_problems(text, file, line_offset))
     return converter.doc, converter.problems
+
+
+def _positions(text: str, file: str, line_offset: int) -> YamlDocument:
+    """The full conversion of a plain document, for its positions (it has no problem)."""
+    node = yaml.compose(text, Loader=_Loader)
+    assert node is not None, "parse_yaml gave a value to this text"
+    return _convert(node, text, file, line_offset)[0]
+
+
+class _NotPlain(Exception):
+    """The document has something to report (or an alias): it needs the full conversion."""
+
+
+_CONSTRUCTOR = SafeConstructor()
+
+
+def _plain_value(node: Node, seen: set[int], depth: int) -> Any:
+    """The value `_Converter.convert` gives a document with no problem; `_NotPlain` otherwise."""
+    if id(node) in seen or depth > _MAX_DEPTH:
+        raise _NotPlain
+    seen.add(id(node))
+    tag = node.tag
+    if isinstance(node, ScalarNode):
+        if tag == _STR_TAG:
+            return node.value
+        if tag not in _PLAIN_TAGS:
+            raise _NotPlain
+        try:
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+        except (ValueError, ConstructorError, OverflowError):
+            raise _NotPlain from None
+    if isinstance(node, SequenceNode) and tag == _SEQ_TAG:
+        return [_plain_value(item, seen, depth + 1) for item in node.value]
+    if isinstance(node, MappingNode) and tag == _MAP_TAG:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.value in result:
+                raise _NotPlain
+            if key_node.value == "<<" and key_node.tag == _MERGE_TAG:
+                raise _NotPlain
+            result[key_node.value] = _plain_value(value_node, seen, depth + 1)
+        return result
+    raise _NotPlain
 
 
 def _alias_problems(text: str, file: str, line_offset: int) -> list[Problem]:

@@ -57,14 +57,18 @@ def make_repo(tmp_path: Path) -> MakeRepo:
     """A valid small repository (the real taxonomy, network and centers) plus `files` on top."""
 
     def make(files: Mapping[str, str | bytes | None] | None = None, *, name: str = "repo") -> Path:
-        root = tmp_path / name
-        for folder in ("content", "centers"):
-            shutil.copytree(REPO / folder, root / folder)
-        write_tree(root, BASE_FILES)
-        write_tree(root, files or {})
-        return root
+        return create_repo(tmp_path / name, files)
 
     return make
+
+
+def create_repo(root: Path, files: Mapping[str, str | bytes | None] | None = None) -> Path:
+    """Copy the real content and centers into `root`, add a valid practice and `files`."""
+    for folder in ("content", "centers"):
+        shutil.copytree(REPO / folder, root / folder)
+    write_tree(root, BASE_FILES)
+    write_tree(root, files or {})
+    return root
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -44,3 +44,17 @@ def last_commit_dates(root: Path, folders: tuple[str, ...]) -> dict[str, dt.date
             path = line[len(prefix) :] if prefix and line.startswith(prefix) else line
             dates.setdefault(path, current)  # newest first: keep the first date seen
     return dates
+
+
+def last_commit_epoch(root: Path) -> int | None:
+    """Unix time of the last commit of the repository holding `root`; None without git."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return int(out) if out.isdigit() else None

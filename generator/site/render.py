@@ -11,10 +11,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator.mapsvg import MapPoint, render_map
-from generator.site import urls
+from generator.site import api, urls
+from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
-from generator.site.text import date_es, md, meta_string, partial_date_es, plural
-from generator.site.view import SiteView
+from generator.site.feed import atom_feed
+from generator.site.text import date_es, html_text, md, md_url, meta_string, partial_date_es, plural
+from generator.site.view import SiteView, tag_slug
 
 DocsTree = dict[str, bytes]
 
@@ -53,6 +55,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         md=md,
+        url=md_url,
+        h=html_text,
         meta=meta_string,
         fecha=lambda d: md(date_es(d)),
         fecha_parcial=lambda d: md(partial_date_es(d)),
@@ -74,10 +78,16 @@ class Renderer:
         def link(target: str) -> Markup:
             return Markup(urls.link(here, target))
 
+        def href(target: str) -> Markup:  # for raw HTML, which MkDocs does not rewrite
+            return Markup(urls.href(here, target, directory_urls=self.options.directory_urls))
+
         text = self.env.get_template(template).render(
             here=here,
             link=link,
+            href=href,
             urls=urls,
+            tag_slug=tag_slug,
+            facet_values=facet_values,
             view=self.view,
             taxonomy=self.taxonomy,
             network=self.network,
@@ -115,7 +125,7 @@ class Renderer:
         view = self.view
         tree: DocsTree = {}
         tree[urls.HOME] = self.page("inicio.md.j2", urls.HOME)
-        tree[urls.PRACTICES] = self.page("practicas.md.j2", urls.PRACTICES)
+        tree[urls.PRACTICES] = self.page("practicas.md.j2", urls.PRACTICES, facets=facets(view))
         for practice in view.practices:
             here = urls.practice(practice.id)
             tree[here] = self.page(
@@ -147,11 +157,31 @@ class Renderer:
         for page in self.repo.pages.values():
             here = urls.page(page.id)
             tree[here] = self.page("pagina.md.j2", here, page=page)
-        tree[urls.CSS] = resources.files("generator").joinpath("assets/red.css").read_bytes()
+        tree.update(self.finding_pages())
+        for asset in (urls.CSS, urls.CATALOGUE_JS, urls.SEARCH_JS):
+            tree[asset] = resources.files("generator").joinpath(asset).read_bytes()
         for asset in self.repo.assets:
             tree["practicas/" + asset.removeprefix("practices/")] = (
                 self.repo.root / asset
             ).read_bytes()
+        return tree
+
+    def finding_pages(self) -> DocsTree:
+        """Tags, search, the JSON API with its schemas and page, and the feed."""
+        view, directory_urls = self.view, self.options.directory_urls
+        tree: DocsTree = {urls.TAGS: self.page("etiquetas.md.j2", urls.TAGS)}
+        for tag in view.tags:
+            here = urls.tag(tag.slug)
+            tree[here] = self.page("etiqueta.md.j2", here, tag=tag)
+        tree[urls.SEARCH] = self.page("buscar.md.j2", urls.SEARCH)
+        tree[urls.API] = self.page(
+            "api.md.j2",
+            urls.API,
+            practice_fields=api.field_rows(api.PracticeRecord),
+            center_fields=api.field_rows(api.CenterRecord),
+        )
+        tree.update(api.api_files(view, directory_urls=directory_urls))
+        tree[urls.FEED] = atom_feed(view, title=self.network.nombre, directory_urls=directory_urls)
         return tree
 
 

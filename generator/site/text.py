@@ -7,6 +7,7 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -33,7 +34,19 @@ def md(value: Any) -> Markup:
     if isinstance(value, Markup):
         return value
     text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    # `&apos;`, not html.escape's `&#x27;`: a backslash before its `#` would reach page titles.
+    escaped = html.escape(text, quote=True).replace("&#x27;", "&apos;")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def html_text(value: Any) -> Markup:
+    """Any value as text inside raw HTML (a form, an attribute), where Markdown is not parsed."""
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def md_url(value: str) -> Markup:
+    """A URL for a Markdown link destination `<...>`: quotes, brackets and spaces encoded."""
+    return Markup(quote(value, safe="/:?#[]@!$&'()*+,;=%~"))
 
 
 def meta_string(value: str) -> Markup:

@@ -10,6 +10,23 @@ CENTERS = "centros/index.md"
 AREAS = "areas/index.md"
 NETWORK = "red/index.md"
 CSS = "assets/red.css"
+TAGS = "etiquetas/index.md"
+SEARCH = "buscar.md"
+API = "api/index.md"
+API_PRACTICES = "api/practicas.json"
+API_CENTERS = "api/centros.json"
+FEED = "feed.xml"
+CATALOGUE_JS = "assets/catalogo.js"
+SEARCH_JS = "assets/buscar.js"
+
+
+def tag(slug: str) -> str:
+    return f"etiquetas/{slug}.md"
+
+
+def schema(data_file: str) -> str:
+    """`api/practicas.json` -> `api/practicas.schema.json`."""
+    return data_file.removesuffix(".json") + ".schema.json"
 
 
 def practice(practice_id: str) -> str:

@@ -7,12 +7,14 @@ from here, so every page agrees with every other.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.models import Center, PracticeMeta
 from generator.repository import Entry, MarkdownEntry, Repository
+from generator.text import slugify
 
 RELATED_LIMIT = 5
 LATEST_LIMIT = 6
@@ -25,6 +27,19 @@ class Adoption:
     adopter: str  # center that adopted it
     fecha: dt.date
     nota: str | None
+
+
+@dataclass(frozen=True)
+class Tag:
+    slug: str
+    name: str  # the most used spelling
+    practices: list[MarkdownEntry[PracticeMeta]]
+
+
+def tag_slug(tag: str) -> str:
+    """The address of a tag; a tag without letters or digits still gets a stable one."""
+    slug = slugify(tag) or "etiqueta-" + hashlib.sha256(tag.encode()).hexdigest()[:8]
+    return slug + "-etiqueta" if slug == "index" else slug  # etiquetas/index.md is the list
 
 
 @dataclass
@@ -135,8 +150,27 @@ class SiteView:
                     seen.add(other.id)
         return chosen
 
+    @cached_property
+    def tags(self) -> list[Tag]:
+        """Every tag of a shown practice, by name; spellings that share an address are one."""
+        practices: dict[str, list[MarkdownEntry[PracticeMeta]]] = defaultdict(list)
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        for practice in self.practices:
+            for slug, name in {tag_slug(t): t for t in practice.data.etiquetas}.items():
+                practices[slug].append(practice)
+                spellings[slug][name] += 1
+        tags = [
+            Tag(slug, min(spellings[slug], key=lambda n: (-spellings[slug][n], n)), found)
+            for slug, found in practices.items()
+        ]
+        return sorted(tags, key=lambda t: (t.name.casefold(), t.slug))
+
     def updated_on(self, entry: Entry[object]) -> dt.date | None:
         return self.updated.get(entry.file)
+
+    def changed_on(self, practice: MarkdownEntry[PracticeMeta]) -> dt.date:
+        """The latest of the practice's own date and its last commit."""
+        return max(practice.data.fecha, self.updated.get(practice.file, practice.data.fecha))
 
     @cached_property
     def counts(self) -> dict[str, int]:

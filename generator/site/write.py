@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from generator.site.render import DocsTree
 
+# Staging folders are named .<dest>.nuevo-<pid>-<random> (old trees: .viejo-).
+_LEFTOVER = re.compile(r"\.(?:nuevo|viejo)-(\d+)-[^.]*$")
 GITIGNORE = b"# Generado por el generador: no editar a mano.\n*\n!.gitignore\n"
 
 
@@ -18,8 +22,7 @@ def _with_gitignore(tree: DocsTree) -> DocsTree:
 
 def replace_tree(tree: DocsTree, dest: Path) -> None:
     """Write `tree` into a fresh folder beside `dest`, then swap it in: never half-written."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.nuevo-", dir=dest.parent))
+    staging = staging_dir(dest)
     try:
         for rel, data in _with_gitignore(tree).items():
             path = staging / rel
@@ -30,11 +33,50 @@ def replace_tree(tree: DocsTree, dest: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def staging_dir(dest: Path) -> Path:
+    """A new empty folder beside `dest` to build into; clears what killed builds left there."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in sorted(dest.parent.glob(f".{dest.name}.*-*")):
+        if not _left_by_dead_process(leftover.name):
+            continue
+        if not dest.exists() and (leftover / dest.name).is_dir():
+            os.replace(leftover / dest.name, dest)  # killed between the two moves of swap_in
+        shutil.rmtree(leftover, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".{dest.name}.nuevo-{os.getpid()}-", dir=dest.parent))
+
+
+def _left_by_dead_process(name: str) -> bool:
+    match = _LEFTOVER.search(name)
+    if not match:
+        return False
+    try:
+        os.kill(int(match.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where unsupported."""
+    at_fdcwd, rename_exchange = -100, 2
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return bool(done == 0)
+
+
 def swap_in(staging: Path, dest: Path) -> None:
-    """Move `staging` to `dest`, removing the old `dest` only once the new one is in place."""
+    """Put `staging` at `dest`: one atomic exchange where the system allows it (the old tree
+    ends up in `staging`, for the caller to remove); else move the old one aside first."""
+    if dest.exists() and _exchange(staging, dest):
+        return
     old = None
     if dest.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.viejo-", dir=dest.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.viejo-{os.getpid()}-", dir=dest.parent))
         os.replace(dest, old / dest.name)
     os.replace(staging, dest)
     if old is not None:

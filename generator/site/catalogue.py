@@ -1,0 +1,73 @@
+"""The facets of the practice catalogue: the form's options and each practice's values.
+
+One definition serves both: the template writes the form from `facets()` and a `data-<name>`
+attribute per facet on every practice of the list from `facet_values()`; the browser
+(assets/catalogo.js) only reads them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from generator.models import PracticeMeta
+from generator.repository import MarkdownEntry
+from generator.site.view import SiteView
+
+STATUS_LABELS = {"publicada": "Publicada", "ejemplo": "Ejemplo de formato", "borrador": "Borrador"}
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # form field, URL parameter and data-<name> attribute
+    label: str
+    control: Literal["checkbox", "select"]
+    options: list[tuple[str, str]]  # (key, label)
+    any_label: str = ""  # the select's first option, which filters nothing
+
+
+def facet_values(view: SiteView, practice: MarkdownEntry[PracticeMeta]) -> dict[str, list[str]]:
+    m = practice.data
+    return {
+        "area": list(m.areas),
+        "centro": [m.centro],
+        "region": [view.center(m.centro).data.region],
+        "servicio": list(m.servicios),
+        "publico": list(m.publicos),
+        "estado": [m.estado],
+    }
+
+
+def facets(view: SiteView) -> list[Facet]:
+    """The options that some shown practice has, in the taxonomy's order (centers by name)."""
+    taxonomy = view.repo.taxonomy.data
+    used: dict[str, set[str]] = {}
+    for practice in view.practices:
+        for name, values in facet_values(view, practice).items():
+            used.setdefault(name, set()).update(values)
+
+    def present(name: str, options: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(key, label) for key, label in options if key in used.get(name, set())]
+
+    return [
+        Facet("area", "Área", "checkbox", present("area", _names(taxonomy.areas))),
+        Facet("centro", "Centro", "select", present("centro", _center_names(view)), "Todos"),
+        Facet("region", "Región", "select", present("region", _names(taxonomy.regiones)), "Todas"),
+        Facet("servicio", "Servicio", "checkbox", present("servicio", _names(taxonomy.servicios))),
+        Facet("publico", "Público", "checkbox", present("publico", _names(taxonomy.publicos))),
+        Facet("estado", "Estado", "checkbox", present("estado", list(STATUS_LABELS.items()))),
+    ]
+
+
+class Named(Protocol):
+    @property
+    def nombre(self) -> str: ...
+
+
+def _names(terms: Mapping[str, Named]) -> list[tuple[str, str]]:
+    return [(key, term.nombre) for key, term in terms.items()]
+
+
+def _center_names(view: SiteView) -> list[tuple[str, str]]:
+    return [(c.id, c.data.nombre) for c in view.centers]

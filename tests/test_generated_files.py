@@ -1,0 +1,42 @@
+"""Files generated from the models and the content must be committed up to date."""
+
+from __future__ import annotations
+
+import json
+
+from generator import github_forms, schemas
+from generator.models import PracticeMeta
+
+from .conftest import REPO
+
+
+def test_schemas_are_fresh() -> None:
+    stale = schemas.stale_schemas(REPO / schemas.SCHEMAS_DIR)
+    assert not stale, f"Desactualizados: {stale}. Ejecuta «python -m generator schemas»."
+
+
+def test_schemas_use_the_spanish_descriptions() -> None:
+    practice = json.loads((REPO / "schemas" / "practica.schema.json").read_text(encoding="utf-8"))
+    assert practice["additionalProperties"] is False
+    titulo = practice["properties"]["titulo"]
+    assert titulo["description"] == PracticeMeta.model_fields["titulo"].description
+    assert titulo["examples"]
+    assert set(practice["required"]) == {
+        k for k, f in PracticeMeta.model_fields.items() if f.is_required()
+    }
+
+
+def test_center_files_point_at_the_center_schema() -> None:
+    for path in sorted((REPO / "centers").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schemas/centro.schema.json", path
+
+
+def test_issue_form_is_fresh() -> None:
+    stale = github_forms.stale_issue_form(REPO)
+    assert stale is None, "Ejecuta «python -m generator issue-form»."
+
+
+def test_issue_form_decides_every_practice_field() -> None:
+    decided = set(github_forms.WIDGETS) | set(github_forms.SET_BY_MAINTAINERS)
+    assert decided == set(PracticeMeta.model_fields)

@@ -1,0 +1,216 @@
+"""Builds that never leave a mess, reproducible output, valid HTML, no broken links, and the
+sanitizer that backs up `check` against hostile HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.sanitize import sanitize_html
+
+from .conftest import MakeRepo
+from .sitebuild import build
+from .sitecheck import broken_links, copy_repository, snapshot, vnu_errors
+
+
+@pytest.fixture(scope="module")
+def repository_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
+    result = build(root, "--offline", site_dir=root / "site-offline")
+    assert result.returncode == 0, result.stderr
+    return root / "site-offline"
+
+
+# --- the sanitizer ---------------------------------------------------------------------
+
+
+def test_sanitizer_strips_scripts_handlers_and_dangerous_urls() -> None:
+    dirty = (
+        '<p>Hola<script>window.__pwned=1</script><img src="x.png" onerror="alert(1)">'
+        '<a href="javascript:alert(1)">a</a><a href="JaVaScRiPt:alert(1)">b</a>'
+        '<img src="data:image/svg+xml,<svg onload=alert(1)>"><iframe src="https://x.cl"></iframe>'
+        '<object data="x"></object><style>*{display:none}</style>'
+        '<svg onload="alert(1)"><a href="javascript:alert(1)"><circle r="1"/></a></svg>'
+        '<div style="position:fixed" onclick="x">texto</div></p>'
+    )
+    clean = sanitize_html(dirty).lower()
+    for banned in ("<script", "onerror", "onload", "onclick", "javascript:", "data:", "<iframe"):
+        assert banned not in clean
+    assert "<object" not in clean and "<style" not in clean and "position" not in clean
+    assert "texto" in clean and "hola" in clean
+
+
+def test_sanitizer_keeps_what_the_site_generates() -> None:
+    kept = (
+        '<h2 id="contexto">Contexto</h2>'
+        '<svg class="rc-mapa" viewBox="0 0 10 10" role="img" aria-labelledby="t">'
+        '<title id="t">Mapa</title><a href="../centros/talca/" aria-label="Talca">'
+        '<circle cx="1" cy="2" r="3" fill="#333"></circle></a></svg>'
+        '<table><thead><tr><th style="text-align: center;">A</th></tr></thead></table>'
+        '<form class="rc-buscar" role="search" data-rc-buscar="">'
+        '<label for="q">Buscar</label><input type="search" id="q" name="q"></form>'
+        '<a href="mailto:a@b.cl">a@b.cl</a> <a href="https://www.sercotec.cl">Sercotec</a>'
+    )
+    clean = sanitize_html(kept)
+    for needed in (
+        'id="contexto"',
+        'viewBox="0 0 10 10"',
+        'aria-labelledby="t"',
+        'href="../centros/talca/"',
+        'cx="1"',
+        'style="text-align:center"',
+        "data-rc-buscar",
+        'for="q"',
+        'href="mailto:a@b.cl"',
+        'href="https://www.sercotec.cl"',
+    ):
+        assert needed in clean, needed
+
+
+# --- atomic builds ---------------------------------------------------------------------
+
+
+def test_a_crash_midway_leaves_the_old_site(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    assert build(root).returncode == 0
+    before = snapshot(root / "site")
+    # Valid content, but MkDocs (strict) stops on the broken anchor, after the docs tree.
+    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](#no-existe).\n"
+    (root / "content" / "paginas" / "acerca.md").write_text(page, encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 1
+    assert "queda como estaba" in result.stderr
+    assert snapshot(root / "site") == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    synth = [sys.executable, "-m", "generator", "synth", "--centers", "13", "--practices", "150"]
+    subprocess.run([*synth, "--out", str(root)], check=True, capture_output=True)
+    assert build(root).returncode == 0
+    site_before = snapshot(root / "site")
+    docs_before = snapshot(root / "docs_site")
+    practice = sorted((root / "practices").glob("*.md"))[0]
+    practice.write_text(
+        practice.read_text(encoding="utf-8").replace("titulo: ", "titulo: Nuevo ", 1),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    staged_pages = False
+    while not staged_pages and process.poll() is None and time.monotonic() < deadline:
+        staged_pages = any(
+            any(staging.glob("practicas/*/index.html")) for staging in root.glob(".site.nuevo-*")
+        )
+        time.sleep(0.002)
+    assert staged_pages, "la construcción terminó antes de poder interrumpirla"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert snapshot(root / "site") == site_before
+    docs_after_kill = snapshot(root / "docs_site")
+    # The next build finishes, cleans what the killed one left and gives the new tree.
+    assert build(root).returncode == 0
+    assert not [p.name for p in root.iterdir() if p.name.startswith((".site.", ".docs_site."))]
+    assert docs_after_kill in (docs_before, snapshot(root / "docs_site"))
+    assert snapshot(root / "site") != site_before
+
+
+# --- reproducible builds ---------------------------------------------------------------
+
+
+def gzip_time(data: bytes) -> dt.datetime:
+    """The modification time in a gzip header (MkDocs stamps the sitemap's with the build date)."""
+    return dt.datetime.fromtimestamp(int.from_bytes(data[4:8], "little"), dt.UTC)
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(make_repo: MakeRepo) -> None:
+    first = make_repo(name="uno")
+    second = make_repo(name="dos")  # same files, another folder, built a moment later
+    assert build(first).returncode == 0
+    time.sleep(1.1)  # a clock-based date or gzip timestamp would now differ
+    assert build(second).returncode == 0
+    one, two = snapshot(first / "site"), snapshot(second / "site")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    # Without git, the date is the newest in the content: the practice's 2021-03-15.
+    assert gzip_time(one["sitemap.xml.gz"]) == dt.datetime(2021, 3, 15, tzinfo=dt.UTC)
+
+
+def test_the_build_date_comes_from_the_last_commit(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2022-05-04T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2022-05-04T12:00:00Z",
+    }
+    for args in (
+        ["init", "-q"],
+        ["add", "."],
+        ["-c", "user.name=Prueba", "-c", "user.email=p@ejemplo.cl", "commit", "-qm", "x"],
+    ):
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env)
+    assert build(root).returncode == 0
+    gz = (root / "site" / "sitemap.xml.gz").read_bytes()
+    assert gzip_time(gz).date() == dt.date(2022, 5, 4)  # MkDocs keeps the day
+
+
+def test_the_offline_zip_is_reproducible(make_repo: MakeRepo) -> None:
+    zips = []
+    for name in ("uno", "dos"):
+        root = make_repo(name=name)
+        assert build(root, "--offline", site_dir=root / "site-offline").returncode == 0
+        zips.append((root / "site-offline.zip").read_bytes())
+    assert zips[0] == zips[1]
+    names = zipfile.ZipFile(root / "site-offline.zip").namelist()
+    assert "site-offline/index.html" in names
+    assert "site-offline/assets/indice-sin-conexion.js" in names
+
+
+# --- what the browser gets -------------------------------------------------------------
+
+
+def test_no_broken_internal_links_or_missing_assets(repository_site: Path) -> None:
+    assert broken_links(repository_site) == []
+
+
+def test_no_broken_links_in_the_offline_bundle(offline_site: Path) -> None:
+    assert broken_links(offline_site) == []
+    # From disk, a link to a folder shows a file listing: pages are .html files.
+    assert (offline_site / "practicas" / "mesa-ecosistema-local.html").is_file()
+    assert not (offline_site / "practicas" / "mesa-ecosistema-local").exists()
+
+
+def test_every_kind_of_page_is_valid_html(repository_site: Path) -> None:
+    pages = sorted(repository_site.rglob("*.html"))
+    kinds = {
+        "index.html",
+        "404.html",
+        "practicas/index.html",
+        "centros/index.html",
+        "centros/talca/index.html",
+        "areas/digitalizacion/index.html",
+        "red/index.html",
+        "acerca/index.html",
+    }
+    relative = {p.relative_to(repository_site).as_posix() for p in pages}
+    assert kinds <= relative
+    assert any(r.startswith("practicas/") and r != "practicas/index.html" for r in relative)
+    assert vnu_errors(pages) == []

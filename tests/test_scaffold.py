@@ -1,0 +1,149 @@
+"""`python -m generator new`: run the way a new contributor runs it, then `check`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from generator import scaffold
+from generator.pipeline import check
+
+from .conftest import MakeRepo
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_new_practice_then_check_passes(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    titulo = "Mi práctica de prueba"
+    created = run("new", "practica", "--centro", "talca", "--titulo", titulo, "--root", str(root))
+    assert created.returncode == 0, created.stderr
+    path = root / "practices" / "mi-practica-de-prueba.md"
+    text = path.read_text(encoding="utf-8")
+    assert "estado: borrador" in text
+    for section, guidance in scaffold.SECTION_GUIDANCE.items():
+        assert f"## {section}\n\n{guidance}\n" in text
+
+    checked = run("check", "--root", str(root))
+    assert checked.returncode == 0, checked.stdout
+    assert " error:" not in checked.stdout
+
+
+def test_new_center_then_check_passes(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    created = run(
+        "new", "centro", "--id", "puerto-montt", "--nombre", "Centro de prueba",
+        "--comuna", "Puerto Montt", "--region", "los-lagos", "--root", str(root),
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    text = (root / "centers" / "puerto-montt.yml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == scaffold.SCHEMA_COMMENT
+    assert run("check", "--root", str(root)).returncode == 0
+
+
+def test_overwrite_is_refused(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    args = ("new", "practica", "--centro", "talca", "--titulo", "Diagnóstico", "--root", str(root))
+    before = (root / "practices" / "diagnostico.md").read_text(encoding="utf-8")
+    result = run(*args)
+    assert result.returncode == 1
+    assert "ya existe practices/diagnostico.md y no se sobrescribe" in result.stderr
+    assert (root / "practices" / "diagnostico.md").read_text(encoding="utf-8") == before
+
+
+def test_unknown_keys_are_refused_with_the_check_message(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    result = run(
+        "new", "practica", "--centro", "talka", "--titulo", "Otra práctica",
+        "--areas", "inovacion", "--root", str(root),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert not (root / "practices" / "otra-practica.md").exists()
+
+    # The same file written by hand gives the same messages from `check`.
+    text = scaffold.practice_text(
+        titulo="Otra práctica", centro="talka", areas=["inovacion"], resumen="Texto.",
+        fecha=scaffold.dt.date(2021, 1, 1), all_areas=[], all_services=[], all_publics=[],
+    )  # fmt: skip
+    (root / "practices" / "otra-practica.md").write_text(text, encoding="utf-8")
+    _, problems = check(root)
+    expected = [
+        p for p in problems if p.file == "practices/otra-practica.md" and p.severity == "error"
+    ]
+    assert [p.code for p in expected] == ["referencia-desconocida"] * 2
+    for problem in expected:
+        assert f"error: {problem.message} ({problem.code})" in result.stderr
+    assert "¿Quisiste decir «talca»?" in result.stderr
+
+
+def test_unknown_region_is_refused(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    result = run(
+        "new", "centro", "--id", "puerto-montt", "--nombre", "Centro", "--comuna", "Puerto Montt",
+        "--region", "loslagos", "--root", str(root),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "«loslagos» no aparece entre las regiones. ¿Quisiste decir «los-lagos»?" in result.stderr
+    assert not (root / "centers" / "puerto-montt.yml").exists()
+
+
+def test_missing_arguments_without_terminal_is_a_usage_error(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    result = run("new", "practica", "--centro", "talca", "--root", str(root))
+    assert result.returncode == 2
+    assert "error de uso: falta --titulo" in result.stderr
+
+
+def test_interactive_terminal_asks_for_the_fields(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    answers = iter(["Ferias digitales", "talca", "digitalizacion, innovacion", ""])
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    code = scaffold.new_practice(root, {}, interactive=True, ask=ask)
+    assert code == 0
+    assert len(asked) == 4
+    text = (root / "practices" / "ferias-digitales.md").read_text(encoding="utf-8")
+    assert "areas: [digitalizacion, innovacion]" in text
+    assert f"resumen: {scaffold.SUMMARY_PLACEHOLDER}" in text
+    _, problems = check(root)
+    assert not [p for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize("titulo", ["Ñandú: «comillas» y dos puntos", "'# no es comentario"])
+def test_titles_that_need_quoting_stay_valid(make_repo: MakeRepo, titulo: str) -> None:
+    root = make_repo()
+    code = scaffold.new_practice(root, {"titulo": titulo, "centro": "osorno"}, interactive=False)
+    assert code == 0
+    repository, _ = check(root)
+    assert repository is not None
+    assert any(p.data.titulo == titulo for p in repository.practices.values())
+
+
+def test_github_annotation_points_at_the_broken_line(make_repo: MakeRepo) -> None:
+    root = make_repo(
+        {
+            "practices/x.md": "---\ntitulo: Prueba\nresumen: Texto.\ncentro: talca\n"
+            "areas: [digitalizacion]\nfecha: 2021-02-30\nestado: ejemplo\n---\n\n"
+            "## Contexto\nA.\n## Qué hicimos\nB.\n## Resultados\nC.\n## Cómo replicarla\nD.\n"
+        }
+    )
+    result = run("check", "--root", str(root), "--format", "github")
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if "practices/x.md" in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("::error file=practices/x.md,line=6,col=8,title=fecha-invalida::")

