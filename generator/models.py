@@ -43,9 +43,14 @@ def _check_email(value: str) -> str:
     return value
 
 
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\]")
+
+
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc:
+        raise PydanticCustomError("url", "dirección web no válida")
+    if _URL_FORBIDDEN.search(value):  # spaces, quotes and brackets never belong in a real address
         raise PydanticCustomError("url", "dirección web no válida")
     return value
 

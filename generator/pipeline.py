@@ -13,10 +13,12 @@ from generator.repository import Repository
 from generator.rules import check_all
 
 
-def check(root: Path) -> tuple[Repository | None, list[Problem]]:
-    """Every problem of every file; the repository only when there is no error."""
+def check(root: Path, workers: int = 1) -> tuple[Repository | None, list[Problem]]:
+    """Every problem of every file; the repository only when there is no error.
+
+    `workers=2` reads half of the practices in a second process: same result, less time."""
     with _collector_paused():
-        loaded = load_entries(root)
+        loaded = load_entries(root, workers)
         problems = loaded.problems + check_all(
             loaded.taxonomy,
             loaded.network,

@@ -3,22 +3,53 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
+from subprocess import DEVNULL
 from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+)
+from watchdog.observers import Observer
 
 from generator.build import SOURCE_FOLDERS, GenerateOptions, build_epoch, generate_docs
 from generator.problems import ContentError
-from generator.search import index_site
+from generator.search import index_command, index_site
 from generator.site.htmlfix import fix_material_markup
 
 
 class PluginConfig(Config):
     drafts = c.Type(bool, default=False)
+
+
+class ChangesObserver(Observer):  # type: ignore[misc,valid-type]  # a platform alias
+    """The system's file events (inotify on Linux), only those that change a file: MkDocs
+    rebuilds on any event, and reading a file (as every build does) is one too."""
+
+    CHANGES: tuple[type[FileSystemEvent], ...] = (
+        FileClosedEvent,  # closed after writing
+        FileCreatedEvent,
+        FileDeletedEvent,
+        FileMovedEvent,
+        DirCreatedEvent,
+        DirDeletedEvent,
+        DirMovedEvent,
+    )
+
+    def schedule(self, handler: Any, path: str, *, recursive: bool = False) -> Any:
+        return super().schedule(handler, path, recursive=recursive, event_filter=self.CHANGES)
 
 
 class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
@@ -28,6 +59,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     generate = True
     index_search = True  # False when build_site indexes the staged site itself
     is_serving = False
+    indexing: subprocess.Popen[bytes] | None = None  # the preview's search, in the background
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -37,7 +69,8 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
 
     def on_config(self, config: Any) -> Any:
         # `mkdocs build` directly: dates from git or the content, never the clock.
-        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch(self.content_root(config))))
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = str(build_epoch(self.content_root(config)))
         if not self.generate:
             return config
         options = GenerateOptions(
@@ -52,8 +85,23 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_post_build(self, *, config: Any) -> None:
-        if self.index_search:
+        if not self.index_search:
+            return
+        if self.is_serving:  # the preview shows the edited page now; its search follows
+            self.stop_indexing()
+            command = index_command(Path(config.site_dir))
+            self.indexing = subprocess.Popen(command, stdout=DEVNULL, stderr=DEVNULL)
+        else:
             index_site(Path(config.site_dir))
+
+    def stop_indexing(self) -> None:
+        if self.indexing is not None:
+            self.indexing.kill()
+            self.indexing.wait()
+            self.indexing = None
+
+    def on_shutdown(self) -> None:
+        self.stop_indexing()
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return fix_material_markup(output)
@@ -68,6 +116,13 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         # The generator writes docs_dir itself: watching it would rebuild in a loop.
         server.unwatch(config.docs_dir)
+        # The system's file events instead of MkDocs' polling every half second: the preview
+        # starts rebuilding as soon as a file is saved (within its 1-second budget).
+        if config.config_file_path:
+            server.unwatch(config.config_file_path)
+        server.observer = ChangesObserver()
+        if config.config_file_path:
+            server.watch(config.config_file_path)
         root = self.content_root(config)
         for folder in SOURCE_FOLDERS:
             if (root / folder).is_dir():

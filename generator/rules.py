@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from generator.body import links
 from generator.messages import suggest
 from generator.models import AREA_KEYS, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.problems import Problem
@@ -308,4 +309,30 @@ def check_all(
         check_center(rules, center, terms, network.data if network else None)
     for practice in practices.values():
         check_practice(rules, practice, terms, center_ids, practice_ids)
+    check_links_to_drafts(rules, practices)
     return rules.problems
+
+
+def check_links_to_drafts(
+    rules: Rules, practices: Mapping[str, MarkdownEntry[PracticeMeta]]
+) -> None:
+    """A published page linking to a draft would link to a page the site leaves out."""
+    drafts = {f"{p.id}.md" for p in practices.values() if p.data.estado == "borrador"}
+    if not drafts:
+        return
+    for practice in practices.values():
+        if practice.data.estado == "borrador":
+            continue
+        for index, column, target, _ in links(practice.body):
+            name = target.split("#")[0].split("?")[0]
+            if name in drafts:
+                rules.problems.append(
+                    Problem(
+                        practice.file,
+                        practice.body_first_line + index,
+                        column,
+                        "enlace-a-borrador",
+                        f"El enlace apunta a «{name}», que es un borrador y no se publica. "
+                        "Quita el enlace o espera a que esa práctica esté «publicada».",
+                    )
+                )

@@ -478,6 +478,7 @@ class _PracticeWriter:
         self.centers = centers
         self.themes = themes
         self.center_weights = list(range(len(centers), 0, -1))  # some centers write more
+        self.drafts: set[int] = set()  # a published page may not link to an unpublished one
 
     def practice(self, index: int) -> str:
         rng = self.rng
@@ -487,6 +488,8 @@ class _PracticeWriter:
         areas = [theme.area, *rng.sample(extra, rng.choice((0, 0, 0, 1, 1, 2)))]
         date = _date(rng)
         status = rng.choices(("publicada", "borrador", "ejemplo"), (88, 6, 6))[0]
+        if status == "borrador":
+            self.drafts.add(index)
         head = self.front_matter(index, center, areas, date, status)
         body = self.body(index, center, areas, date, status == "ejemplo")
         return "\n".join(head + body) + "\n"
@@ -613,8 +616,8 @@ class _PracticeWriter:
         lines += ["## Cómo replicarla", ""]
         steps = _fill(rng, STEPS, rng.randint(3, 5), slots)
         lines += [f"{n}. {step}" for n, step in enumerate(steps, 1)]
-        if len(self.themes) > 1 and rng.random() < 0.2:
-            other = self.themes[index - 1 if index else 1]
+        if rng.random() < 0.2 and index and index - 1 not in self.drafts:
+            other = self.themes[index - 1]
             lines += ["", f"Revisa también [{other.title}]({other.id}.md)."]
         return lines
 

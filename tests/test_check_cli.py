@@ -1,4 +1,4 @@
-"""`python -m generator check` as CI and contributors run it: formats, exit codes, file-level problems."""
+"""`python -m generator check` as CI and contributors run it: formats, exit codes, file problems."""
 
 from __future__ import annotations
 
@@ -136,3 +136,13 @@ def test_every_problem_of_every_file_in_one_run(make_repo: MakeRepo) -> None:
     )
     files = {f for f, *_ in codes(root)}
     assert files == {"practices/a.md", "practices/b.md", "centers/talca.yml"}
+
+
+def test_urls_with_quotes_or_brackets_are_refused(make_repo: MakeRepo) -> None:
+    from .conftest import VALID_PRACTICE
+
+    hostile = VALID_PRACTICE.replace(
+        "estado: ejemplo\n", 'estado: ejemplo\ncontacto:\n  web: \'https://x.cl/"><svg onload=1>\'\n'
+    )
+    root = make_repo({"practices/diagnostico.md": hostile})
+    assert codes(root) == [("practices/diagnostico.md", 9, 8, "url-invalida")]

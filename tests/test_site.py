@@ -329,7 +329,8 @@ def test_mkdocs_build_fails_with_the_validator_message(tmp_path: Path) -> None:
         tmp_path / "repo",
         {
             "practices/rota.md": practice(
-                "titulo: Sin centro\nresumen: x\nareas: [digitalizacion]\nfecha: 2021-01-01\nestado: publicada"
+                "titulo: Sin centro\nresumen: x\nareas: [digitalizacion]\n"
+                "fecha: 2021-01-01\nestado: publicada"
             )
         },
     )

@@ -103,3 +103,13 @@ def test_rejects_zero_centers(tmp_path: Path) -> None:
     result = run("synth", "--centers", "0", "--practices", "3", "--out", str(tmp_path / "x"))
     assert result.returncode == 2
     assert "error de uso" in result.stderr
+
+
+def test_builds_into_a_site(synthetic: Path, tmp_path: Path) -> None:
+    site = tmp_path / "sitio"
+    result = run("build", "--root", str(synthetic), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr[-3000:]
+    practice = next(
+        p for p in (synthetic / "practices").glob("*.md") if "publicada" in p.read_text()
+    )
+    assert (site / "practicas" / practice.stem / "index.html").is_file()

@@ -8,6 +8,9 @@
 (() => {
   "use strict";
   const PAGE_SIZE = 10;
+  // While typing, wait for 3 letters and a pause: "a" alone would fetch a large index chunk.
+  const MIN_TYPED = 3;
+  const PAUSE_MS = 300;
   const base = new URL("../", document.currentScript.src); // this file is assets/buscar.js
   const searchPage = new URL(location.protocol === "file:" ? "buscar.html" : "buscar/", base);
 
@@ -17,7 +20,7 @@
       await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
       return {
         async search(query) {
-          const found = await pagefind.debouncedSearch(query, {}, 150);
+          const found = await pagefind.debouncedSearch(query, {}, PAUSE_MS);
           if (found === null) return null; // a newer query replaced this one
           return {
             total: found.results.length,
@@ -114,7 +117,9 @@
     };
 
     more.addEventListener("click", showMore);
-    input.addEventListener("input", run);
+    input.addEventListener("input", () => {
+      if (input.value.trim().length >= MIN_TYPED || !input.value.trim()) run();
+    });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       run();

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,7 +31,8 @@ ATTACKS = {
     "contacto": f"<a href='javascript:{PWN}'>Ana</a> | --> <!--",
     "cargo": "${alert(1)} `código` <style>*{display:none}</style>",
     "telefono": f"+56 9 <script>{PWN}</script>",
-    "web": f'https://ejemplo.cl/"><svg/onload={PWN.replace(" ", "")}>',
+    # Quotes and brackets are refused by `check`; this one passes it and tries Markdown instead.
+    "web": "https://ejemplo.cl/)](javascript:window.__pwned=1)[x](",
     "codigo": f"<script>{PWN}</script>",
 }
 
@@ -153,6 +153,7 @@ PAGES = [
     "centros/ataque/",
     "areas/digitalizacion/",
     "red/",
+    "etiquetas/",
     "buscar/?q=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
 ]
 
@@ -194,10 +195,22 @@ def test_feeds_and_json_carry_the_strings_as_data(hostile_site: str, page: Any) 
             assert ATTACKS["titulo"] in titles
 
 
+DANGEROUS_IN_ARTICLE = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll("article *")) {
+    const banned = ["SCRIPT", "IFRAME", "OBJECT", "EMBED", "STYLE"];
+    if (banned.includes(el.tagName)) found.push(el.tagName);
+    for (const attr of el.attributes) {
+      const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, "").toLowerCase();
+      if (attr.name.startsWith("on") || attr.name === "style") found.push(attr.name);
+      if (/^(javascript|data|vbscript):/.test(value)) found.push(`${attr.name}=${value}`);
+    }
+  }
+  return found;
+}"""
+
+
 def test_the_sanitizer_strips_hostile_html_past_check(hostile_site: str, page: Any) -> None:
     Watch(page).visit(hostile_site + "crudo/")
-    article = page.inner_html("article").lower()
-    for banned in ("<script", "<iframe", "<object", "onerror", "onload", "onclick", "javascript:"):
-        assert banned not in article, banned
-    assert "onmouseover" not in article and "position:fixed" not in article
+    assert page.evaluate(DANGEROUS_IN_ARTICLE) == []
     assert "Texto que queda." in page.inner_text("article")

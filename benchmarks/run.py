@@ -1,0 +1,542 @@
+"""Benchmark: the generator against plain MkDocs + Material and Zensical, on synthetic corpora.
+
+    python benchmarks/run.py [--sizes 100,1000,5000] [--runs 3] [--out FILE.json]
+
+Every command runs in a fresh process; its time is wall-clock and its memory the peak resident
+set of the process (and of the processes it waited for), from `wait4`. Each figure is the
+median of `--runs` runs. Machines are shared and noisy: compare the ratios of one run, which
+measure both sides under the same load, rather than seconds across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CENTERS = 20  # the network's 2021 goal
+SEARCH_QUERY = "digitalización"
+# Plain MkDocs + Material: the project's theme and Markdown, none of its generator or plugin.
+PLAIN_CONFIG = """\
+site_name: Red de Centros
+docs_dir: docs_site
+site_dir: {site_dir}
+use_directory_urls: true
+theme:
+  name: material
+  language: es
+  font: false
+  features:
+    - navigation.tabs
+  palette:
+    primary: indigo
+markdown_extensions:
+  - admonition
+  - attr_list
+  - def_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: false
+plugins:
+  - search
+"""
+BOUNDED_NAV = """\
+nav:
+  - Inicio: index.md
+  - Prácticas: practicas/index.md
+  - Centros: centros/index.md
+  - Áreas: areas/index.md
+  - La red: red/index.md
+  - Acerca: acerca.md
+  - Cómo contribuir: contribuir.md
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run `command` to the end in a fresh process; fail loudly if it fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read()  # drained while it runs, so it never blocks on a full pipe
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = errors.decode("utf-8", "replace")[-3000:]
+        raise SystemExit(f"Falló ({process.returncode}): {' '.join(command)}\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
+
+
+def median_run(runs: int, once: Callable[[], Run]) -> Run:
+    done = [once() for _ in range(runs)]
+    return Run(
+        statistics.median(r.seconds for r in done), statistics.median(r.peak_mb for r in done)
+    )
+
+
+def tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def content_files(root: Path) -> int:
+    """The files `check` reads: content/, centers/ and practices/ YAML and Markdown."""
+    folders = ("content", "centers", "practices")
+    return sum(1 for f in folders for p in (root / f).rglob("*") if p.suffix in (".yml", ".md"))
+
+
+def synth(root: Path, practices: int) -> None:
+    command = [PYTHON, "-m", "generator", "synth", "--centers", str(CENTERS)]
+    command += ["--practices", str(practices), "--out", str(root)]
+    subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    # A repository, as in real use: the build takes its dates from git (one `git log`).
+    git = ["git", "-C", str(root), "-c", "user.name=benchmark", "-c", "user.email=b@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Corpus sintético"]):
+        subprocess.run(git + args, check=True, stdout=subprocess.DEVNULL)
+
+
+def write_plain_config(root: Path, name: str, *, bounded: bool) -> Path:
+    """A mkdocs.yml for the generated docs tree, inside `root` (Zensical needs site_dir there)."""
+    path = root / f"config-{name}.yml"  # never mkdocs.yml: the generator would take it
+    text = PLAIN_CONFIG.format(site_dir=f"site-{name}") + (BOUNDED_NAV if bounded else "")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def material_index(site: Path) -> dict[str, int]:
+    """Material's search downloads one index of the whole site."""
+    data = (site / "search" / "search_index.json").read_bytes()
+    return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6))}
+
+
+def pagefind_sizes(site: Path) -> dict[str, int]:
+    index = site / "pagefind"
+    return {
+        "index_bytes": tree_bytes(index),
+        "index_files": sum(1 for p in index.rglob("*") if p.is_file()),
+        "query_bytes": pagefind_query_bytes(site),
+    }
+
+
+def pagefind_query_bytes(site: Path) -> int:
+    """What a browser downloads from /pagefind/ to show the first results of one query
+    (Chromium, when installed; else -1)."""
+    chromium = next(
+        (c for c in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(c).exists()), None
+    )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return -1
+    if chromium is None:
+        return -1
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    downloaded = 0
+    try:
+        wait_until(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, 30)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, args=["--headless=new", "--no-sandbox"]
+            )
+            page = browser.new_page()
+            sizes: list[int] = []
+
+            def count(response: Any) -> None:
+                if "/pagefind/" in response.url:
+                    sizes.append(len(response.body()))
+
+            page.on("response", count)
+            query = urllib.parse.quote(SEARCH_QUERY)
+            page.goto(f"http://127.0.0.1:{port}/buscar/?q={query}")
+            page.wait_for_selector("[data-rc-buscar-resultados] li", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            downloaded = sum(sizes)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return downloaded
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def shows(url: str, text: str) -> bool:
+    return text in (fetch(url) or "")
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.02) -> float:
+    """Seconds until `condition` holds; raises after `timeout`."""
+    started = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - started > timeout:
+            raise SystemExit(f"Tiempo agotado ({timeout} s) esperando la vista previa.")
+        time.sleep(step)
+    return time.perf_counter() - started
+
+
+def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str, Any]:
+    root = work / f"practicas-{practices}"
+    synth(root, practices)
+    runs = args.runs
+    result: dict[str, Any] = {"practices": practices, "files": content_files(root)}
+    print(f"\n== {practices} prácticas ({result['files']} archivos de contenido)", flush=True)
+
+    check = median_run(
+        runs, lambda: measure([PYTHON, "-m", "generator", "check", "--root", str(root)], REPO)
+    )
+    result["check"] = {**vars(check), "files_per_second": result["files"] / check.seconds}
+    print(f"check: {check.seconds:.2f} s", flush=True)
+
+    site = root / "site-generador"
+    build_command = [
+        PYTHON,
+        "-m",
+        "generator",
+        "build",
+        "--root",
+        str(root),
+        "--site-dir",
+        str(site),
+    ]
+    build = median_run(runs, lambda: measure(build_command, REPO))
+    result["build"] = {**vars(build), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
+    print(f"build: {build.seconds:.2f} s", flush=True)
+
+    # The floor: the same docs tree (written by the build above) through plain MkDocs.
+    for name, bounded, enabled in (
+        ("mkdocs", True, True),
+        ("mkdocs-ingenuo", False, practices <= args.naive_max),
+    ):
+        if not enabled:
+            result[name] = None
+            continue
+        config = write_plain_config(root, name, bounded=bounded)
+        command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
+        plain = median_run(runs, partial(measure, command, root))
+        plain_site = root / f"site-{name}"
+        result[name] = {
+            **vars(plain),
+            "site_bytes": tree_bytes(plain_site),
+            "search": material_index(plain_site),
+        }
+        print(f"{name}: {plain.seconds:.2f} s", flush=True)
+
+    result["zensical"] = (
+        bench_zensical(root, runs)
+        if shutil.which("zensical", path=str(Path(PYTHON).parent))
+        else None
+    )
+    return result
+
+
+def bench_zensical(root: Path, runs: int) -> dict[str, Any]:
+    config = write_plain_config(root, "zensical", bounded=True)
+    zensical = str(Path(PYTHON).parent / "zensical")
+    command = [zensical, "build", "-f", str(config)]
+
+    def cold() -> Run:
+        shutil.rmtree(root / "site-zensical", ignore_errors=True)
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        return measure(command, root)
+
+    cold_run = median_run(runs, cold)
+    warm_run = median_run(runs, lambda: measure(command, root))
+    print(
+        f"zensical: {cold_run.seconds:.2f} s en frío, {warm_run.seconds:.2f} s en caliente",
+        flush=True,
+    )
+    return {
+        "cold": vars(cold_run),
+        "warm": vars(warm_run),
+        "site_bytes": tree_bytes(root / "site-zensical"),
+    }
+
+
+def bench_serve(work: Path, practices: int, runs: int) -> dict[str, Any]:
+    """Seconds from saving an edited practice to the preview serving the new page."""
+    root = work / f"practicas-{practices}"
+    if not root.exists():
+        synth(root, practices)
+    source = next(
+        p
+        for p in sorted((root / "practices").glob("*.md"))
+        if "\nestado: publicada\n" in p.read_text(encoding="utf-8")
+    )
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/practicas/{source.stem}/"
+    catalogue = f"http://127.0.0.1:{port}/practicas/"
+    log = (work / "serve.log").open("w", encoding="utf-8")
+    command = [
+        PYTHON,
+        "-m",
+        "generator",
+        "serve",
+        "--root",
+        str(root),
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+    ]
+    server = subprocess.Popen(
+        command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    page_times, list_times = [], []
+    try:
+        startup = wait_until(lambda: fetch(page) is not None, 900, step=0.2)
+        text = source.read_text(encoding="utf-8")
+        title = re.search(r"^titulo: .*$", text, re.MULTILINE)
+        assert title, source
+        for attempt in range(1, runs + 1):
+            new_title = f"Práctica editada para medir la vista previa, versión {attempt}"
+            edited = text.replace(title.group(0), f"titulo: {new_title}", 1)
+            source.write_text(edited, encoding="utf-8")
+            saved = time.perf_counter()
+            wait_until(partial(shows, page, new_title), 120)
+            page_times.append(time.perf_counter() - saved)
+            wait_until(partial(shows, catalogue, new_title), 120)
+            list_times.append(time.perf_counter() - saved)
+            time.sleep(1.0)  # let the preview settle before the next edit
+        source.write_text(text, encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+    return {
+        "practices": practices,
+        "startup_seconds": startup,
+        "page_seconds": statistics.median(page_times),
+        "catalogue_seconds": statistics.median(list_times),
+    }
+
+
+def machine() -> dict[str, Any]:
+    cpu = re.search(r"^model name\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(), re.MULTILINE)
+    memory = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.MULTILINE)
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu.group(1) if cpu else platform.processor(),
+        "ram_gb": round(int(memory.group(1)) / 1024**2, 1) if memory else None,
+        "python": platform.python_version(),
+        "date": dt.date.today().isoformat(),
+    }
+
+
+def bench_check_only(work: Path, practices: int, runs: int) -> dict[str, Any]:
+    """`check` alone at a size too big to build every run (its budget is set at 10,000)."""
+    root = work / f"practicas-{practices}"
+    if not root.exists():
+        synth(root, practices)
+    files = content_files(root)
+    check = median_run(
+        runs, lambda: measure([PYTHON, "-m", "generator", "check", "--root", str(root)], REPO)
+    )
+    print(f"\n== check con {practices} prácticas: {check.seconds:.2f} s", flush=True)
+    return {
+        "practices": practices,
+        "files": files,
+        **vars(check),
+        "files_per_second": files / check.seconds,
+    }
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def summarize(sizes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The comparisons: generator / floor, generator / naive, and linearity."""
+    summary: dict[str, Any] = {"by_size": {}}
+    for size in sizes:
+        build = size["build"]["seconds"]
+        plain = size["mkdocs"]["seconds"]
+        naive = size["mkdocs-ingenuo"]["seconds"] if size["mkdocs-ingenuo"] else None
+        summary["by_size"][size["practices"]] = {
+            "build_over_mkdocs": ratio(build, plain),
+            "build_over_naive": ratio(build, naive),
+        }
+    by_count = {s["practices"]: s for s in sizes}
+    if 1000 in by_count and 5000 in by_count:
+        big, small = by_count[5000], by_count[1000]
+        summary["linearity_5000_over_1000"] = {
+            "check": ratio(big["check"]["seconds"], small["check"]["seconds"]),
+            "build": ratio(big["build"]["seconds"], small["build"]["seconds"]),
+            "mkdocs": ratio(big["mkdocs"]["seconds"], small["mkdocs"]["seconds"]),
+            "site_bytes": ratio(big["build"]["site_bytes"], small["build"]["site_bytes"]),
+        }
+    return summary
+
+
+def _cell(value: float | None, spec: str) -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def table(results: dict[str, Any]) -> str:
+    sizes = results["sizes"]
+    summary = results["summary"]["by_size"]
+
+    def get(*keys: str | int) -> Callable[[dict[str, Any]], float | None]:
+        def pick(size: dict[str, Any]) -> float | None:
+            value: Any = size
+            for key in keys:
+                if value is None:
+                    return None
+                value = value[key]
+            return None if value is None or value == -1 else float(value)
+
+        return pick
+
+    mb, kb = 1 / 1e6, 1 / 1e3
+    rows: list[tuple[str, Callable[[dict[str, Any]], float | None], str, float]] = [
+        ("archivos de contenido", get("files"), ".0f", 1),
+        ("check: segundos", get("check", "seconds"), ".2f", 1),
+        ("check: archivos/s", get("check", "files_per_second"), ",.0f", 1),
+        ("check: memoria máx. (MB)", get("check", "peak_mb"), ".0f", 1),
+        ("build generador: segundos", get("build", "seconds"), ".2f", 1),
+        ("build generador: memoria (MB)", get("build", "peak_mb"), ".0f", 1),
+        ("build generador: sitio (MB)", get("build", "site_bytes"), ".1f", mb),
+        ("MkDocs+Material acotado: segundos", get("mkdocs", "seconds"), ".2f", 1),
+        ("MkDocs+Material acotado: memoria (MB)", get("mkdocs", "peak_mb"), ".0f", 1),
+        ("MkDocs+Material acotado: sitio (MB)", get("mkdocs", "site_bytes"), ".1f", mb),
+        ("generador / acotado", lambda s: summary[s["practices"]]["build_over_mkdocs"], ".2f", 1),
+        ("MkDocs+Material ingenuo: segundos", get("mkdocs-ingenuo", "seconds"), ".2f", 1),
+        ("MkDocs+Material ingenuo: memoria (MB)", get("mkdocs-ingenuo", "peak_mb"), ".0f", 1),
+        ("MkDocs+Material ingenuo: sitio (MB)", get("mkdocs-ingenuo", "site_bytes"), ".1f", mb),
+        ("generador / ingenuo", lambda s: summary[s["practices"]]["build_over_naive"], ".2f", 1),
+        ("Zensical en frío: segundos", get("zensical", "cold", "seconds"), ".2f", 1),
+        ("Zensical en caliente: segundos", get("zensical", "warm", "seconds"), ".2f", 1),
+        ("Zensical: memoria (MB)", get("zensical", "cold", "peak_mb"), ".0f", 1),
+        ("Zensical: sitio (MB)", get("zensical", "site_bytes"), ".1f", mb),
+        ("Pagefind: índice entero (KB)", get("build", "index_bytes"), ",.0f", kb),
+        ("Pagefind: una consulta (KB)", get("build", "query_bytes"), ",.0f", kb),
+        ("Material: search_index.json (KB)", get("mkdocs", "search", "bytes"), ",.0f", kb),
+        ("Material: ídem con gzip (KB)", get("mkdocs", "search", "gzip_bytes"), ",.0f", kb),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = [" " * width + "".join(f"{s['practices']:>12,}" for s in sizes)]
+    for label, pick, spec, scale in rows:
+        cells = []
+        for size in sizes:
+            value = pick(size)
+            cells.append(f"{_cell(None if value is None else value * scale, spec):>12}")
+        lines.append(label.ljust(width) + "".join(cells))
+    extra = results["summary"].get("linearity_5000_over_1000")
+    if extra:
+        lines.append(
+            "5.000/1.000: " + ", ".join(f"{k} {_cell(v, '.2f')}" for k, v in extra.items())
+        )
+    if results.get("check_only"):
+        c = results["check_only"]
+        lines.append(
+            f"check con {c['practices']:,} prácticas: {c['seconds']:.2f} s, "
+            f"{c['files_per_second']:,.0f} archivos/s, {c['peak_mb']:.0f} MB"
+        )
+    if results.get("serve"):
+        s = results["serve"]
+        lines.append(
+            f"vista previa con {s['practices']:,} prácticas, tras guardar: página nueva en "
+            f"{s['page_seconds']:.2f} s, catálogo en {s['catalogue_seconds']:.2f} s "
+            f"(arranque {s['startup_seconds']:.1f} s)"
+        )
+    m = results["machine"]
+    lines.append(
+        f"máquina: {m['cpus']} CPU {m['cpu']}, {m['ram_gb']} GB, Python {m['python']}, {m['date']}"
+    )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100,1000,5000", help="practices per corpus")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "latest.json")
+    parser.add_argument(
+        "--check-size", type=int, default=10000, help="check alone at this size (0: skip)"
+    )
+    parser.add_argument(
+        "--serve-size", type=int, default=1000, help="preview after an edit (0: skip)"
+    )
+    parser.add_argument(
+        "--naive-max", type=int, default=1000, help="largest size for the naive build (quadratic)"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    work = Path(tempfile.mkdtemp(prefix="red-benchmark-"))
+    print(f"Carpeta de trabajo: {work}", flush=True)
+    try:
+        results: dict[str, Any] = {"machine": machine(), "runs": args.runs}
+        results["sizes"] = [bench_size(work, n, args) for n in sizes]
+        results["summary"] = summarize(results["sizes"])
+        results["check_only"] = (
+            bench_check_only(work, args.check_size, args.runs) if args.check_size else None
+        )
+        results["serve"] = (
+            bench_serve(work, args.serve_size, args.runs) if args.serve_size else None
+        )
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print("\n" + table(results))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nResultados en {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""The /admin/ page's configuration follows the models, the taxonomy and the centers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import cms
+from generator.build import GenerateOptions, generate_docs
+from generator.models import REQUIRED_SECTIONS, Center, PracticeMeta
+from generator.pipeline import load_valid
+
+from .conftest import REPO, MakeRepo
+
+
+@pytest.fixture(scope="module")
+def config() -> dict[str, Any]:
+    repo, _ = load_valid(REPO)
+    backend = cms.Backend(repo="organizacion/red-de-centros")
+    return cms.cms_config(repo.taxonomy.data, repo.network.data, repo.centers, backend)
+
+
+def collection(config: dict[str, Any], name: str) -> dict[str, dict[str, Any]]:
+    [found] = [c for c in config["collections"] if c["name"] == name]
+    return {field["name"]: field for field in found["fields"]}
+
+
+def values(field: dict[str, Any]) -> list[str]:
+    return [o["value"] if isinstance(o, dict) else o for o in field["options"]]
+
+
+def test_every_practice_key_is_a_field_and_the_required_ones_are_required(
+    config: dict[str, Any],
+) -> None:
+    fields = collection(config, cms.PRACTICES)
+    assert list(fields) == [*PracticeMeta.model_fields, "body"]
+    for key, info in PracticeMeta.model_fields.items():
+        assert fields[key].get("required", True) is info.is_required(), key
+        assert fields[key]["label"] and fields[key]["hint"], key
+
+
+def test_every_center_key_is_a_field(config: dict[str, Any]) -> None:
+    fields = collection(config, "centros")
+    assert list(fields) == list(Center.model_fields)
+    assert all(fields[k].get("required", True) for k in ("nombre", "comuna", "region", "fuente"))
+
+
+def test_options_are_the_taxonomy_and_the_centers(config: dict[str, Any]) -> None:
+    repo, _ = load_valid(REPO)
+    taxonomy = repo.taxonomy.data
+    practice = collection(config, cms.PRACTICES)
+    assert values(practice["areas"]) == list(taxonomy.areas)
+    assert practice["areas"]["multiple"] and practice["areas"]["min"] == 1
+    assert values(practice["servicios"]) == list(taxonomy.servicios)
+    assert values(practice["publicos"]) == list(taxonomy.publicos)
+    assert values(practice["centro"]) == list(repo.centers)
+    assert [o["label"] for o in practice["centro"]["options"]] == [
+        c.data.nombre for c in repo.centers.values()
+    ]
+    assert values(practice["estado"]) == ["ejemplo", "borrador", "publicada"]
+    center = collection(config, "centros")
+    assert values(center["region"]) == list(taxonomy.regiones)
+    assert values(center["estado"]) == ["activo", "en-instalacion", "cerrado"]
+    assert values(center["fuente"]) == list(repo.network.data.fuentes)
+
+
+def test_every_choice_names_a_field_of_its_model() -> None:
+    defs = {
+        **PracticeMeta.model_json_schema()["$defs"],
+        **Center.model_json_schema()["$defs"],
+        "PracticeMeta": PracticeMeta.model_json_schema(),
+        "Center": Center.model_json_schema(),
+    }
+    for model, key in [*cms.CHOICES, *cms.RELATIONS]:
+        assert key in defs[model]["properties"], (model, key)
+
+
+def test_the_body_starts_with_the_four_sections(config: dict[str, Any]) -> None:
+    body = collection(config, cms.PRACTICES)["body"]
+    headings = [line[3:] for line in body["default"].splitlines() if line.startswith("## ")]
+    assert headings == list(REQUIRED_SECTIONS)
+
+
+def test_pull_requests_through_github_with_open_authoring(config: dict[str, Any]) -> None:
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["locale"] == "es"
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "organizacion/red-de-centros",
+        "branch": "main",
+        "open_authoring": True,
+    }
+
+
+def test_the_backend_comes_from_the_environment() -> None:
+    assert cms.backend_from_environment({"RED_CMS_BACKEND": "test-repo"}).name == "test-repo"
+    ci = cms.backend_from_environment({"GITHUB_REPOSITORY": "org/red"})
+    assert (ci.name, ci.repo, ci.ready) == ("github", "org/red", True)
+    assert cms.backend_from_environment({"RED_CMS_REPO": "otra/red"}).repo == "otra/red"
+    assert not cms.backend_from_environment({}).ready
+
+
+def test_without_a_repository_the_page_says_so(make_repo: MakeRepo) -> None:
+    repo, _ = load_valid(make_repo())
+    admin = cms.admin_files(repo, cms.Backend())
+    page = admin.files["admin/index.html"].decode()
+    assert "RED_CMS_REPO" in page and "<script" not in page
+    assert "admin/decap-cms.js" not in admin.files
+    written = yaml.safe_load(admin.files["admin/config.yml"])
+    assert written["backend"]["repo"] is None
+
+
+def test_without_npm_ci_the_site_is_built_without_admin(
+    make_repo: MakeRepo,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(cms, "BUNDLE_DIR", tmp_path / "sin-node-modules")
+    monkeypatch.setenv("RED_CMS_BACKEND", "test-repo")
+    docs = tmp_path / "docs"
+    generate_docs(make_repo(), docs, GenerateOptions())
+    assert (docs / "index.md").is_file()
+    assert not (docs / "admin").exists()
+    warning = capsys.readouterr().err
+    assert "npm ci" in warning and "/admin/" in warning
+
+
+def test_the_offline_bundle_has_no_admin(make_repo: MakeRepo, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    generate_docs(make_repo(), docs, GenerateOptions(offline=True, directory_urls=False))
+    assert not (docs / "admin").exists()
