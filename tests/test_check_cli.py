@@ -141,8 +141,7 @@ def test_every_problem_of_every_file_in_one_run(make_repo: MakeRepo) -> None:
 def test_urls_with_quotes_or_brackets_are_refused(make_repo: MakeRepo) -> None:
     from .conftest import VALID_PRACTICE
 
-    hostile = VALID_PRACTICE.replace(
-        "estado: ejemplo\n", 'estado: ejemplo\ncontacto:\n  web: \'https://x.cl/"><svg onload=1>\'\n'
-    )
+    web = "  web: 'https://x.cl/\"><svg onload=1>'\n"
+    hostile = VALID_PRACTICE.replace("estado: ejemplo\n", "estado: ejemplo\ncontacto:\n" + web)
     root = make_repo({"practices/diagnostico.md": hostile})
     assert codes(root) == [("practices/diagnostico.md", 9, 8, "url-invalida")]

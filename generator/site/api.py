@@ -8,15 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.models import (
-    CenterStatus,
-    Contact,
-    Coordinates,
-    Milestone,
-    PracticeStatus,
-    Replica,
-    Result,
-)
+from generator.models import Center, PracticeMeta
 from generator.site import urls
 from generator.site.view import SiteView
 
@@ -28,43 +20,26 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class PracticeRecord(Record):
+# The records extend the content models: the published fields and their descriptions are
+# the ones authors write, plus what the site derives (address, region, dates, links).
+
+
+class PracticeRecord(PracticeMeta):
     id: str = Field(description="Clave de la práctica: el nombre de su archivo, sin «.md».")
     url: str = Field(description="Dirección de su página, relativa a la raíz del sitio.")
-    titulo: str = Field(description="Título de la práctica.")
-    resumen: str = Field(description="Qué se hizo y para quién, en una o dos frases.")
-    centro: str = Field(description="Clave del centro que creó la práctica (ver centros.json).")
-    region: str = Field(description="Clave de la región de ese centro.")
-    areas: list[str] = Field(description="Claves de las áreas de la práctica.")
-    servicios: list[str] = Field(description="Claves de los servicios.")
-    publicos: list[str] = Field(description="Claves de los públicos.")
-    etiquetas: list[str] = Field(description="Palabras clave libres, como las escribió el autor.")
-    fecha: dt.date = Field(description="Fecha de la práctica (AAAA-MM-DD).")
+    region: str = Field(description="Clave de la región del centro que la creó.")
     actualizada: dt.date | None = Field(
         description="Fecha del último cambio de su archivo en git; null sin historial."
     )
-    estado: PracticeStatus = Field(
-        description="publicada; ejemplo si solo muestra el formato (borrador solo en vistas previas)."
+    relacionadas: list[str] = Field(
+        description="Claves de las prácticas relacionadas: las declaradas y las que comparten "
+        "áreas y etiquetas."
     )
-    resultados: list[Result] = Field(description="Indicadores medidos, cada uno con su fuente.")
-    replicas: list[Replica] = Field(description="Centros que la adoptaron, con su fecha.")
-    relacionadas: list[str] = Field(description="Claves de las prácticas relacionadas.")
-    contacto: Contact | None = Field(description="Contacto propio de la práctica, si tiene.")
 
 
-class CenterRecord(Record):
+class CenterRecord(Center):
     id: str = Field(description="Clave del centro: el nombre de su archivo, sin «.yml».")
     url: str = Field(description="Dirección de su página, relativa a la raíz del sitio.")
-    nombre: str = Field(description="Nombre del centro.")
-    comuna: str = Field(description="Comuna donde está el centro.")
-    region: str = Field(description="Clave de la región.")
-    operador: str = Field(description="Institución que opera el centro.")
-    estado: CenterStatus = Field(description="activo, en-instalacion o cerrado.")
-    descripcion: str | None = Field(description="Presentación breve del centro.")
-    coordenadas: Coordinates | None = Field(description="Ubicación, si se publicó.")
-    contacto: Contact | None = Field(description="Contacto publicado del centro.")
-    servicios: list[str] = Field(description="Claves de los servicios que presta.")
-    hitos: list[Milestone] = Field(description="Hechos fechados de su historia.")
     practicas: list[str] = Field(description="Claves de las prácticas que creó.")
     adoptadas: list[str] = Field(description="Claves de las prácticas de otros que adoptó.")
 
@@ -83,55 +58,36 @@ class CentersDocument(Record):
     centros: list[CenterRecord] = Field(description="Los centros, por nombre.")
 
 
-DOCUMENTS: dict[str, type[Record]] = {
+DOCUMENTS: dict[str, type[BaseModel]] = {
     urls.API_PRACTICES: PracticesDocument,
     urls.API_CENTERS: CentersDocument,
 }
 
 
 def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocument:
-    records = []
-    for p in view.practices:
-        m = p.data
-        records.append(
-            PracticeRecord(
-                id=p.id,
-                url=urls.url(urls.practice(p.id), directory_urls=directory_urls),
-                titulo=m.titulo,
-                resumen=m.resumen,
-                centro=m.centro,
-                region=view.center(m.centro).data.region,
-                areas=list(m.areas),
-                servicios=list(m.servicios),
-                publicos=list(m.publicos),
-                etiquetas=list(m.etiquetas),
-                fecha=m.fecha,
-                actualizada=view.updated_on(p),
-                estado=m.estado,
-                resultados=list(m.resultados),
-                replicas=sorted(m.replicas, key=lambda r: (r.fecha, r.centro)),
-                relacionadas=[r.id for r in view.related(p)],
-                contacto=m.contacto,
-            )
+    records = [
+        PracticeRecord(
+            **{
+                **dict(p.data),
+                "replicas": sorted(p.data.replicas, key=lambda r: (r.fecha, r.centro)),
+                "relacionadas": [r.id for r in view.related(p)],
+            },
+            id=p.id,
+            url=urls.url(urls.practice(p.id), directory_urls=directory_urls),
+            region=view.center(p.data.centro).data.region,
+            actualizada=view.updated_on(p),
         )
+        for p in view.practices
+    ]
     return PracticesDocument(version=API_VERSION, total=len(records), practicas=records)
 
 
 def centers_document(view: SiteView, *, directory_urls: bool) -> CentersDocument:
     records = [
         CenterRecord(
+            **dict(c.data),
             id=c.id,
             url=urls.url(urls.center(c.id), directory_urls=directory_urls),
-            nombre=c.data.nombre,
-            comuna=c.data.comuna,
-            region=c.data.region,
-            operador=c.data.operador,
-            estado=c.data.estado,
-            descripcion=c.data.descripcion,
-            coordenadas=c.data.coordenadas,
-            contacto=c.data.contacto,
-            servicios=list(c.data.servicios),
-            hitos=list(c.data.hitos),
             practicas=[p.id for p in view.originated.get(c.id, [])],
             adoptadas=[a.practice for a in view.adopted.get(c.id, [])],
         )
@@ -140,7 +96,7 @@ def centers_document(view: SiteView, *, directory_urls: bool) -> CentersDocument
     return CentersDocument(version=API_VERSION, total=len(records), centros=records)
 
 
-def json_schema(document: type[Record]) -> dict[str, Any]:
+def json_schema(document: type[BaseModel]) -> dict[str, Any]:
     return {"$schema": JSON_SCHEMA_DIALECT, **document.model_json_schema(mode="serialization")}
 
 
@@ -165,6 +121,6 @@ def api_files(view: SiteView, *, directory_urls: bool) -> dict[str, bytes]:
     return files
 
 
-def field_rows(record: type[Record]) -> list[tuple[str, str]]:
+def field_rows(record: type[BaseModel]) -> list[tuple[str, str]]:
     """(key, description) of each field of a record, for the API page."""
     return [(name, field.description or "") for name, field in record.model_fields.items()]
