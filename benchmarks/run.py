@@ -80,6 +80,10 @@ class Run:
     peak_mb: float
 
 
+class Failed(Exception):
+    """A measured command failed; the message ends with its error output."""
+
+
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run `command` to the end in a fresh process; fail loudly if it fails."""
     started = time.perf_counter()
@@ -97,7 +101,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         tail = errors.decode("utf-8", "replace")[-3000:]
-        raise SystemExit(f"Falló ({process.returncode}): {' '.join(command)}\n{tail}")
+        raise Failed(f"Falló ({process.returncode}): {' '.join(command)}\n{tail}")
     return Run(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
 
 
@@ -289,7 +293,12 @@ def bench_zensical(root: Path, runs: int) -> dict[str, Any]:
         shutil.rmtree(root / ".cache", ignore_errors=True)
         return measure(command, root)
 
-    cold_run = median_run(runs, cold)
+    try:
+        cold_run = median_run(runs, cold)
+    except Failed as error:  # e.g. its search index has a size limit per page
+        message = str(error).strip().splitlines()[-1]
+        print(f"zensical falló: {message}", flush=True)
+        return {"error": message}
     warm_run = median_run(runs, lambda: measure(command, root))
     print(
         f"zensical: {cold_run.seconds:.2f} s en frío, {warm_run.seconds:.2f} s en caliente",
@@ -431,9 +440,7 @@ def table(results: dict[str, Any]) -> str:
         def pick(size: dict[str, Any]) -> float | None:
             value: Any = size
             for key in keys:
-                if value is None:
-                    return None
-                value = value[key]
+                value = value.get(key) if isinstance(value, dict) else None
             return None if value is None or value == -1 else float(value)
 
         return pick
@@ -472,6 +479,11 @@ def table(results: dict[str, Any]) -> str:
             value = pick(size)
             cells.append(f"{_cell(None if value is None else value * scale, spec):>12}")
         lines.append(label.ljust(width) + "".join(cells))
+    for size in sizes:
+        if size["zensical"] and "error" in size["zensical"]:
+            lines.append(
+                f"Zensical con {size['practices']:,} prácticas: {size['zensical']['error']}"
+            )
     extra = results["summary"].get("linearity_5000_over_1000")
     if extra:
         lines.append(
