@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from importlib import resources
+import posixpath
 from typing import Any
 
 import jinja2
@@ -16,6 +17,8 @@ from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
 from generator.site.feed import atom_feed
 from generator.site.text import date_es, html_text, md, md_url, meta_string, partial_date_es, plural
+from generator.models import PracticeMeta
+from generator.repository import MarkdownEntry
 from generator.site.view import SiteView, tag_slug
 
 DocsTree = dict[str, bytes]
@@ -73,28 +76,48 @@ class Renderer:
         self.repo = view.repo
         self.taxonomy = view.repo.taxonomy.data
         self.network = view.repo.network.data
+        self._items: dict[tuple[str, str, bool], Markup] = {}
 
-    def page(self, template: str, here: str, **context: Any) -> bytes:
+    def context(self, here: str) -> dict[str, Any]:
+        """What every template sees; links are relative to the page `here`."""
+
         def link(target: str) -> Markup:
             return Markup(urls.link(here, target))
 
         def href(target: str) -> Markup:  # for raw HTML, which MkDocs does not rewrite
             return Markup(urls.href(here, target, directory_urls=self.options.directory_urls))
 
-        text = self.env.get_template(template).render(
-            here=here,
-            link=link,
-            href=href,
-            urls=urls,
-            tag_slug=tag_slug,
-            facet_values=facet_values,
-            view=self.view,
-            taxonomy=self.taxonomy,
-            network=self.network,
-            pages=self.repo.pages,
-            **context,
-        )
+        def item(practice: MarkdownEntry[PracticeMeta], facets: bool = False) -> Markup:
+            return self.practice_item(practice, here, facets)
+
+        return {
+            "here": here,
+            "link": link,
+            "href": href,
+            "item": item,
+            "urls": urls,
+            "tag_slug": tag_slug,
+            "facet_values": facet_values,
+            "view": self.view,
+            "taxonomy": self.taxonomy,
+            "network": self.network,
+            "pages": self.repo.pages,
+        }
+
+    def page(self, template: str, here: str, **context: Any) -> bytes:
+        text = self.env.get_template(template).render(**self.context(here), **context)
         return text.encode("utf-8")
+
+    def practice_item(self, practice: MarkdownEntry[PracticeMeta], here: str, facets: bool) -> Markup:
+        """A practice as a list item; the same item appears in many lists, so render it once
+        per folder (its links are relative)."""
+        key = (practice.id, posixpath.dirname(here), facets)
+        if key not in self._items:
+            template = self.env.get_template("_item.md.j2")
+            self._items[key] = Markup(
+                template.render(**self.context(here), p=practice, facets=facets)
+            )
+        return self._items[key]
 
     def map_svg(self, here: str, highlighted: str | None = None) -> Markup:
         points = [

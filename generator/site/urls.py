@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = "index.md"
 PRACTICES = "practicas/index.md"
@@ -47,7 +48,13 @@ def page(page_id: str) -> str:
 
 def link(here: str, target: str) -> str:
     """A Markdown link target from docs file `here` to docs file `target` (MkDocs resolves it)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return _relative(posixpath.dirname(here) or ".", target)
+
+
+@lru_cache(maxsize=65536)
+def _relative(from_dir: str, target: str) -> str:
+    # Pages in one folder link to the same targets thousands of times.
+    return posixpath.relpath(target, from_dir)
 
 
 def url(docs_path: str, *, directory_urls: bool) -> str:

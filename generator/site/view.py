@@ -17,6 +17,7 @@ from generator.repository import Entry, MarkdownEntry, Repository
 from generator.text import slugify
 
 RELATED_LIMIT = 5
+TAG_CANDIDATES = 50
 LATEST_LIMIT = 6
 
 
@@ -117,11 +118,20 @@ class SiteView:
         return result
 
     def related(self, practice: MarkdownEntry[PracticeMeta]) -> list[MarkdownEntry[PracticeMeta]]:
-        """Declared related practices first, then those sharing tags and areas.
+        """Declared related practices first, then those sharing tags and areas (computed once)."""
+        if practice.id not in self._related:
+            self._related[practice.id] = self._find_related(practice)
+        return self._related[practice.id]
 
-        Candidates come from the tag index (tags are selective), then from the newest
-        practices of the same areas, so this stays linear in the number of practices.
-        """
+    @cached_property
+    def _related(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
+        return {}
+
+    def _find_related(
+        self, practice: MarkdownEntry[PracticeMeta]
+    ) -> list[MarkdownEntry[PracticeMeta]]:
+        """Candidates are the newest TAG_CANDIDATES practices of each of its tags, then the
+        newest of its areas: a common tag must not make this quadratic in the practices."""
         chosen = [
             self.repo.practices[r] for r in practice.data.relacionadas if r in self.practice_ids
         ]
@@ -130,7 +140,7 @@ class SiteView:
         scores: Counter[str] = Counter()
         by_id: dict[str, MarkdownEntry[PracticeMeta]] = {}
         for tag in {t.casefold() for t in practice.data.etiquetas}:
-            for other in self._by_tag[tag]:
+            for other in self._by_tag[tag][:TAG_CANDIDATES]:
                 if other.id not in seen:
                     scores[other.id] += 2
                     by_id[other.id] = other
