@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -46,7 +47,9 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else md(value)
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One per process: the preview re-renders on every save, templates compile once."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -108,7 +111,9 @@ class Renderer:
         text = self.env.get_template(template).render(**self.context(here), **context)
         return text.encode("utf-8")
 
-    def practice_item(self, practice: MarkdownEntry[PracticeMeta], here: str, facets: bool) -> Markup:
+    def practice_item(
+        self, practice: MarkdownEntry[PracticeMeta], here: str, facets: bool
+    ) -> Markup:
         """A practice as a list item; the same item appears in many lists, so render it once
         per folder (its links are relative)."""
         key = (practice.id, posixpath.dirname(here), facets)
