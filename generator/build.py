@@ -10,17 +10,23 @@ import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cms import admin_files, backend_from_environment
+from generator.loader import PracticeCache
 from generator.offline import enable_offline, offline_files, write_zip
 from generator.pipeline import check, load_valid
 from generator.problems import Problem
 from generator.repository import Repository
 from generator.search import index_site
 from generator.site.gitdates import last_commit_dates, last_commit_epoch
-from generator.site.render import RenderOptions, edit_base_from_environment, render_docs
+from generator.site.render import (
+    PageCache,
+    RenderOptions,
+    edit_base_from_environment,
+    render_docs,
+)
 from generator.site.view import SiteView
 from generator.site.write import replace_tree, staging_dir, swap_in, sync_tree
 
@@ -37,9 +43,20 @@ class GenerateOptions:
     offline: bool = False  # the bundle opened from disk: adds its search index
 
 
-def generate_docs(root: Path, docs_dir: Path, options: GenerateOptions) -> list[Problem]:
+@dataclass
+class PreviewCache:
+    """Kept by the plugin between the preview's rebuilds: unchanged practice files are not
+    read again and unchanged practice pages are not rendered again."""
+
+    files: PracticeCache = field(default_factory=PracticeCache)
+    pages: PageCache = field(default_factory=dict)
+
+
+def generate_docs(
+    root: Path, docs_dir: Path, options: GenerateOptions, cache: PreviewCache | None = None
+) -> list[Problem]:
     """Load, validate, render and write the docs tree. Raises ContentError; returns warnings."""
-    repo, warnings = load_valid(root)
+    repo, warnings = load_valid(root, cache.files if cache else None)
     view = SiteView(repo, drafts=options.drafts, updated=last_commit_dates(root, SOURCE_FOLDERS))
     tree = render_docs(
         view,
@@ -48,6 +65,7 @@ def generate_docs(root: Path, docs_dir: Path, options: GenerateOptions) -> list[
             directory_urls=options.directory_urls,
             edit_base=edit_base_from_environment(),
         ),
+        cache.pages if cache else None,
     )
     if options.offline:
         tree.update(offline_files(view))

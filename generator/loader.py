@@ -178,10 +178,40 @@ class LoadedContent:
     practice_ids: set[str] = field(default_factory=set)
 
 
-def load_entries(root: Path, workers: int = 1) -> LoadedContent:
+@dataclass
+class PracticeCache:
+    """The preview's memory between rebuilds: a practice file whose size, modification time
+    and possible link targets did not change gives the same entry and problems."""
+
+    existing: set[str] = field(default_factory=set)
+    files: dict[Path, tuple[tuple[int, int], list[MarkdownEntry[PracticeMeta]], list[Problem]]] = (
+        field(default_factory=dict)
+    )
+
+    def load(
+        self, root: Path, existing: set[str], paths: list[Path]
+    ) -> tuple[list[MarkdownEntry[PracticeMeta]], list[Problem]]:
+        if existing != self.existing:
+            self.existing, self.files = set(existing), {}
+        entries: list[MarkdownEntry[PracticeMeta]] = []
+        problems: list[Problem] = []
+        for path in paths:
+            stat = path.stat()
+            key = (stat.st_mtime_ns, stat.st_size)
+            cached = self.files.get(path)
+            if cached is None or cached[0] != key:
+                cached = (key, *_load_practices(root, existing, [path]))
+                self.files[path] = cached
+            entries += cached[1]
+            problems += cached[2]
+        return entries, problems
+
+
+def load_entries(root: Path, workers: int = 1, cache: PracticeCache | None = None) -> LoadedContent:
     """Read and validate each file on its own; cross-file rules come after (see rules.py).
 
-    With `workers=2`, a second process reads half of the practices (see parallel.py)."""
+    With `workers=2`, a second process reads half of the practices (see parallel.py); with a
+    `cache` (the preview), unchanged practice files are not read again."""
     loader = Loader(root)
     taxonomy_path = loader.required_file(TAXONOMY_FILE)
     taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
@@ -199,8 +229,8 @@ def load_entries(root: Path, workers: int = 1) -> LoadedContent:
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
     assets = _practice_assets(root, loader)
     existing = set(assets) | {relative(root, p) for p in practice_paths}
-    load = partial(_load_practices, root, existing)
-    for entries, problems in map_halves(practice_paths, load, workers):
+    load = partial(cache.load if cache else _load_practices, root, existing)
+    for entries, problems in map_halves(practice_paths, load, 1 if cache else workers):
         practices.update((practice.id, practice) for practice in entries)
         loader.problems += problems
 

@@ -7,18 +7,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.loader import load_entries
+from generator.loader import PracticeCache, load_entries
 from generator.problems import ContentError, Problem, has_errors, sort_problems
 from generator.repository import Repository
 from generator.rules import check_all
 
 
-def check(root: Path, workers: int = 1) -> tuple[Repository | None, list[Problem]]:
+def check(
+    root: Path, workers: int = 1, cache: PracticeCache | None = None
+) -> tuple[Repository | None, list[Problem]]:
     """Every problem of every file; the repository only when there is no error.
 
     `workers=2` reads half of the practices in a second process: same result, less time."""
     with _collector_paused():
-        loaded = load_entries(root, workers)
+        loaded = load_entries(root, workers, cache)
         problems = loaded.problems + check_all(
             loaded.taxonomy,
             loaded.network,
@@ -53,9 +55,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_valid(root: Path) -> tuple[Repository, list[Problem]]:
+def load_valid(root: Path, cache: PracticeCache | None = None) -> tuple[Repository, list[Problem]]:
     """The repository, or ContentError with every problem."""
-    repository, problems = check(root)
+    repository, problems = check(root, cache=cache)
     if repository is None:
         raise ContentError(problems)
     return repository, problems

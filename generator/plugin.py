@@ -24,7 +24,13 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from generator.build import SOURCE_FOLDERS, GenerateOptions, build_epoch, generate_docs
+from generator.build import (
+    SOURCE_FOLDERS,
+    GenerateOptions,
+    PreviewCache,
+    build_epoch,
+    generate_docs,
+)
 from generator.problems import ContentError
 from generator.search import index_command, index_site
 from generator.site.htmlfix import fix_material_markup
@@ -57,12 +63,17 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     root: Path | None = None
     drafts: bool | None = None
     generate = True
-    index_search = True  # False when build_site indexes the staged site itself
+    index_search = True
+    preview_cache: PreviewCache | None = (
+        None  # False when build_site indexes the staged site itself
+    )
     is_serving = False
     indexing: subprocess.Popen[bytes] | None = None  # the preview's search, in the background
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
+        # The plugin lives across the preview's rebuilds: it keeps what did not change.
+        self.preview_cache = PreviewCache() if self.is_serving else None
 
     def content_root(self, config: Any) -> Path:
         return self.root or Path(config.config_file_path).resolve().parent
@@ -79,7 +90,9 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
             incremental=self.is_serving,
         )
         try:
-            generate_docs(self.content_root(config), Path(config.docs_dir), options)
+            generate_docs(
+                self.content_root(config), Path(config.docs_dir), options, self.preview_cache
+            )
         except ContentError as error:
             raise PluginError("El contenido no es válido:\n" + error.report()) from None
         return config

@@ -138,3 +138,53 @@ def test_serve_refuses_invalid_content(tmp_path: Path, broken: str) -> None:
     assert result.returncode == 1
     assert "practices/diagnostico.md:" in result.stderr and ": error: " in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_path: Path) -> None:
+    from generator.build import GenerateOptions, PreviewCache, generate_docs
+
+    related = (
+        "---\ntitulo: Otra práctica\nresumen: Texto.\ncentro: osorno\nareas: [digitalizacion]\n"
+        "fecha: 2021-05-01\nestado: publicada\nrelacionadas: [diagnostico]\n---\n"
+        + "".join(
+            f"\n## {s}\nTexto.\n"
+            for s in ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
+        )
+    )
+    unrelated = related.replace("Otra práctica", "Lejana").replace("osorno", "vallenar")
+    unrelated = unrelated.replace("[digitalizacion]", "[sustentabilidad]").replace(
+        "relacionadas: [diagnostico]\n", ""
+    )
+    root = create_repo(
+        tmp_path / "repo", {"practices/otra.md": related, "practices/lejana.md": unrelated}
+    )
+    docs = root / "docs_site"
+    cache = PreviewCache()
+    options = GenerateOptions(incremental=True)
+    generate_docs(root, docs, options, cache)
+    untouched = cache.pages["practicas/lejana.md"]
+    source = root / "practices" / "otra.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Otra práctica", "Práctica renombrada"),
+        encoding="utf-8",
+    )
+    generate_docs(root, docs, options, cache)
+    for page in (
+        "practicas/otra.md",
+        "practicas/index.md",
+        "index.md",
+        "areas/digitalizacion.md",
+        "centros/osorno.md",
+    ):
+        assert "Práctica renombrada" in (docs / page).read_text(encoding="utf-8"), page
+    assert cache.pages["practicas/lejana.md"] is untouched  # nothing it shows changed
+    # Renaming the practice that «otra» declares related re-renders «otra» too.
+    diagnostico = root / "practices" / "diagnostico.md"
+    diagnostico.write_text(
+        diagnostico.read_text(encoding="utf-8").replace(
+            "titulo: Diagnóstico de digitalización para almaceneros", "titulo: Diagnóstico nuevo"
+        ),
+        encoding="utf-8",
+    )
+    generate_docs(root, docs, options, cache)
+    assert "Diagnóstico nuevo" in (docs / "practicas" / "otra.md").read_text(encoding="utf-8")

@@ -25,6 +25,9 @@ from generator.site.view import SiteView, tag_slug
 DocsTree = dict[str, bytes]
 
 
+PageCache = dict[str, tuple[tuple[Any, ...], bytes]]
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     drafts: bool = False
@@ -149,22 +152,48 @@ class Renderer:
     def edit_url(self, source_file: str) -> str | None:
         return self.options.edit_base + source_file if self.options.edit_base else None
 
-    def render(self) -> DocsTree:
+    def practice_page(self, practice: MarkdownEntry[PracticeMeta], cache: PageCache | None) -> bytes:
+        """A practice's page; with a cache (the preview), only re-rendered when what it shows
+        changed: the practice, its center, its related practices, dates and the taxonomy."""
+        view = self.view
+        center = view.center(practice.data.centro)
+        related = view.related(practice)
+        updated = view.updated_on(practice)
+        here = urls.practice(practice.id)
+        inputs = (
+            practice.data,
+            practice.body,
+            center.data,
+            [(p.id, p.data, view.center(p.data.centro).data) for p in related],
+            [view.center(r.centro).data for r in practice.data.replicas],
+            updated,
+            self.taxonomy,
+            self.network,
+            self.repo.pages.keys(),
+            self.options,
+        )
+        if cache is not None and here in cache and cache[here][0] == inputs:
+            return cache[here][1]
+        output = self.page(
+            "practica.md.j2",
+            here,
+            practice=practice,
+            center=center,
+            related=related,
+            updated=updated,
+            edit_url=self.edit_url(practice.file),
+        )
+        if cache is not None:
+            cache[here] = (inputs, output)
+        return output
+
+    def render(self, cache: PageCache | None = None) -> DocsTree:
         view = self.view
         tree: DocsTree = {}
         tree[urls.HOME] = self.page("inicio.md.j2", urls.HOME)
         tree[urls.PRACTICES] = self.page("practicas.md.j2", urls.PRACTICES, facets=facets(view))
         for practice in view.practices:
-            here = urls.practice(practice.id)
-            tree[here] = self.page(
-                "practica.md.j2",
-                here,
-                practice=practice,
-                center=view.center(practice.data.centro),
-                related=view.related(practice),
-                updated=view.updated_on(practice),
-                edit_url=self.edit_url(practice.file),
-            )
+            tree[urls.practice(practice.id)] = self.practice_page(practice, cache)
         tree[urls.CENTERS] = self.page(
             "centros.md.j2", urls.CENTERS, mapa=self.map_svg(urls.CENTERS)
         )
@@ -213,8 +242,8 @@ class Renderer:
         return tree
 
 
-def render_docs(view: SiteView, options: RenderOptions) -> DocsTree:
-    return Renderer(view, options).render()
+def render_docs(view: SiteView, options: RenderOptions, cache: PageCache | None = None) -> DocsTree:
+    return Renderer(view, options).render(cache)
 
 
-__all__ = ["DocsTree", "RenderOptions", "render_docs"]
+__all__ = ["DocsTree", "PageCache", "RenderOptions", "render_docs"]
