@@ -22,7 +22,7 @@ from generator.repository import Repository
 from generator.search import index_site
 from generator.site.gitdates import last_commit_dates, last_commit_epoch
 from generator.site.render import (
-    PageCache,
+    RenderCache,
     RenderOptions,
     edit_base_from_environment,
     render_docs,
@@ -46,10 +46,10 @@ class GenerateOptions:
 @dataclass
 class PreviewCache:
     """Kept by the plugin between the preview's rebuilds: unchanged practice files are not
-    read again and unchanged practice pages are not rendered again."""
+    read again, unchanged practice pages and list items are not rendered again."""
 
     files: PracticeCache = field(default_factory=PracticeCache)
-    pages: PageCache = field(default_factory=dict)
+    render: RenderCache = field(default_factory=RenderCache)
 
 
 def generate_docs(
@@ -65,7 +65,7 @@ def generate_docs(
             directory_urls=options.directory_urls,
             edit_base=edit_base_from_environment(),
         ),
-        cache.pages if cache else None,
+        cache.render if cache else None,
     )
     if options.offline:
         tree.update(offline_files(view))

@@ -162,7 +162,7 @@ def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_pa
     cache = PreviewCache()
     options = GenerateOptions(incremental=True)
     generate_docs(root, docs, options, cache)
-    untouched = cache.pages["practicas/lejana.md"]
+    untouched = cache.render.pages["practicas/lejana.md"]
     source = root / "practices" / "otra.md"
     source.write_text(
         source.read_text(encoding="utf-8").replace("Otra práctica", "Práctica renombrada"),
@@ -177,7 +177,7 @@ def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_pa
         "centros/osorno.md",
     ):
         assert "Práctica renombrada" in (docs / page).read_text(encoding="utf-8"), page
-    assert cache.pages["practicas/lejana.md"] is untouched  # nothing it shows changed
+    assert cache.render.pages["practicas/lejana.md"] is untouched  # nothing it shows changed
     # Renaming the practice that «otra» declares related re-renders «otra» too.
     diagnostico = root / "practices" / "diagnostico.md"
     diagnostico.write_text(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 import posixpath
 from typing import Any
@@ -25,7 +25,15 @@ from generator.site.view import SiteView, tag_slug
 DocsTree = dict[str, bytes]
 
 
-PageCache = dict[str, tuple[tuple[Any, ...], bytes]]
+@dataclass
+class RenderCache:
+    """Rendered pieces with the inputs they were made from. One render always uses one for
+    the list items; the preview keeps one across renders for the practice pages too."""
+
+    pages: dict[str, tuple[tuple[Any, ...], bytes]] = field(default_factory=dict)
+    items: dict[tuple[str, str, bool], tuple[tuple[Any, ...], Markup]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass(frozen=True)
@@ -75,14 +83,17 @@ def _environment() -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, view: SiteView, options: RenderOptions) -> None:
+    def __init__(
+        self, view: SiteView, options: RenderOptions, cache: RenderCache | None = None
+    ) -> None:
         self.view = view
         self.options = options
+        self.keep_pages = cache is not None
+        self.cache = cache or RenderCache()
         self.env = _environment()
         self.repo = view.repo
         self.taxonomy = view.repo.taxonomy.data
         self.network = view.repo.network.data
-        self._items: dict[tuple[str, str, bool], Markup] = {}
 
     def context(self, here: str) -> dict[str, Any]:
         """What every template sees; links are relative to the page `here`."""
@@ -118,14 +129,16 @@ class Renderer:
         self, practice: MarkdownEntry[PracticeMeta], here: str, facets: bool
     ) -> Markup:
         """A practice as a list item; the same item appears in many lists, so render it once
-        per folder (its links are relative)."""
+        per folder (its links are relative) and as long as what it shows is the same."""
         key = (practice.id, posixpath.dirname(here), facets)
-        if key not in self._items:
+        center = self.view.center(practice.data.centro).data
+        inputs = (practice.data, center, self.taxonomy, self.options)
+        cached = self.cache.items.get(key)
+        if cached is None or cached[0] != inputs:
             template = self.env.get_template("_item.md.j2")
-            self._items[key] = Markup(
-                template.render(**self.context(here), p=practice, facets=facets)
-            )
-        return self._items[key]
+            item = Markup(template.render(**self.context(here), p=practice, facets=facets))
+            cached = self.cache.items[key] = (inputs, item)
+        return cached[1]
 
     def map_svg(self, here: str, highlighted: str | None = None) -> Markup:
         points = [
@@ -152,7 +165,7 @@ class Renderer:
     def edit_url(self, source_file: str) -> str | None:
         return self.options.edit_base + source_file if self.options.edit_base else None
 
-    def practice_page(self, practice: MarkdownEntry[PracticeMeta], cache: PageCache | None) -> bytes:
+    def practice_page(self, practice: MarkdownEntry[PracticeMeta]) -> bytes:
         """A practice's page; with a cache (the preview), only re-rendered when what it shows
         changed: the practice, its center, its related practices, dates and the taxonomy."""
         view = self.view
@@ -172,8 +185,9 @@ class Renderer:
             self.repo.pages.keys(),
             self.options,
         )
-        if cache is not None and here in cache and cache[here][0] == inputs:
-            return cache[here][1]
+        cached = self.cache.pages.get(here)
+        if cached is not None and cached[0] == inputs:
+            return cached[1]
         output = self.page(
             "practica.md.j2",
             here,
@@ -183,17 +197,17 @@ class Renderer:
             updated=updated,
             edit_url=self.edit_url(practice.file),
         )
-        if cache is not None:
-            cache[here] = (inputs, output)
+        if self.keep_pages:
+            self.cache.pages[here] = (inputs, output)
         return output
 
-    def render(self, cache: PageCache | None = None) -> DocsTree:
+    def render(self) -> DocsTree:
         view = self.view
         tree: DocsTree = {}
         tree[urls.HOME] = self.page("inicio.md.j2", urls.HOME)
         tree[urls.PRACTICES] = self.page("practicas.md.j2", urls.PRACTICES, facets=facets(view))
         for practice in view.practices:
-            tree[urls.practice(practice.id)] = self.practice_page(practice, cache)
+            tree[urls.practice(practice.id)] = self.practice_page(practice)
         tree[urls.CENTERS] = self.page(
             "centros.md.j2", urls.CENTERS, mapa=self.map_svg(urls.CENTERS)
         )
@@ -242,8 +256,10 @@ class Renderer:
         return tree
 
 
-def render_docs(view: SiteView, options: RenderOptions, cache: PageCache | None = None) -> DocsTree:
-    return Renderer(view, options).render(cache)
+def render_docs(
+    view: SiteView, options: RenderOptions, cache: RenderCache | None = None
+) -> DocsTree:
+    return Renderer(view, options, cache).render()
 
 
-__all__ = ["DocsTree", "PageCache", "RenderOptions", "render_docs"]
+__all__ = ["DocsTree", "RenderCache", "RenderOptions", "render_docs"]
