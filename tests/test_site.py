@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -370,8 +371,6 @@ def test_invalid_content_leaves_the_site_as_it_was(tmp_path: Path) -> None:
 def test_repository_content_builds_strictly(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     for folder in ("content", "centers", "practices"):
-        import shutil
-
         shutil.copytree(REPO / folder, root / folder)
     result = build(root)
     assert result.returncode == 0, result.stderr
