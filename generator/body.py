@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from urllib.parse import unquote, urlsplit
 
 from generator.models import REQUIRED_SECTIONS
@@ -80,25 +80,30 @@ def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
     return problems
 
 
-def links(body: str) -> Iterator[tuple[int, int, str, bool]]:
-    """(line index, column, target, is_image) of every Markdown link outside code."""
+Link = tuple[int, int, str, bool]  # (line index in body, column, target, is_image)
+
+
+def links(body: str) -> list[Link]:
+    """Every Markdown link outside code."""
+    found = []
     for index, line in _lines_outside_code(body):
         if "[" not in line:  # every link has one
             continue
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _INLINE_LINK.finditer(text):
-            yield index, match.start(2) + 1, match.group(2), match.group(1) == "!"
+            found.append((index, match.start(2) + 1, match.group(2), match.group(1) == "!"))
         ref = _REFERENCE.match(text)
         if ref:
-            yield index, ref.start(1) + 1, ref.group(1), False
+            found.append((index, ref.start(1) + 1, ref.group(1), False))
+    return found
 
 
 def check_links(
-    body: str, first_line: int, file: str, existing: set[str], base_dir: str
+    found: list[Link], first_line: int, file: str, existing: Collection[str], base_dir: str
 ) -> list[Problem]:
-    """Relative links must point at a file under `base_dir` that exists."""
+    """Relative links (`found` by `links`) must point at a file under `base_dir` that exists."""
     problems = []
-    for index, column, target, is_image in links(body):
+    for index, column, target, is_image in found:
         parts = urlsplit(target)
         scheme = parts.scheme.lower()
         what = "La imagen" if is_image else "El enlace"

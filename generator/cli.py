@@ -15,7 +15,7 @@ from generator import scaffold
 from generator.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
 from generator.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.parallel import available_workers
-from generator.pipeline import check
+from generator.pipeline import check, find_problems
 from generator.problems import ContentError
 from generator.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
 from generator.synth import SynthError, write_tree
@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_check(args: argparse.Namespace) -> int:
     gc.disable()  # a short process: the collector would only rescan what it just loaded
-    _, problems = check(args.root, workers=available_workers())
+    problems = find_problems(args.root, workers=available_workers())
     if args.format == "json":
         print(report.format_json(problems))
     elif args.format == "github":

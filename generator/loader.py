@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from generator.body import check_links, check_sections
+from generator.body import check_links, check_sections, links
 from generator.files import read_text, relative
 from generator.frontmatter import split_front_matter
 from generator.messages import validate_document
@@ -19,6 +19,7 @@ from generator.parallel import map_halves
 from generator.problems import Problem
 from generator.rawhtml import check_raw_html
 from generator.repository import Entry, MarkdownEntry
+from generator.rules import Rules, check_practice
 from generator.text import slugify
 from generator.yamlsource import YamlDocument, parse_yaml
 
@@ -178,40 +179,69 @@ class LoadedContent:
     practice_ids: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class PracticeContext:
+    """What checking one practice needs besides its own file."""
+
+    existing: frozenset[str]  # the files under practices/ that a link may point to
+    taxonomy: Taxonomy | None
+    centers: frozenset[str]  # every center and practice file found, valid or not: a broken
+    practices: frozenset[str]  # file must not make each reference to it an error too
+
+
+@dataclass
+class PracticeBatch:
+    """Some practices, checked on their own; `links` keeps what the draft rule needs from
+    every published practice: (file, line, column, target) of its links to a `.md` file."""
+
+    entries: list[MarkdownEntry[PracticeMeta]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    drafts: set[str] = field(default_factory=set)
+    links: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    def add(self, other: PracticeBatch) -> None:
+        self.entries += other.entries
+        self.problems += other.problems
+        self.drafts |= other.drafts
+        self.links += other.links
+
+
 @dataclass
 class PracticeCache:
-    """The preview's memory between rebuilds: a practice file whose size, modification time
-    and possible link targets did not change gives the same entry and problems."""
+    """The preview's memory between rebuilds: a practice file whose size and modification
+    time did not change, in the same context, gives the same batch."""
 
-    existing: set[str] = field(default_factory=set)
-    files: dict[Path, tuple[tuple[int, int], list[MarkdownEntry[PracticeMeta]], list[Problem]]] = (
-        field(default_factory=dict)
-    )
+    context: PracticeContext | None = None
+    files: dict[Path, tuple[tuple[int, int], PracticeBatch]] = field(default_factory=dict)
 
-    def load(
-        self, root: Path, existing: set[str], paths: list[Path]
-    ) -> tuple[list[MarkdownEntry[PracticeMeta]], list[Problem]]:
-        if existing != self.existing:
-            self.existing, self.files = set(existing), {}
-        entries: list[MarkdownEntry[PracticeMeta]] = []
-        problems: list[Problem] = []
+    def load(self, root: Path, context: PracticeContext, paths: list[Path]) -> PracticeBatch:
+        if context != self.context:
+            self.context, self.files = context, {}
+        batch = PracticeBatch()
         for path in paths:
             stat = path.stat()
             key = (stat.st_mtime_ns, stat.st_size)
             cached = self.files.get(path)
             if cached is None or cached[0] != key:
-                cached = (key, *_load_practices(root, existing, [path]))
+                cached = (key, load_practices(root, context, [path]))
                 self.files[path] = cached
-            entries += cached[1]
-            problems += cached[2]
-        return entries, problems
+            batch.add(cached[1])
+        return batch
 
 
-def load_entries(root: Path, workers: int = 1, cache: PracticeCache | None = None) -> LoadedContent:
-    """Read and validate each file on its own; cross-file rules come after (see rules.py).
+def load_entries(
+    root: Path,
+    workers: int = 1,
+    cache: PracticeCache | None = None,
+    *,
+    keep_entries: bool = True,
+) -> LoadedContent:
+    """Read and validate each file on its own, each practice with the rules that concern
+    it alone; the rules across centers, network and taxonomy come after (see rules.py).
 
-    With `workers=2`, a second process reads half of the practices (see parallel.py); with a
-    `cache` (the preview), unchanged practice files are not read again."""
+    With `workers=2`, a second process checks half of the practices (see parallel.py), and
+    sends back only its problems unless `keep_entries`; with a `cache` (the preview),
+    unchanged practice files are not read again."""
     loader = Loader(root)
     taxonomy_path = loader.required_file(TAXONOMY_FILE)
     taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
@@ -225,14 +255,23 @@ def load_entries(root: Path, workers: int = 1, cache: PracticeCache | None = Non
         if center:
             centers[center.id] = center
 
-    practices: dict[str, MarkdownEntry[PracticeMeta]] = {}
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
     assets = _practice_assets(root, loader)
-    existing = set(assets) | {relative(root, p) for p in practice_paths}
-    load = partial(cache.load if cache else _load_practices, root, existing)
-    for entries, problems in map_halves(practice_paths, load, 1 if cache else workers):
-        practices.update((practice.id, practice) for practice in entries)
-        loader.problems += problems
+    context = PracticeContext(
+        existing=frozenset(assets) | {relative(root, p) for p in practice_paths},
+        taxonomy=taxonomy.data if taxonomy else None,
+        centers=frozenset(p.stem for p in center_paths),
+        practices=frozenset(p.stem for p in practice_paths),
+    )
+    if cache:
+        batch = cache.load(root, context, practice_paths)
+    else:
+        load = partial(load_practices, root, context, keep_entries=keep_entries)
+        batch = PracticeBatch()
+        for half in map_halves(practice_paths, load, workers):
+            batch.add(half)
+    practices = {practice.id: practice for practice in batch.entries}
+    loader.problems += batch.problems + links_to_drafts(batch.drafts, batch.links)
 
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
     for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
@@ -255,7 +294,11 @@ def load_entries(root: Path, workers: int = 1, cache: PracticeCache | None = Non
     for page in pages.values():
         loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
         loader.problems += check_links(
-            page.body, page.body_first_line, page.file, _all_files(root, PAGES_DIR), PAGES_DIR
+            links(page.body),
+            page.body_first_line,
+            page.file,
+            _all_files(root, PAGES_DIR),
+            PAGES_DIR,
         )
     return LoadedContent(
         taxonomy or None,
@@ -270,23 +313,54 @@ def load_entries(root: Path, workers: int = 1, cache: PracticeCache | None = Non
     )
 
 
-def _load_practices(
-    root: Path, existing: set[str], paths: list[Path]
-) -> tuple[list[MarkdownEntry[PracticeMeta]], list[Problem]]:
-    """Each practice's front matter and body, checked on their own (`existing`: the files
-    under practices/ that a link may point to)."""
+def load_practices(
+    root: Path, context: PracticeContext, paths: list[Path], keep_entries: bool = True
+) -> PracticeBatch:
+    """Each practice's front matter and body, checked on their own."""
     loader = Loader(root)
-    practices = []
+    batch = PracticeBatch(problems=loader.problems)
+    centers, practices, taxonomy = context.centers, context.practices, context.taxonomy
     for path in paths:
         practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
         if practice is None:
             continue
-        practices.append(practice)
+        if keep_entries:
+            batch.entries.append(practice)
         body, first, file = practice.body, practice.body_first_line, practice.file
         loader.problems += check_sections(body, first, file)
         loader.problems += check_raw_html(body, first, file)
-        loader.problems += check_links(body, first, file, existing, PRACTICES_DIR)
-    return practices, loader.problems
+        found = links(body)
+        loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
+        rules = Rules(loader.problems)
+        check_practice(rules, practice, taxonomy, centers, practices)
+        if practice.data.estado == "borrador":
+            batch.drafts.add(f"{practice.id}.md")
+        else:
+            batch.links += [
+                (file, first + index, column, target)
+                for index, column, target, _ in found
+                if ".md" in target
+            ]
+    return batch
+
+
+def links_to_drafts(drafts: set[str], links: list[tuple[str, int, int, str]]) -> list[Problem]:
+    """A published page linking to a draft would link to a page the site leaves out."""
+    problems = []
+    for file, line, column, target in links:
+        name = target.split("#")[0].split("?")[0]
+        if name in drafts:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    column,
+                    "enlace-a-borrador",
+                    f"El enlace apunta a «{name}», que es un borrador y no se publica. "
+                    "Quita el enlace o espera a que esa práctica esté «publicada».",
+                )
+            )
+    return problems
 
 
 def _all_files(root: Path, folder: str) -> set[str]:
@@ -297,13 +371,17 @@ def _all_files(root: Path, folder: str) -> set[str]:
 
 
 def _practice_assets(root: Path, loader: Loader) -> list[str]:
-    """Images and documents beside the practices; they are published with them."""
-    assets = []
+    """Images and documents beside the practices (in its subfolders); they are published
+    with them."""
     directory = root / PRACTICES_DIR
     if not directory.is_dir():
         return []
-    start = len(str(directory)) + 1  # files in a subfolder, not the practices themselves:
-    beside = (path for path in directory.rglob("*") if os.sep in str(path)[start:])
+    with os.scandir(directory) as scan:  # thousands of practices, a few folders of assets
+        folders = [entry.path for entry in scan if entry.is_dir(follow_symlinks=False)]
+    beside = [
+        Path(top, name) for folder in folders for top, _, names in os.walk(folder) for name in names
+    ]
+    assets = []
     for path in sorted(beside):
         if not path.is_file() or path.name.startswith("."):
             continue

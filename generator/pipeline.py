@@ -7,30 +7,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.loader import PracticeCache, load_entries
+from generator.loader import LoadedContent, PracticeCache, load_entries
 from generator.problems import ContentError, Problem, has_errors, sort_problems
 from generator.repository import Repository
 from generator.rules import check_all
 
 
 def check(
-    root: Path, workers: int = 1, cache: PracticeCache | None = None
+    root: Path, cache: PracticeCache | None = None
 ) -> tuple[Repository | None, list[Problem]]:
-    """Every problem of every file; the repository only when there is no error.
-
-    `workers=2` reads half of the practices in a second process: same result, less time."""
+    """Every problem of every file; the repository only when there is no error."""
     with _collector_paused():
-        loaded = load_entries(root, workers, cache)
-        problems = loaded.problems + check_all(
-            loaded.taxonomy,
-            loaded.network,
-            loaded.centers,
-            loaded.practices,
-            loaded.pages,
-            known_centers=loaded.center_ids,
-            known_practices=loaded.practice_ids,
-        )
-    problems = sort_problems(problems)
+        loaded = load_entries(root, cache=cache)
+        problems = _all_problems(loaded)
     taxonomy, network = loaded.taxonomy, loaded.network
     if has_errors(problems) or taxonomy is None or network is None:
         return None, problems
@@ -40,6 +29,24 @@ def check(
         ),
         problems,
     )
+
+
+def find_problems(root: Path, workers: int = 1) -> list[Problem]:
+    """What `check` reports, without keeping the content: with `workers=2` a second process
+    checks half of the practices and sends back only their problems (same result, less time)."""
+    with _collector_paused():
+        return _all_problems(load_entries(root, workers, keep_entries=False))
+
+
+def _all_problems(loaded: LoadedContent) -> list[Problem]:
+    rules = check_all(
+        loaded.taxonomy,
+        loaded.network,
+        loaded.centers,
+        loaded.pages,
+        known_centers=loaded.center_ids,
+    )
+    return sort_problems(loaded.problems + rules)
 
 
 @contextmanager

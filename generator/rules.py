@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from generator.body import links
 from generator.messages import suggest
 from generator.models import AREA_KEYS, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.problems import Problem
@@ -17,8 +16,8 @@ REGION_CODES = tuple(f"{n:02d}" for n in range(1, 17))
 
 
 class Rules:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+    def __init__(self, problems: list[Problem] | None = None) -> None:
+        self.problems: list[Problem] = [] if problems is None else problems
 
     def add(
         self,
@@ -288,51 +287,19 @@ def check_all(
     taxonomy: Entry[Taxonomy] | None,
     network: Entry[Network] | None,
     centers: Mapping[str, Entry[Center]],
-    practices: Mapping[str, MarkdownEntry[PracticeMeta]],
     pages: Mapping[str, MarkdownEntry[PageMeta]],
     *,
     known_centers: Collection[str] | None = None,
-    known_practices: Collection[str] | None = None,
 ) -> list[Problem]:
-    """`known_*` are every file found, valid or not: a broken file must not make each
-    reference to it an error too."""
+    """The rules across taxonomy, network and centers (each practice's are checked as it is
+    loaded, see loader.py). `known_centers` is every center file found, valid or not."""
     rules = Rules()
     if taxonomy:
         check_taxonomy(rules, taxonomy)
-    center_ids = centers if known_centers is None else known_centers
-    practice_ids = practices if known_practices is None else known_practices
     if network:
         check_network(rules, network, pages)
-        check_center_count(rules, network, center_ids)
+        check_center_count(rules, network, centers if known_centers is None else known_centers)
     terms = taxonomy.data if taxonomy else None
     for center in centers.values():
         check_center(rules, center, terms, network.data if network else None)
-    for practice in practices.values():
-        check_practice(rules, practice, terms, center_ids, practice_ids)
-    check_links_to_drafts(rules, practices)
     return rules.problems
-
-
-def check_links_to_drafts(
-    rules: Rules, practices: Mapping[str, MarkdownEntry[PracticeMeta]]
-) -> None:
-    """A published page linking to a draft would link to a page the site leaves out."""
-    drafts = {f"{p.id}.md" for p in practices.values() if p.data.estado == "borrador"}
-    if not drafts:
-        return
-    for practice in practices.values():
-        if practice.data.estado == "borrador":
-            continue
-        for index, column, target, _ in links(practice.body):
-            name = target.split("#")[0].split("?")[0]
-            if name in drafts:
-                rules.problems.append(
-                    Problem(
-                        practice.file,
-                        practice.body_first_line + index,
-                        column,
-                        "enlace-a-borrador",
-                        f"El enlace apunta a «{name}», que es un borrador y no se publica. "
-                        "Quita el enlace o espera a que esa práctica esté «publicada».",
-                    )
-                )

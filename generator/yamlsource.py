@@ -47,29 +47,40 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 class _Loader(_BaseLoader):
     """PyYAML's safe loader with its tag resolver specialised for no path resolvers.
 
-    Same tags as `BaseResolver.resolve`, in a third of the time: libyaml calls it per node.
+    Same tags as `BaseResolver.resolve`, in a fraction of the time: libyaml calls it for
+    every node, and most plain scalars (keys, dates, fixed values) repeat across files.
     """
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
-        if self.yaml_path_resolvers:  # pragma: no cover - nobody registers path resolvers
-            return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
         if kind is ScalarNode:
-            if implicit[0]:
-                resolvers = self.yaml_implicit_resolvers
-                first = resolvers.get(value[0] if value else "", [])
-                for tag, regexp in first + resolvers.get(None, []):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR_TAG
+            if not implicit[0]:  # quoted
+                return _STR_TAG
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = _implicit_tag(value)
+                if len(value) <= _CACHED_LENGTH and len(_RESOLVED) < _CACHED_VALUES:
+                    _RESOLVED[value] = tag
+            return tag
         return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        if self.yaml_path_resolvers:  # pragma: no cover
-            super().descend_resolver(current_node, current_index)
+        pass  # only path resolvers use it, and none is registered (see the assert below)
 
     def ascend_resolver(self) -> None:
-        if self.yaml_path_resolvers:  # pragma: no cover
-            super().ascend_resolver()
+        pass
+
+
+assert not _Loader.yaml_path_resolvers, "the specialised resolver ignores path resolvers"
+_RESOLVED: dict[str, str] = {}
+_CACHED_LENGTH, _CACHED_VALUES = 40, 100_000  # short values only, a bounded memory
+
+
+def _implicit_tag(value: str) -> str:
+    resolvers = _Loader.yaml_implicit_resolvers
+    for tag, regexp in resolvers.get(value[0] if value else "", []) + resolvers.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR_TAG
 
 
 @dataclass(frozen=True)
@@ -345,7 +356,7 @@ def parse_yaml(
     if node is None:
         return YamlDocument(None, Position(1 + line_offset, 1)), []
     try:
-        value = _plain_value(node, set(), 0)
+        value = _plain_value(node, set() if "*" in text else None, 0)
     except _NotPlain:
         return _convert(node, text, file, line_offset)
     mark = node.start_mark
@@ -378,31 +389,42 @@ class _NotPlain(Exception):
 _CONSTRUCTOR = SafeConstructor()
 
 
-def _plain_value(node: Node, seen: set[int], depth: int) -> Any:
-    """The value `_Converter.convert` gives a document with no problem; `_NotPlain` otherwise."""
-    if id(node) in seen or depth > _MAX_DEPTH:
+_PLAIN_CONSTRUCTORS = {tag: _CONSTRUCTOR.yaml_constructors[tag] for tag in _PLAIN_TAGS}
+
+
+def _plain_value(node: Node, seen: set[int] | None, depth: int) -> Any:
+    """The value `_Converter.convert` gives a document with no problem; `_NotPlain` otherwise.
+
+    `seen` finds aliases (a node met twice); None when the text has no «*», so none."""
+    if depth > _MAX_DEPTH:
         raise _NotPlain
-    seen.add(id(node))
-    tag = node.tag
-    if isinstance(node, ScalarNode):
+    if seen is not None:
+        if id(node) in seen:
+            raise _NotPlain
+        seen.add(id(node))
+    kind, tag = node.__class__, node.tag
+    if kind is ScalarNode:
         if tag == _STR_TAG:
             return node.value
-        if tag not in _PLAIN_TAGS:
+        construct = _PLAIN_CONSTRUCTORS.get(tag)
+        if construct is None:
             raise _NotPlain
         try:
-            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
+            return construct(_CONSTRUCTOR, node)
         except (ValueError, ConstructorError, OverflowError):
             raise _NotPlain from None
-    if isinstance(node, SequenceNode) and tag == _SEQ_TAG:
-        return [_plain_value(item, seen, depth + 1) for item in node.value]
-    if isinstance(node, MappingNode) and tag == _MAP_TAG:
+    depth += 1
+    if kind is SequenceNode and tag == _SEQ_TAG:
+        return [_plain_value(item, seen, depth) for item in node.value]
+    if kind is MappingNode and tag == _MAP_TAG:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.value in result:
+            key = key_node.value
+            if key_node.__class__ is not ScalarNode or key in result:
                 raise _NotPlain
-            if key_node.value == "<<" and key_node.tag == _MERGE_TAG:
+            if key == "<<" and key_node.tag == _MERGE_TAG:
                 raise _NotPlain
-            result[key_node.value] = _plain_value(value_node, seen, depth + 1)
+            result[key] = _plain_value(value_node, seen, depth)
         return result
     raise _NotPlain
 

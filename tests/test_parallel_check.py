@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import parallel
-from generator.pipeline import check
+from generator.pipeline import check, find_problems
 
 BROKEN_YAML = "---\ntitulo: [\n---\n\n## Contexto\n"
 
@@ -37,8 +37,8 @@ def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_two_processes_report_the_same_problems(
     broken_tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _, alone = check(broken_tree, workers=1)
+    _, alone = check(broken_tree)
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    _, split = check(broken_tree, workers=2)
+    split = find_problems(broken_tree, workers=2)
     assert {p.code for p in alone} >= {"yaml-sintaxis", "referencia-desconocida", "enlace-roto"}
     assert split == alone  # same problems, same order
