@@ -19,7 +19,6 @@ from generator.offline import enable_offline, offline_files, write_zip
 from generator.pipeline import check, load_valid
 from generator.problems import Problem
 from generator.repository import Repository
-from generator.search import index_site
 from generator.site.gitdates import last_commit_dates, last_commit_epoch
 from generator.site.render import (
     RenderCache,
@@ -128,7 +127,8 @@ def build_site(
     staging = staging_dir(site_dir)
     try:
         show_mkdocs_logging()
-        configure_plugin(root, drafts=drafts, generate=generate, index_search=False)
+        # The plugin indexes the site for search; the offline bundle has its own index.
+        configure_plugin(root, drafts=drafts, generate=generate, index_search=not offline)
         config = load_config(
             str(config_file), docs_dir=str(root / DOCS_DIR), site_dir=str(staging), strict=strict
         )
@@ -136,8 +136,6 @@ def build_site(
             enable_offline(config)
         with reproducible_dates(root) as epoch:
             build(config)
-        if not offline:
-            index_site(staging)
         swap_in(staging, site_dir)
         if offline:
             write_zip(site_dir, site_dir.with_name(site_dir.name + ".zip"), epoch)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from functools import partial
 from pathlib import Path
 from subprocess import DEVNULL
 from typing import Any
@@ -12,6 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import InclusionLevel
 from watchdog.events import (
     DirCreatedEvent,
     DirDeletedEvent,
@@ -31,8 +33,9 @@ from generator.build import (
     build_epoch,
     generate_docs,
 )
+from generator.halfpages import HalfPages
 from generator.problems import ContentError
-from generator.search import index_command, index_site
+from generator.search import BackgroundIndex, article_html, index_command
 from generator.site.htmlfix import fix_material_markup
 
 
@@ -64,11 +67,11 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     drafts: bool | None = None
     generate = True
     index_search = True
-    preview_cache: PreviewCache | None = (
-        None  # False when build_site indexes the staged site itself
-    )
+    preview_cache: PreviewCache | None = None
     is_serving = False
     indexing: subprocess.Popen[bytes] | None = None  # the preview's search, in the background
+    half_pages: HalfPages | None = None  # a build's second process (see halfpages.py)
+    index: BackgroundIndex | None = None  # a build's search index, beside the theme rendering
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -97,15 +100,49 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
             raise PluginError("El contenido no es válido:\n" + error.report()) from None
         return config
 
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        if not self.is_serving:  # the preview converts only what changed: no helper
+            self.half_pages = None
+            self.half_pages = HalfPages.start(config, files)
+        return nav
+
+    def on_pre_page(self, page: Any, *, config: Any, files: Any) -> Any:
+        if self.half_pages is not None and page.file.src_uri in self.half_pages.theirs:
+            page.render = partial(self.half_pages.render, page)
+        return page
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self.half_pages is not None:
+            self.half_pages.close()
+            self.half_pages = None
+        if self.index_search and not self.is_serving:
+            # Every article is converted now: index them while MkDocs renders the theme.
+            pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            articles = (
+                (f.dest_uri, article_html(f.page.title or config.site_name, f.page.content or ""))
+                for f in pages
+                if f.page is not None
+            )
+            self.index = BackgroundIndex.start(articles, Path(config.site_dir))
+        return env
+
     def on_post_build(self, *, config: Any) -> None:
-        if not self.index_search:
-            return
-        if self.is_serving:  # the preview shows the edited page now; its search follows
+        if self.index is not None:
+            index, self.index = self.index, None
+            index.finish()
+        elif self.index_search and self.is_serving:
+            # The preview shows the edited page now; its search follows.
             self.stop_indexing()
             command = index_command(Path(config.site_dir))
             self.indexing = subprocess.Popen(command, stdout=DEVNULL, stderr=DEVNULL)
-        else:
-            index_site(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.half_pages is not None:
+            self.half_pages.abort()
+            self.half_pages = None
+        if self.index is not None:
+            self.index.stop()
+            self.index = None
 
     def stop_indexing(self) -> None:
         if self.indexing is not None:

@@ -1,0 +1,98 @@
+"""A build whose second process converts every other page writes the same site, and reports
+the same warnings, as MkDocs alone."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
+
+from generator import halfpages
+from generator.build import DOCS_DIR, GenerateOptions, build_site, generate_docs
+from generator.parallel import available_workers
+from generator.search import index_command
+
+pytestmark = pytest.mark.skipif(available_workers() < 2, reason="needs two cores and fork")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("mitades") / "arbol"
+    synth = ["synth", "--centers", "4", "--practices", "30", "--out", str(root)]
+    subprocess.run([sys.executable, "-m", "generator", *synth], check=True, capture_output=True)
+    return root
+
+
+def build_counting(
+    root: Path, site: Path, monkeypatch: pytest.MonkeyPatch, *, helper: bool, generate: bool = True
+) -> int:
+    """Build; return how many pages this process converted itself."""
+    converted = 0
+    render = Page.render
+
+    def counting(page: Page, *args: object) -> None:
+        nonlocal converted
+        converted += 1
+        render(page, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Page, "render", counting)
+    monkeypatch.setattr(halfpages, "MIN_PAGES", 2 if helper else 10**9)
+    if generate:
+        generate_docs(root, root / DOCS_DIR, GenerateOptions())
+    build_site(root, site, generate=False)
+    return converted
+
+
+def pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def test_the_helper_converts_half_and_the_site_is_the_same(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = build_counting(synthetic, tmp_path / "solo", monkeypatch, helper=False)
+    helped = build_counting(synthetic, tmp_path / "ayuda", monkeypatch, helper=True)
+    assert alone > 40
+    assert helped <= alone // 2 + 1  # the other half came from the helper
+    assert pages(tmp_path / "ayuda") == pages(tmp_path / "solo")
+    # The index, made from the articles while MkDocs rendered the theme, is the one Pagefind
+    # makes from the finished pages: its files are named by the hash of their content.
+    again = tmp_path / "indice"
+    subprocess.run([*index_command(tmp_path / "ayuda", again)], check=True, capture_output=True)
+    assert names(tmp_path / "ayuda" / "pagefind") == names(again)
+
+
+def names(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_warnings_of_pages_the_helper_converted_still_fail_a_strict_build(
+    synthetic: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """MkDocs warns while converting (a link to a missing page) and after (a missing anchor)."""
+    generate_docs(synthetic, synthetic / DOCS_DIR, GenerateOptions())
+    docs = sorted((synthetic / DOCS_DIR / "practicas").glob("*.md"))
+    target = docs[0].name
+    for page in docs[1:5]:  # consecutive pages: some fall to each process
+        text = page.read_text("utf-8")
+        page.write_text(text + f"\n[a]({target}#no-existe) [b](no-existe.md)\n", "utf-8")
+    reports = {}
+    for helper in (False, True):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="mkdocs"), pytest.raises(Abort):
+            build_counting(
+                synthetic, tmp_path / str(helper), monkeypatch, helper=helper, generate=False
+            )
+        reports[helper] = sorted(
+            r.getMessage() for r in caplog.records if "no-existe" in r.getMessage()
+        )
+    assert len(reports[False]) == 8  # two per page
+    assert reports[True] == reports[False]
