@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cms import admin_files, backend_from_environment
-from generator.loader import PracticeCache
+from generator.loader import EntryCache
 from generator.offline import enable_offline, offline_files, write_zip
 from generator.pipeline import check, load_valid
 from generator.problems import Problem
 from generator.repository import Repository
+from generator.site import urls
 from generator.site.gitdates import last_commit_dates, last_commit_epoch
 from generator.site.render import (
     RenderCache,
@@ -39,6 +40,7 @@ class GenerateOptions:
     drafts: bool = False
     directory_urls: bool = True
     incremental: bool = False  # preview: touch only changed files
+    practices_only: bool = False  # preview, first pass after a save: only practice pages
     offline: bool = False  # the bundle opened from disk: adds its search index
 
 
@@ -47,25 +49,41 @@ class PreviewCache:
     """Kept by the plugin between the preview's rebuilds: unchanged practice files are not
     read again, unchanged practice pages and list items are not rendered again."""
 
-    files: PracticeCache = field(default_factory=PracticeCache)
+    files: EntryCache = field(default_factory=EntryCache)
     render: RenderCache = field(default_factory=RenderCache)
+    # What the pages can link to, at the last complete pass: a first pass that writes only the
+    # practice pages is safe while it stays the same (no page links to a page not yet written).
+    addresses: frozenset[str] = frozenset()
+    rest_pending: bool = False  # a first pass wrote only the practice pages
 
 
 def generate_docs(
     root: Path, docs_dir: Path, options: GenerateOptions, cache: PreviewCache | None = None
 ) -> list[Problem]:
-    """Load, validate, render and write the docs tree. Raises ContentError; returns warnings."""
+    """Load, validate, render and write the docs tree. Raises ContentError; returns warnings.
+
+    With `options.practices_only` and a `cache` (the preview's first pass after a save), only
+    the practice pages are written, and `cache.rest_pending` says the rest is still to do."""
     repo, warnings = load_valid(root, cache.files if cache else None)
     view = SiteView(repo, drafts=options.drafts, updated=last_commit_dates(root, SOURCE_FOLDERS))
-    tree = render_docs(
-        view,
-        RenderOptions(
-            drafts=options.drafts,
-            directory_urls=options.directory_urls,
-            edit_base=edit_base_from_environment(),
-        ),
-        cache.render if cache else None,
+    render_options = RenderOptions(
+        drafts=options.drafts,
+        directory_urls=options.directory_urls,
+        edit_base=edit_base_from_environment(),
     )
+    if cache is not None:
+        addresses = frozenset(
+            [urls.practice(p.id) for p in view.practices]
+            + [urls.center(c.id) for c in view.centers]
+            + [urls.tag(t.slug) for t in view.tags]
+        )
+        cache.rest_pending = options.practices_only and addresses == cache.addresses
+        if cache.rest_pending:
+            tree = render_docs(view, render_options, cache.render, practices_only=True)
+            sync_tree(tree, docs_dir, scope=urls.is_practice_page)
+            return warnings
+        cache.addresses = addresses
+    tree = render_docs(view, render_options, cache.render if cache else None)
     if options.offline:
         tree.update(offline_files(view))
     else:  # the CMS works only online: the bundle opened from disk goes without it

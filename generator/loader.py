@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -46,11 +46,24 @@ RESERVED_PAGE_IDS = {
 
 
 class Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: EntryCache | None = None) -> None:
         self.root = root
+        self.cache = cache
         self.problems: list[Problem] = []
 
     def yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
+        if self.cache is None:
+            return self.read_yaml_entry(path, model, what)
+        key = _stat_key(path)
+        cached = self.cache.yaml_files.get(path)
+        if cached is None or cached[0] != key:
+            alone = Loader(self.root)
+            cached = (key, alone.read_yaml_entry(path, model, what), alone.problems)
+            self.cache.yaml_files[path] = cached
+        self.problems += cached[2]
+        return cached[1]
+
+    def read_yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
         rel = relative(self.root, path)
         text, problems = read_text(self.root, path)
         self.problems += problems
@@ -207,20 +220,21 @@ class PracticeBatch:
 
 
 @dataclass
-class PracticeCache:
-    """The preview's memory between rebuilds: a practice file whose size and modification
-    time did not change, in the same context, gives the same batch."""
+class EntryCache:
+    """The preview's memory between rebuilds: a file whose size and modification time did
+    not change gives the same entry (the very same object: comparing it is instant), and a
+    practice, in the same context, the same batch."""
 
     context: PracticeContext | None = None
     files: dict[Path, tuple[tuple[int, int], PracticeBatch]] = field(default_factory=dict)
+    yaml_files: dict[Path, tuple[tuple[int, int], Any, list[Problem]]] = field(default_factory=dict)
 
     def load(self, root: Path, context: PracticeContext, paths: list[Path]) -> PracticeBatch:
         if context != self.context:
             self.context, self.files = context, {}
         batch = PracticeBatch()
         for path in paths:
-            stat = path.stat()
-            key = (stat.st_mtime_ns, stat.st_size)
+            key = _stat_key(path)
             cached = self.files.get(path)
             if cached is None or cached[0] != key:
                 cached = (key, load_practices(root, context, [path]))
@@ -229,10 +243,15 @@ class PracticeCache:
         return batch
 
 
+def _stat_key(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
 def load_entries(
     root: Path,
     workers: int = 1,
-    cache: PracticeCache | None = None,
+    cache: EntryCache | None = None,
     *,
     keep_entries: bool = True,
 ) -> LoadedContent:
@@ -241,8 +260,8 @@ def load_entries(
 
     With `workers=2`, a second process checks half of the practices (see parallel.py), and
     sends back only its problems unless `keep_entries`; with a `cache` (the preview),
-    unchanged practice files are not read again."""
-    loader = Loader(root)
+    unchanged files are not read again."""
+    loader = Loader(root, cache)
     taxonomy_path = loader.required_file(TAXONOMY_FILE)
     taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
     network_path = loader.required_file(NETWORK_FILE)

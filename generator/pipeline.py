@@ -7,15 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.loader import LoadedContent, PracticeCache, load_entries
+from generator.loader import EntryCache, LoadedContent, load_entries
 from generator.problems import ContentError, Problem, has_errors, sort_problems
 from generator.repository import Repository
 from generator.rules import check_all
 
 
-def check(
-    root: Path, cache: PracticeCache | None = None
-) -> tuple[Repository | None, list[Problem]]:
+def check(root: Path, cache: EntryCache | None = None) -> tuple[Repository | None, list[Problem]]:
     """Every problem of every file; the repository only when there is no error."""
     with _collector_paused():
         loaded = load_entries(root, cache=cache)
@@ -62,7 +60,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_valid(root: Path, cache: PracticeCache | None = None) -> tuple[Repository, list[Problem]]:
+def load_valid(root: Path, cache: EntryCache | None = None) -> tuple[Repository, list[Problem]]:
     """The repository, or ContentError with every problem."""
     repository, problems = check(root, cache=cache)
     if repository is None:

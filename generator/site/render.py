@@ -201,13 +201,15 @@ class Renderer:
             self.cache.pages[here] = (inputs, output)
         return output
 
+    def practice_pages(self) -> DocsTree:
+        return {urls.practice(p.id): self.practice_page(p) for p in self.view.practices}
+
     def render(self) -> DocsTree:
         view = self.view
         tree: DocsTree = {}
         tree[urls.HOME] = self.page("inicio.md.j2", urls.HOME)
         tree[urls.PRACTICES] = self.page("practicas.md.j2", urls.PRACTICES, facets=facets(view))
-        for practice in view.practices:
-            tree[urls.practice(practice.id)] = self.practice_page(practice)
+        tree.update(self.practice_pages())
         tree[urls.CENTERS] = self.page(
             "centros.md.j2", urls.CENTERS, mapa=self.map_svg(urls.CENTERS)
         )
@@ -257,9 +259,14 @@ class Renderer:
 
 
 def render_docs(
-    view: SiteView, options: RenderOptions, cache: RenderCache | None = None
+    view: SiteView,
+    options: RenderOptions,
+    cache: RenderCache | None = None,
+    *,
+    practices_only: bool = False,
 ) -> DocsTree:
-    return Renderer(view, options, cache).render()
+    renderer = Renderer(view, options, cache)
+    return renderer.practice_pages() if practices_only else renderer.render()
 
 
 __all__ = ["DocsTree", "RenderCache", "RenderOptions", "render_docs"]

@@ -34,6 +34,11 @@ def practice(practice_id: str) -> str:
     return f"practicas/{practice_id}.md"
 
 
+def is_practice_page(rel: str) -> bool:
+    folder, _, name = rel.partition("/")
+    return folder == "practicas" and name.endswith(".md") and "/" not in name and name != "index.md"
+
+
 def center(center_id: str) -> str:
     return f"centros/{center_id}.md"
 

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.site.render import DocsTree
@@ -83,8 +84,11 @@ def swap_in(staging: Path, dest: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def sync_tree(tree: DocsTree, dest: Path) -> list[str]:
-    """Make `dest` hold exactly `tree`, touching only files that changed; returns them."""
+def sync_tree(
+    tree: DocsTree, dest: Path, scope: Callable[[str], bool] | None = None
+) -> list[str]:
+    """Make `dest` hold exactly `tree`, touching only files that changed; returns them.
+    With a `scope`, `tree` is only the part of the docs it accepts: nothing else is removed."""
     wanted = _with_gitignore(tree)
     changed = []
     for rel, data in wanted.items():
@@ -101,7 +105,7 @@ def sync_tree(tree: DocsTree, dest: Path) -> list[str]:
     if dest.exists():
         for path in sorted(dest.rglob("*"), reverse=True):
             rel = path.relative_to(dest).as_posix()
-            if path.is_file() and rel not in wanted:
+            if path.is_file() and rel not in wanted and (scope is None or scope(rel)):
                 path.unlink()
                 changed.append(rel)
             elif path.is_dir() and not any(path.iterdir()):
