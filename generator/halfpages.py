@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from generator.parallel import available_workers
 
 # Below this many pages the fork costs more than it saves.
-MIN_PAGES = 200
+MIN_PAGES = 50
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         if not self.is_serving:  # the preview converts only what changed: no helper
-            self.half_pages = None
+            self.half_pages = None  # what the forked helper sees: it must not hand pages on
             self.half_pages = HalfPages.start(config, files)
         return nav
 
