@@ -142,7 +142,7 @@ def test_home_shows_counts_latest_practices_and_areas(site: Path) -> None:
     assert counts[0].startswith("13 centros identificados de 14 declarados")
     assert counts[1].startswith("3 prácticas")
     assert counts[2].startswith("3 adopciones")
-    latest = [a["href"] for a in home.select("h2 + ul a")][:1]
+    latest = [a["href"] for a in home.select("h2 + .rc-lista a")][:1]
     assert latest == ["practicas/ferias-locales/"]  # newest first
     area_links = {a["href"] for a in home.select("a") if a["href"].startswith("areas/")}
     assert area_links == {f"areas/{a}/" for a in AREAS}

@@ -6,9 +6,7 @@
   "use strict";
   const form = document.getElementById("rc-filtros");
   if (!form) return;
-  // The attributes sit on the list item or on its paragraph (Markdown's loose lists).
-  const items = Array.from(document.querySelectorAll(".rc-catalogo [data-centro]"));
-  const row = (item) => item.closest("li") || item;
+  const items = Array.from(document.querySelectorAll(".rc-catalogo li[data-centro]"));
   const controls = Array.from(form.elements).filter((el) => el.name);
   const facets = Array.from(new Set(controls.map((el) => el.name)));
   const values = new Map(
@@ -59,7 +57,7 @@
     let shown = 0;
     for (const item of items) {
       const fit = fits(item, picked);
-      row(item).hidden = !fit;
+      item.hidden = !fit;
       if (fit) shown += 1;
     }
     showCounts(picked);

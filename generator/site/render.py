@@ -6,7 +6,6 @@ import functools
 import os
 from dataclasses import dataclass, field
 from importlib import resources
-import posixpath
 from typing import Any
 
 import jinja2
@@ -76,6 +75,7 @@ def _environment() -> jinja2.Environment:
         h=html_text,
         meta=meta_string,
         fecha=lambda d: md(date_es(d)),
+        fecha_html=lambda d: html_text(date_es(d)),
         fecha_parcial=lambda d: md(partial_date_es(d)),
         plural=lambda n, one, many: md(plural(n, one, many)),
     )
@@ -128,16 +128,17 @@ class Renderer:
     def practice_item(
         self, practice: MarkdownEntry[PracticeMeta], here: str, facets: bool
     ) -> Markup:
-        """A practice as a list item; the same item appears in many lists, so render it once
-        per folder (its links are relative) and as long as what it shows is the same."""
-        key = (practice.id, posixpath.dirname(here), facets)
+        """A practice as an HTML list item; the same item appears in many lists, so render it
+        once per address it links to and as long as what it shows is the same."""
+        address = urls.href(here, urls.practice(practice.id), directory_urls=self.options.directory_urls)
+        key = (practice.id, address, facets)
         center = self.view.center(practice.data.centro).data
         inputs = (practice.data, center, self.taxonomy, self.options)
         cached = self.cache.items.get(key)
         if cached is None or cached[0] != inputs:
-            template = self.env.get_template("_item.md.j2")
-            item = Markup(template.render(**self.context(here), p=practice, facets=facets))
-            cached = self.cache.items[key] = (inputs, item)
+            template = self.env.get_template("_item.html.j2")
+            item = template.render(**self.context(here), p=practice, facets=facets)
+            cached = self.cache.items[key] = (inputs, Markup(item.rstrip("\n")))
         return cached[1]
 
     def map_svg(self, here: str, highlighted: str | None = None) -> Markup:

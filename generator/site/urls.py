@@ -79,7 +79,20 @@ def href(here: str, target: str, *, directory_urls: bool) -> str:
     here_url = url(here, directory_urls=directory_urls)
     base = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url)
     target_url = url(target, directory_urls=directory_urls)
-    relative = posixpath.relpath(target_url or ".", base.rstrip("/") or ".")
+    relative = _relative_url(base, target_url)
     if directory_urls and not relative.endswith("/"):
         relative += "/"
     return "./" if relative in (".", "./") else relative
+
+
+def _relative_url(base: str, target: str) -> str:
+    """`posixpath.relpath` for site paths, without its `os.getcwd()` on every call (lists
+    link to thousands of pages)."""
+    base_parts = [part for part in base.split("/") if part]
+    target_parts = [part for part in target.split("/") if part]
+    common = 0
+    for mine, theirs in zip(base_parts, target_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
