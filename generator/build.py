@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.cms import admin_files, backend_from_environment
 from generator.loader import EntryCache
 from generator.offline import enable_offline, offline_files, write_zip
+from generator.parallel import available_workers
 from generator.pipeline import check, load_valid
 from generator.problems import Problem
 from generator.repository import Repository
@@ -83,7 +84,9 @@ def generate_docs(
             sync_tree(tree, docs_dir, scope=urls.is_practice_page)
             return warnings
         cache.addresses = addresses
-    tree = render_docs(view, render_options, cache.render if cache else None)
+    # The preview renders only what changed, in this process; a build uses both cores.
+    workers = 1 if cache else available_workers()
+    tree = render_docs(view, render_options, cache.render if cache else None, workers=workers)
     if options.offline:
         tree.update(offline_files(view))
     else:  # the CMS works only online: the bundle opened from disk goes without it

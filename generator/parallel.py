@@ -1,4 +1,4 @@
-"""Split a list in two and work on the second half in a forked process, on Linux.
+"""Work on two things at once, the second in a forked process, on Linux.
 
 The result of the forked half comes back pickled, so the caller gets exactly what one
 process would have computed, in the same order; only the wall-clock time changes.
@@ -11,10 +11,12 @@ import pickle
 import sys
 import traceback
 from collections.abc import Callable
+from functools import partial
 from typing import NoReturn, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 # Below this, forking and pickling cost more than the second core saves.
 MIN_ITEMS = 500
@@ -32,33 +34,37 @@ def map_halves(items: list[T], work: Callable[[list[T]], R], workers: int) -> li
     if workers < 2 or len(items) < MIN_ITEMS:
         return [work(items)]
     half = (len(items) + 1) // 2
+    return list(in_parallel(partial(work, items[:half]), partial(work, items[half:])))
+
+
+def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
+    """(here(), there()), with `there` run in a forked child while `here` runs in this process.
+    The caller checks `available_workers()` first."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
-        _child(work, items[half:], write_fd)
+        _child(there, write_fd)
     os.close(write_fd)
     incoming = os.fdopen(read_fd, "rb")
     try:
-        first = work(items[:half])
+        mine = here()
         try:
-            second: R = pickle.load(incoming)
+            theirs: S = pickle.load(incoming)
         except (EOFError, pickle.UnpicklingError):
-            raise RuntimeError(
-                "Falló el proceso auxiliar que revisa la mitad de los archivos."
-            ) from None
+            raise RuntimeError("Falló el proceso auxiliar que hacía la mitad del trabajo.") from None
     finally:
         incoming.close()  # a child still writing gets a broken pipe instead of waiting forever
         os.waitpid(pid, 0)
-    return [first, second]
+    return mine, theirs
 
 
-def _child(work: Callable[[list[T]], R], items: list[T], write_fd: int) -> NoReturn:
+def _child(work: Callable[[], R], write_fd: int) -> NoReturn:
     """Work, send the result, and leave without running any of the parent's cleanup."""
     status = 1
     try:
         with os.fdopen(write_fd, "wb") as out:
-            pickle.dump(work(items), out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
         status = 0
     except BrokenPipeError:
         pass  # the parent failed first and says why

@@ -24,6 +24,7 @@ works once the index is written over its output: `python -m pagefind --site DIR
 from __future__ import annotations
 
 import html
+import os
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,10 @@ from mkdocs.exceptions import PluginError
 INDEX_DIR = "pagefind"
 LANGUAGE = "es"
 TIMEOUT_SECONDS = 600
+# The articles live for seconds: in memory where the system has it. On the disk of the
+# machine measured in benchmarks/, creating 1,000 folders and files took 0.3-1.1 s (ext4
+# with discard), in /dev/shm 0.04 s.
+MEMORY_FOLDER = Path("/dev/shm")
 
 
 def index_command(site_dir: Path, output: Path | None = None) -> list[str]:
@@ -78,7 +83,10 @@ class BackgroundIndex:
     @classmethod
     def start(cls, articles: Iterable[tuple[str, str]], site_dir: Path) -> BackgroundIndex:
         """`articles`: (path in the site, article HTML) of each page."""
-        sources = Path(tempfile.mkdtemp(prefix="red-busqueda-"))
+        in_memory = MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK)
+        sources = Path(
+            tempfile.mkdtemp(prefix="red-busqueda-", dir=MEMORY_FOLDER if in_memory else None)
+        )
         try:
             for dest, text in articles:
                 target = sources / dest

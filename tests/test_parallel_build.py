@@ -16,6 +16,7 @@ from generator import halfpages
 from generator.build import DOCS_DIR, GenerateOptions, build_site, generate_docs
 from generator.parallel import available_workers
 from generator.search import index_command
+from generator.site import render
 
 pytestmark = pytest.mark.skipif(available_workers() < 2, reason="needs two cores and fork")
 
@@ -60,15 +61,21 @@ def test_the_helper_converts_half_and_the_site_is_the_same(
     assert alone > 40
     assert helped <= alone // 2 + 1  # the other half came from the helper
     assert pages(tmp_path / "ayuda") == pages(tmp_path / "solo")
-    # The index, made from the articles while MkDocs rendered the theme, is the one Pagefind
-    # makes from the finished pages: its files are named by the hash of their content.
+    # The index, made from the articles while MkDocs rendered the theme, holds what Pagefind
+    # reads from the finished pages: one fragment per page (address, title, text, filters),
+    # each file named by the hash of its content. (The word index numbers the pages in the
+    # order Pagefind finds the files, which depends on the file system.)
     again = tmp_path / "indice"
     subprocess.run([*index_command(tmp_path / "ayuda", again)], check=True, capture_output=True)
-    assert names(tmp_path / "ayuda" / "pagefind") == names(again)
+    assert fragments(tmp_path / "ayuda" / "pagefind") == fragments(again)
+    searchable = [
+        html for html in pages(tmp_path / "ayuda").values() if b"data-pagefind-body" in html
+    ]
+    assert len(fragments(again)) == len(searchable)
 
 
-def names(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+def fragments(index: Path) -> set[str]:
+    return {p.name for p in (index / "fragment").glob("*.pf_fragment")}
 
 
 def test_warnings_of_pages_the_helper_converted_still_fail_a_strict_build(
@@ -96,3 +103,22 @@ def test_warnings_of_pages_the_helper_converted_still_fail_a_strict_build(
         )
     assert len(reports[False]) == 8  # two per page
     assert reports[True] == reports[False]
+
+
+def test_practice_pages_rendered_in_a_second_process_are_the_same(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forks = []
+    in_parallel = render.in_parallel
+    monkeypatch.setattr(render, "in_parallel", lambda *a: forks.append(1) or in_parallel(*a))
+    trees = {}
+    for split in (False, True):
+        monkeypatch.setattr(render, "MIN_PRACTICES_TO_SPLIT", 2 if split else 10**9)
+        docs = tmp_path / str(split)
+        generate_docs(synthetic, docs, GenerateOptions())
+        trees[split] = {
+            p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()
+        }
+    assert len(forks) == 1
+    assert sum(name.startswith("practicas/") for name in trees[True]) > 20
+    assert trees[True] == trees[False]
