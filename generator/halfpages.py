@@ -14,6 +14,7 @@ is converted here, and raises here, as without the helper.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import pickle
@@ -26,7 +27,7 @@ from typing import IO, Any, NoReturn
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.parallel import available_workers
+from generator.parallel import available_workers, fork
 
 # Below this many pages the fork costs more than it saves.
 MIN_PAGES = 50
@@ -65,7 +66,7 @@ class HalfPages:
             return None
         theirs = pages[1::2]  # alternate: big and small pages spread over both processes
         read_fd, write_fd = os.pipe()
-        pid = os.fork()
+        pid = fork()
         if pid == 0:
             os.close(read_fd)
             _convert_in_child(theirs, config, files, write_fd)
@@ -118,6 +119,7 @@ class HalfPages:
         self._reader.join()
         self._stream.close()
         os.waitpid(self.pid, 0)
+        gc.unfreeze()
 
 
 class _Collector(logging.Handler):

@@ -6,6 +6,7 @@ process would have computed, in the same order; only the wall-clock time changes
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -41,7 +42,7 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     """(here(), there()), with `there` run in a forked child while `here` runs in this process.
     The caller checks `available_workers()` first."""
     read_fd, write_fd = os.pipe()
-    pid = os.fork()
+    pid = fork()
     if pid == 0:
         os.close(read_fd)
         _child(there, write_fd)
@@ -52,11 +53,20 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
         try:
             theirs: S = pickle.load(incoming)
         except (EOFError, pickle.UnpicklingError):
-            raise RuntimeError("Falló el proceso auxiliar que hacía la mitad del trabajo.") from None
+            raise RuntimeError("Falló el proceso auxiliar que hacía la otra mitad.") from None
     finally:
         incoming.close()  # a child still writing gets a broken pipe instead of waiting forever
         os.waitpid(pid, 0)
+        gc.unfreeze()
     return mine, theirs
+
+
+def fork() -> int:
+    """`os.fork` with what exists now frozen out of the garbage collector, as Python's `gc`
+    documentation advises: its passes would touch, and so copy, every shared object, and
+    they are long-lived anyway. The parent calls `gc.unfreeze()` when the child is done."""
+    gc.freeze()
+    return os.fork()
 
 
 def _child(work: Callable[[], R], write_fd: int) -> NoReturn:
