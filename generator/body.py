@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from generator.models import REQUIRED_SECTIONS
@@ -18,7 +19,11 @@ _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
 
 
-def _lines_outside_code(body: str) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=1)  # sections and links read the same body one after the other
+def _lines_outside_code(body: str) -> list[tuple[int, str]]:
+    if "```" not in body and "~~~" not in body:  # most bodies: no fenced code at all
+        return list(enumerate(body.splitlines()))
+    lines = []
     fence: str | None = None
     for index, line in enumerate(body.splitlines()):
         match = _FENCE.match(line) if "`" in line or "~" in line else None
@@ -26,7 +31,8 @@ def _lines_outside_code(body: str) -> Iterator[tuple[int, str]]:
             fence = None if fence == match.group(1) else (fence or match.group(1))
             continue
         if fence is None:
-            yield index, line
+            lines.append((index, line))
+    return lines
 
 
 def _normal(title: str) -> str:

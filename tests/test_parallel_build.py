@@ -7,7 +7,9 @@ import logging
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
@@ -122,3 +124,27 @@ def test_practice_pages_rendered_in_a_second_process_are_the_same(
     assert len(forks) == 1
     assert sum(name.startswith("practicas/") for name in trees[True]) > 20
     assert trees[True] == trees[False]
+
+
+def test_the_next_build_reuses_the_compiled_theme_templates(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(env: jinja2.Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        if name and name.endswith(".html"):  # the theme's, not the generator's .md.j2
+            compiled.append(name)
+        return compile_template(env, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    generate_docs(synthetic, synthetic / DOCS_DIR, GenerateOptions())
+    sites = []
+    for run in ("primero", "segundo"):
+        compiled.clear()
+        build_site(synthetic, tmp_path / run, generate=False)
+        sites.append((len(compiled), pages(tmp_path / run)))
+    assert sites[0][0] > 10  # main.html, Material's base.html and its partials
+    assert sites[1][0] == 0
+    assert sites[1][1] == sites[0][1]
