@@ -106,7 +106,10 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
 
 
 def median_run(runs: int, once: Callable[[], Run]) -> Run:
-    done = [once() for _ in range(runs)]
+    return median_of([once() for _ in range(runs)])
+
+
+def median_of(done: list[Run]) -> Run:
     return Run(
         statistics.median(r.seconds for r in done), statistics.median(r.peak_mb for r in done)
     )
@@ -245,38 +248,44 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
     print(f"check: {check.seconds:.2f} s", flush=True)
 
     site = root / "site-generador"
-    build_command = [
-        PYTHON,
-        "-m",
-        "generator",
-        "build",
-        "--root",
-        str(root),
-        "--site-dir",
-        str(site),
-    ]
-    build = median_run(runs, lambda: measure(build_command, REPO))
-    result["build"] = {**vars(build), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
-    print(f"build: {build.seconds:.2f} s", flush=True)
-
-    # The floor: the same docs tree (written by the build above) through plain MkDocs.
+    commands = {
+        "build": (
+            [PYTHON, "-m", "generator", "build", "--root", str(root), "--site-dir", str(site)],
+            REPO,
+        )
+    }
+    # The floor: the same docs tree (written by the first build) through plain MkDocs.
     for name, bounded, enabled in (
         ("mkdocs", True, True),
         ("mkdocs-ingenuo", False, practices <= args.naive_max),
     ):
-        if not enabled:
+        if enabled:
+            config = write_plain_config(root, name, bounded=bounded)
+            commands[name] = ([PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], root)
+        else:
             result[name] = None
-            continue
-        config = write_plain_config(root, name, bounded=bounded)
-        command = [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
-        plain = median_run(runs, partial(measure, command, root))
-        plain_site = root / f"site-{name}"
-        result[name] = {
-            **vars(plain),
-            "site_bytes": tree_bytes(plain_site),
-            "search": material_index(plain_site),
-        }
-        print(f"{name}: {plain.seconds:.2f} s", flush=True)
+    # Rounds of one run each, in turn: a noisy minute on the shared machine slows all three
+    # alike, and each ratio is the median of the ratios within a round.
+    rounds = [{name: measure(*command) for name, command in commands.items()} for _ in range(runs)]
+    for name in commands:
+        run = median_of([r[name] for r in rounds])
+        if name == "build":
+            result[name] = {**vars(run), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
+        else:
+            plain_site = root / f"site-{name}"
+            result[name] = {
+                **vars(run),
+                "site_bytes": tree_bytes(plain_site),
+                "search": material_index(plain_site),
+            }
+        print(f"{name}: {run.seconds:.2f} s", flush=True)
+    result["ratios"] = {
+        f"build_over_{'naive' if name == 'mkdocs-ingenuo' else name}": statistics.median(
+            r["build"].seconds / r[name].seconds for r in rounds
+        )
+        for name in commands
+        if name != "build"
+    }
 
     result["zensical"] = (
         bench_zensical(root, runs)
@@ -412,12 +421,9 @@ def summarize(sizes: list[dict[str, Any]]) -> dict[str, Any]:
     """The comparisons: generator / floor, generator / naive, and linearity."""
     summary: dict[str, Any] = {"by_size": {}}
     for size in sizes:
-        build = size["build"]["seconds"]
-        plain = size["mkdocs"]["seconds"]
-        naive = size["mkdocs-ingenuo"]["seconds"] if size["mkdocs-ingenuo"] else None
         summary["by_size"][size["practices"]] = {
-            "build_over_mkdocs": ratio(build, plain),
-            "build_over_naive": ratio(build, naive),
+            "build_over_mkdocs": size["ratios"]["build_over_mkdocs"],
+            "build_over_naive": size["ratios"].get("build_over_naive"),
         }
     by_count = {s["practices"]: s for s in sizes}
     if 1000 in by_count and 5000 in by_count:
