@@ -8,9 +8,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.structure.files import File, Files
+
+from generator.plugin import RedDeCentrosPlugin
 
 from .conftest import REPO, create_repo
 from .sitebuild import build, soup
@@ -377,3 +381,22 @@ def test_repository_content_builds_strictly(tmp_path: Path) -> None:
     assert "centros-sin-identificar" in result.stderr  # the honest 14/13 warning
     page = article(soup(root / "site", "red/"))
     assert page.select_one(".rc-brecha").get_text(strip=True) == "14 declarados, 13 identificados"
+
+
+def test_material_search_files_stay_out_unless_its_search_plugin_is_on(site: Path) -> None:
+    """The site searches with Pagefind: Material's lunr and search worker are not shipped."""
+    scripts = site / "assets" / "javascripts"
+    assert list(scripts.glob("bundle.*.js"))
+    assert not (scripts / "lunr").exists() and not list(scripts.glob("workers/search.*"))
+
+    def kept(plugins: list[str]) -> list[str]:
+        lunr = File("assets/javascripts/lunr/min/lunr.es.min.js", "t", "s", use_directory_urls=True)
+        files = RedDeCentrosPlugin().on_files(
+            Files([lunr]), config=SimpleNamespace(plugins=dict.fromkeys(plugins))
+        )
+        return [f.src_uri for f in files]
+
+    assert kept(["red-de-centros"]) == []
+    assert kept(["material/search", "red-de-centros"]) == [
+        "assets/javascripts/lunr/min/lunr.es.min.js"
+    ]
