@@ -78,12 +78,12 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
     @classmethod
     def in_user_cache(cls) -> CompiledTemplates | None:
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
         versions = f"jinja2-{jinja2.__version__}-mkdocs-{mkdocs.__version__}"
-        folder = Path(base) / "red-de-centros" / "plantillas" / versions
         try:
+            base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+            folder = Path(base) / "red-de-centros" / "plantillas" / versions
             folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
             return None  # no cache: the templates are compiled in every build, as before
         return cls(str(folder))
 

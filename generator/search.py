@@ -35,6 +35,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from generator.site.write import process_is_gone
+
 INDEX_DIR = "pagefind"
 LANGUAGE = "es"
 TIMEOUT_SECONDS = 600
@@ -42,6 +44,7 @@ TIMEOUT_SECONDS = 600
 # machine measured in benchmarks/, creating 1,000 folders and files took 0.3-1.1 s (ext4
 # with discard), in /dev/shm 0.04 s.
 MEMORY_FOLDER = Path("/dev/shm")
+ARTICLES_PREFIX = "red-busqueda-"
 # Practice lists (templates/_macros.md.j2) are marked data-pagefind-ignore and hold no
 # nested div. Left out of the articles, Pagefind does not parse them at all (at 1,000
 # practices, ~half of the articles' bytes); the index is the same.
@@ -62,6 +65,27 @@ def index_command(site_dir: Path, output: Path | None = None) -> list[str]:
         LANGUAGE,
         "--silent",
     ]
+
+
+def _memory_folder() -> Path | None:
+    """/dev/shm when it is there with room to spare (Docker gives it 64 MB; 1,000 practices
+    take ~10 MB of articles), else None: the system's temporary folder."""
+    try:
+        roomy = os.access(MEMORY_FOLDER, os.W_OK) and shutil.disk_usage(MEMORY_FOLDER).free > 2**30
+    except OSError:
+        return None
+    return MEMORY_FOLDER if roomy else None
+
+
+def _articles_folder(parent: Path | None) -> Path:
+    """A new folder for this build's articles; those of killed builds are removed first (in
+    /dev/shm they would hold memory until the machine restarts)."""
+    base = Path(parent or tempfile.gettempdir())
+    for leftover in base.glob(f"{ARTICLES_PREFIX}*-*"):
+        pid = leftover.name.removeprefix(ARTICLES_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and process_is_gone(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{ARTICLES_PREFIX}{os.getpid()}-", dir=base))
 
 
 def article_html(title: str, content: str) -> str:
@@ -89,10 +113,7 @@ class BackgroundIndex:
     @classmethod
     def start(cls, articles: Iterable[tuple[str, str]], site_dir: Path) -> BackgroundIndex:
         """`articles`: (path in the site, article HTML) of each page."""
-        in_memory = MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK)
-        sources = Path(
-            tempfile.mkdtemp(prefix="red-busqueda-", dir=MEMORY_FOLDER if in_memory else None)
-        )
+        sources = _articles_folder(_memory_folder())
         try:
             for dest, text in articles:
                 target = sources / dest

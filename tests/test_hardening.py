@@ -8,12 +8,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from generator import search
 from generator.sanitize import sanitize_html
 
 from .conftest import MakeRepo
@@ -124,11 +126,18 @@ def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> 
     assert staged_pages, "la construcción terminó antes de poder interrumpirla"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+
+    def articles_of_the_killed_build() -> list[Path]:  # the search index's, see search.py
+        parents = (search.MEMORY_FOLDER, Path(tempfile.gettempdir()))
+        return [f for parent in parents for f in parent.glob(f"red-busqueda-{process.pid}-*")]
+
+    assert articles_of_the_killed_build()
     assert snapshot(root / "site") == site_before
     docs_after_kill = snapshot(root / "docs_site")
     # The next build finishes, cleans what the killed one left and gives the new tree.
     assert build(root).returncode == 0
     assert not [p.name for p in root.iterdir() if p.name.startswith((".site.", ".docs_site."))]
+    assert not articles_of_the_killed_build()
     assert docs_after_kill in (docs_before, snapshot(root / "docs_site"))
     assert snapshot(root / "site") != site_before
 
@@ -214,3 +223,25 @@ def test_every_kind_of_page_is_valid_html(repository_site: Path) -> None:
     assert kinds <= relative
     assert any(r.startswith("practicas/") and r != "practicas/index.html" for r in relative)
     assert vnu_errors(pages) == []
+
+
+def test_articles_left_by_a_killed_build_are_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index's articles live in /dev/shm: a killed build cannot remove them."""
+    monkeypatch.setattr(search, "_memory_folder", lambda: tmp_path)
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    dead = tmp_path / f"red-busqueda-{finished.pid}-abc"
+    alive = tmp_path / f"red-busqueda-{os.getpid()}-xyz"
+    for folder in (dead, alive):
+        (folder / "practicas").mkdir(parents=True)
+        (folder / "practicas" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    index = search.BackgroundIndex.start(
+        [("index.html", search.article_html("Inicio", "<p>Texto</p>"))], tmp_path / "sitio"
+    )
+    index.finish()
+    assert not dead.exists()
+    assert alive.exists()
+    assert (tmp_path / "sitio" / "pagefind" / "pagefind.js").is_file()
+    assert [p.name for p in tmp_path.glob("red-busqueda-*")] == [alive.name]

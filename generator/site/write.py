@@ -35,10 +35,13 @@ def staging_dir(dest: Path) -> Path:
 
 def _left_by_dead_process(name: str) -> bool:
     match = _LEFTOVER.search(name)
-    if not match:
-        return False
+    return match is not None and process_is_gone(int(match.group(1)))
+
+
+def process_is_gone(pid: int) -> bool:
+    """No process has this id any more (one we may not signal is still there)."""
     try:
-        os.kill(int(match.group(1)), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except PermissionError:
