@@ -12,14 +12,14 @@ import jinja2
 from markupsafe import Markup
 
 from generator.mapsvg import MapPoint, render_map
+from generator.models import PracticeMeta
+from generator.parallel import in_parallel
+from generator.repository import MarkdownEntry
 from generator.site import api, urls
 from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
 from generator.site.feed import atom_feed
 from generator.site.text import date_es, html_text, md, md_url, meta_string, partial_date_es, plural
-from generator.models import PracticeMeta
-from generator.parallel import in_parallel
-from generator.repository import MarkdownEntry
 from generator.site.view import SiteView, tag_slug
 
 DocsTree = dict[str, bytes]
@@ -33,9 +33,7 @@ class RenderCache:
     the list items; the preview keeps one across renders for the practice pages too."""
 
     pages: dict[str, tuple[tuple[Any, ...], bytes]] = field(default_factory=dict)
-    items: dict[tuple[str, str, bool], tuple[tuple[Any, ...], Markup]] = field(
-        default_factory=dict
-    )
+    items: dict[tuple[str, str, bool], tuple[tuple[Any, ...], Markup]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,9 @@ class Renderer:
     ) -> Markup:
         """A practice as an HTML list item; the same item appears in many lists, so render it
         once per address it links to and as long as what it shows is the same."""
-        address = urls.href(here, urls.practice(practice.id), directory_urls=self.options.directory_urls)
+        address = urls.href(
+            here, urls.practice(practice.id), directory_urls=self.options.directory_urls
+        )
         key = (practice.id, address, facets)
         center = self.view.center(practice.data.centro).data
         inputs = (practice.data, center, self.taxonomy, self.options)
@@ -205,7 +205,9 @@ class Renderer:
             self.cache.pages[here] = (inputs, output)
         return output
 
-    def practice_pages(self, practices: list[MarkdownEntry[PracticeMeta]] | None = None) -> DocsTree:
+    def practice_pages(
+        self, practices: list[MarkdownEntry[PracticeMeta]] | None = None
+    ) -> DocsTree:
         chosen = self.view.practices if practices is None else practices
         return {urls.practice(p.id): self.practice_page(p) for p in chosen}
 
@@ -261,7 +263,7 @@ class Renderer:
         return tree
 
     def finding_pages(self) -> DocsTree:
-        """Tags, search, the JSON API's page (its files: `per_practice_files`), and the feed."""
+        """Tags, search, the JSON API's page (its files: `api_files`), and the feed."""
         view, directory_urls = self.view, self.options.directory_urls
         tree: DocsTree = {urls.TAGS: self.page("etiquetas.md.j2", urls.TAGS)}
         for tag in view.tags:

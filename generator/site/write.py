@@ -74,9 +74,7 @@ def swap_in(staging: Path, dest: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def sync_tree(
-    tree: DocsTree, dest: Path, scope: Callable[[str], bool] | None = None
-) -> list[str]:
+def sync_tree(tree: DocsTree, dest: Path, scope: Callable[[str], bool] | None = None) -> list[str]:
     """Make `dest` hold exactly `tree`, touching only files that changed; returns them.
     With a `scope`, `tree` is only the part of the docs it accepts: nothing else is removed."""
     wanted = _with_gitignore(tree)
