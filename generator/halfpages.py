@@ -20,14 +20,14 @@ import os
 import pickle
 import signal
 import threading
-import traceback
 from dataclasses import dataclass
-from typing import IO, Any, NoReturn
+from functools import partial
+from typing import IO, Any, BinaryIO
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.parallel import available_workers, fork
+from generator.parallel import available_workers, fork, run_child
 
 # Below this many pages the fork costs more than it saves.
 MIN_PAGES = 50
@@ -69,7 +69,7 @@ class HalfPages:
         pid = fork()
         if pid == 0:
             os.close(read_fd)
-            _convert_in_child(theirs, config, files, write_fd)
+            run_child(partial(_send_converted, theirs, config, files), write_fd)
         os.close(write_fd)
         return cls(pid, os.fdopen(read_fd, "rb"), {file.src_uri for file in theirs})
 
@@ -131,25 +131,15 @@ class _Collector(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _convert_in_child(theirs: list[File], config: Any, files: Files, write_fd: int) -> NoReturn:
-    """Convert, send each result as it is done, and leave without the parent's cleanup."""
-    status = 1
-    try:
-        collector = _Collector()
-        mkdocs_logger = logging.getLogger("mkdocs")  # MkDocs' own loggers are all below it
-        mkdocs_logger.handlers = [collector]
-        mkdocs_logger.propagate = False
-        with os.fdopen(write_fd, "wb") as out:
-            for file in theirs:
-                pickle.dump(_convert(file, config, files, collector), out, pickle.HIGHEST_PROTOCOL)
-                out.flush()
-        status = 0
-    except BrokenPipeError:
-        pass  # MkDocs' process failed first and says why
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        os._exit(status)
+def _send_converted(theirs: list[File], config: Any, files: Files, out: BinaryIO) -> None:
+    """In the helper: convert, and send each result as soon as it is done."""
+    collector = _Collector()
+    mkdocs_logger = logging.getLogger("mkdocs")  # MkDocs' own loggers are all below it
+    mkdocs_logger.handlers = [collector]
+    mkdocs_logger.propagate = False
+    for file in theirs:
+        pickle.dump(_convert(file, config, files, collector), out, pickle.HIGHEST_PROTOCOL)
+        out.flush()
 
 
 def _convert(file: File, config: Any, files: Files, collector: _Collector) -> Converted:

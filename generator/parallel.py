@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from functools import partial
-from typing import NoReturn, TypeVar
+from typing import BinaryIO, NoReturn, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,7 +45,7 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     pid = fork()
     if pid == 0:
         os.close(read_fd)
-        _child(there, write_fd)
+        run_child(lambda out: pickle.dump(there(), out, pickle.HIGHEST_PROTOCOL), write_fd)
     os.close(write_fd)
     incoming = os.fdopen(read_fd, "rb")
     try:
@@ -69,12 +69,13 @@ def fork() -> int:
     return os.fork()
 
 
-def _child(work: Callable[[], R], write_fd: int) -> NoReturn:
-    """Work, send the result, and leave without running any of the parent's cleanup."""
+def run_child(send: Callable[[BinaryIO], object], write_fd: int) -> NoReturn:
+    """In a forked child: `send` writes to the parent through `write_fd`; then leave without
+    running any of the parent's cleanup (exit status 0 only when all was sent)."""
     status = 1
     try:
         with os.fdopen(write_fd, "wb") as out:
-            pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            send(out)
         status = 0
     except BrokenPipeError:
         pass  # the parent failed first and says why

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.site.write import process_is_gone
+from generator.site.write import left_by_gone_processes
 
 INDEX_DIR = "pagefind"
 LANGUAGE = "es"
@@ -81,10 +81,8 @@ def _articles_folder(parent: Path | None) -> Path:
     """A new folder for this build's articles; those of killed builds are removed first (in
     /dev/shm they would hold memory until the machine restarts)."""
     base = Path(parent or tempfile.gettempdir())
-    for leftover in base.glob(f"{ARTICLES_PREFIX}*-*"):
-        pid = leftover.name.removeprefix(ARTICLES_PREFIX).split("-", 1)[0]
-        if pid.isdigit() and process_is_gone(int(pid)):
-            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in left_by_gone_processes(base, ARTICLES_PREFIX):
+        shutil.rmtree(leftover, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"{ARTICLES_PREFIX}{os.getpid()}-", dir=base))
 
 

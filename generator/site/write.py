@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ctypes
+import glob
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -12,8 +12,6 @@ from pathlib import Path
 
 from generator.site.render import DocsTree
 
-# Staging folders are named .<dest>.nuevo-<pid>-<random> (old trees: .viejo-).
-_LEFTOVER = re.compile(r"\.(?:nuevo|viejo)-(\d+)-[^.]*$")
 GITIGNORE = b"# Generado por el generador: no editar a mano.\n*\n!.gitignore\n"
 
 
@@ -22,23 +20,28 @@ def _with_gitignore(tree: DocsTree) -> DocsTree:
 
 
 def staging_dir(dest: Path) -> Path:
-    """A new empty folder beside `dest` to build into; clears what killed builds left there."""
+    """A new empty folder beside `dest` to build into; clears what killed builds left there
+    (.<dest>.nuevo-<pid>-<random>, and old trees moved aside: .viejo-)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in sorted(dest.parent.glob(f".{dest.name}.*-*")):
-        if not _left_by_dead_process(leftover.name):
-            continue
-        if not dest.exists() and (leftover / dest.name).is_dir():
-            os.replace(leftover / dest.name, dest)  # killed between the two moves of swap_in
-        shutil.rmtree(leftover, ignore_errors=True)
+    for state in ("nuevo", "viejo"):
+        for leftover in left_by_gone_processes(dest.parent, f".{dest.name}.{state}-"):
+            if not dest.exists() and (leftover / dest.name).is_dir():
+                os.replace(leftover / dest.name, dest)  # killed between the two moves of swap_in
+            shutil.rmtree(leftover, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{dest.name}.nuevo-{os.getpid()}-", dir=dest.parent))
 
 
-def _left_by_dead_process(name: str) -> bool:
-    match = _LEFTOVER.search(name)
-    return match is not None and process_is_gone(int(match.group(1)))
+def left_by_gone_processes(parent: Path, prefix: str) -> list[Path]:
+    """The folders in `parent` named `<prefix><pid>-...` whose process no longer exists."""
+    found = []
+    for folder in sorted(parent.glob(f"{glob.escape(prefix)}*-*")):
+        pid = folder.name.removeprefix(prefix).split("-", 1)[0]
+        if pid.isdigit() and _process_is_gone(int(pid)):
+            found.append(folder)
+    return found
 
 
-def process_is_gone(pid: int) -> bool:
+def _process_is_gone(pid: int) -> bool:
     """No process has this id any more (one we may not signal is still there)."""
     try:
         os.kill(pid, 0)
