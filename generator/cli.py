@@ -10,15 +10,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import problems as report
-from generator import scaffold
-from generator.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
-from generator.offline import DEFAULT_DIR as OFFLINE_DIR
+from generator.authoring import scaffold
+from generator.authoring.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
+from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
+from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
+from generator.content import problems as report
+from generator.content.pipeline import check, find_problems
+from generator.content.problems import ContentError
+from generator.devtools.synth import SynthError, write_tree
 from generator.parallel import available_workers
-from generator.pipeline import check, find_problems
-from generator.problems import ContentError
-from generator.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
-from generator.synth import SynthError, write_tree
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -184,7 +184,7 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import Abort as MkDocsAbort
     from mkdocs.exceptions import PluginError
 
-    from generator import build
+    from generator.build import driver as build
 
     default_dir = OFFLINE_DIR if args.offline else "site"
     site_dir = (args.site_dir or args.root / default_dir).resolve()
@@ -218,7 +218,7 @@ def run_build(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    from generator import build
+    from generator.build import driver as build
 
     _, problems = check(args.root)
     if report.has_errors(problems):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import check
+from generator.content.pipeline import check
 
 from .conftest import REPO, MakeRepo
 

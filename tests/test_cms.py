@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import cms
-from generator.build import GenerateOptions, generate_docs
-from generator.models import REQUIRED_SECTIONS, Center, PracticeMeta
-from generator.pipeline import load_valid
+from generator.authoring import cms
+from generator.build.driver import GenerateOptions, generate_docs
+from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta
+from generator.content.pipeline import load_valid
 
 from .conftest import REPO, MakeRepo
 

@@ -21,7 +21,7 @@ def config_for(root: Path, site_dir: Path) -> Path:
     """The project's mkdocs.yml, pointed at `root` (paths made absolute)."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
-        "custom_dir: generator/theme", f"custom_dir: {REPO / 'generator' / 'theme'}"
+        "custom_dir: generator/site/theme", f"custom_dir: {REPO / 'generator' / 'site' / 'theme'}"
     )
     config = config.replace("site_dir: site", f"site_dir: {site_dir}")
     path = root / "mkdocs.yml"
@@ -144,7 +144,7 @@ def test_serve_refuses_invalid_content(tmp_path: Path, broken: str) -> None:
 
 
 def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_path: Path) -> None:
-    from generator.build import GenerateOptions, PreviewCache, generate_docs
+    from generator.build.driver import GenerateOptions, PreviewCache, generate_docs
 
     related = (
         "---\ntitulo: Otra práctica\nresumen: Texto.\ncentro: osorno\nareas: [digitalizacion]\n"

@@ -11,8 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.build import GenerateOptions, generate_docs
-from generator.pipeline import load_valid
+from generator.build.driver import GenerateOptions, generate_docs
+from generator.content.pipeline import load_valid
 from generator.site.api import json_schema, practices_document
 from generator.site.view import SiteView, tag_slug
 

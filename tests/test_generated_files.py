@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from generator import github_forms, schemas
-from generator.models import PracticeMeta
+from generator.authoring import github_forms, schemas
+from generator.content.models import PracticeMeta
 
 from .conftest import REPO
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import search
-from generator.sanitize import sanitize_html
+from generator.build import search
+from generator.site.sanitize import sanitize_html
 
 from .conftest import MakeRepo
 from .sitebuild import build

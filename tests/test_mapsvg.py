@@ -1,4 +1,4 @@
-"""Pruebas del mapa SVG de Chile (generator.mapsvg)."""
+"""Pruebas del mapa SVG de Chile (generator.site.mapsvg)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from generator.mapsvg import MapPoint, render_map
+from generator.site.mapsvg import MapPoint, render_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -207,7 +207,7 @@ def test_coordinates_rounded_to_one_decimal() -> None:
 
 @pytest.fixture(scope="module")
 def geometry() -> dict[str, object]:
-    text = resources.files("generator").joinpath("data", "chile_regiones.json").read_text("utf-8")
+    text = resources.files("generator.site").joinpath("data", "chile_regiones.json").read_text("utf-8")
     data: dict[str, object] = json.loads(text)
     return data
 
@@ -240,5 +240,5 @@ def test_geometry_json_has_16_regions_and_attribution(geometry: dict[str, object
 
 
 def test_geometry_json_size() -> None:
-    path = resources.files("generator").joinpath("data", "chile_regiones.json")
+    path = resources.files("generator.site").joinpath("data", "chile_regiones.json")
     assert len(path.read_bytes()) < 60_000

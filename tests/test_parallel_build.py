@@ -14,10 +14,10 @@ import pytest
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
-from generator import halfpages
-from generator.build import DOCS_DIR, GenerateOptions, build_site, generate_docs
+from generator.build.driver import DOCS_DIR, GenerateOptions, build_site, generate_docs
+from generator.build.search import index_command
+from generator.build.speed import halfpages
 from generator.parallel import available_workers
-from generator.search import index_command
 from generator.site import render
 
 pytestmark = pytest.mark.skipif(available_workers() < 2, reason="needs two cores and fork")

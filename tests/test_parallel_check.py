@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import parallel
-from generator.pipeline import check, find_problems
+from generator.content.pipeline import check, find_problems
 
 BROKEN_YAML = "---\ntitulo: [\n---\n\n## Contexto\n"
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from generator import scaffold
-from generator.pipeline import check
+from generator.authoring import scaffold
+from generator.content.pipeline import check
 
 from .conftest import MakeRepo
 

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.structure.files import File, Files
 
-from generator.plugin import RedDeCentrosPlugin
+from generator.build.plugin import RedDeCentrosPlugin
 
 from .conftest import REPO, create_repo
 from .sitebuild import build, soup
@@ -341,7 +341,7 @@ def test_mkdocs_build_fails_with_the_validator_message(tmp_path: Path) -> None:
     )
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
-        "custom_dir: generator/theme", f"custom_dir: {REPO / 'generator' / 'theme'}"
+        "custom_dir: generator/site/theme", f"custom_dir: {REPO / 'generator' / 'site' / 'theme'}"
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs_site").mkdir()  # a clone has it: docs_site/.gitignore is committed

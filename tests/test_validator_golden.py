@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import check
-from generator.problems import Problem
+from generator.content.pipeline import check
+from generator.content.problems import Problem
 
 from .conftest import MakeRepo
 

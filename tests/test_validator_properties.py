@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import check
+from generator.content.pipeline import check
 
 from .conftest import REPO, VALID_PRACTICE, create_repo
 

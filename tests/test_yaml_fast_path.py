@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from generator import yamlsource
-from generator.frontmatter import split_front_matter
-from generator.synth import synthesize
+from generator.content import yamlsource
+from generator.content.frontmatter import split_front_matter
+from generator.devtools.synth import synthesize
 
 
 def test_plain_documents_match_the_full_conversion() -> None:

@@ -1,4 +1,4 @@
-"""Genera ``generator/data/chile_regiones.json`` a partir de los límites DPA 2023.
+"""Genera ``generator/site/data/chile_regiones.json`` a partir de los límites DPA 2023.
 
 Script de desarrollo: NO se ejecuta al construir el sitio y no es una dependencia
 en tiempo de ejecución. Lee la capa comunal de la División Política Administrativa
@@ -30,7 +30,7 @@ import shapely  # type: ignore[import-untyped]
 from shapely.geometry import MultiPolygon, Point, Polygon  # type: ignore[import-untyped]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUTPUT = REPO_ROOT / "generator" / "data" / "chile_regiones.json"
+DEFAULT_OUTPUT = REPO_ROOT / "generator" / "site" / "data" / "chile_regiones.json"
 
 # Área mínima (grados²) de una isla o de un hueco para conservarlo (~0,02 ≈ 150-220 km²).
 MIN_AREA = 0.02

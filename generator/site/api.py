@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.models import Center, PracticeMeta
+from generator.content.models import Center, PracticeMeta
 from generator.site import urls
 from generator.site.view import SiteView
 

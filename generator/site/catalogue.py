@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from generator.models import PracticeMeta
-from generator.repository import MarkdownEntry
+from generator.content.models import PracticeMeta
+from generator.content.repository import MarkdownEntry
 from generator.site.view import SiteView
 
 STATUS_LABELS = {"publicada": "Publicada", "ejemplo": "Ejemplo de formato", "borrador": "Borrador"}

@@ -11,14 +11,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.mapsvg import MapPoint, render_map
-from generator.models import PracticeMeta
+from generator.content.models import PracticeMeta
+from generator.content.repository import MarkdownEntry
 from generator.parallel import in_parallel
-from generator.repository import MarkdownEntry
 from generator.site import api, urls
 from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
 from generator.site.feed import atom_feed
+from generator.site.mapsvg import MapPoint, render_map
 from generator.site.text import date_es, html_text, md, md_url, meta_string, partial_date_es, plural
 from generator.site.view import SiteView, tag_slug
 
@@ -62,7 +62,7 @@ def _finalize(value: Any) -> Any:
 def _environment() -> jinja2.Environment:
     """One per process: the preview re-renders on every save, templates compile once."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.site", "templates"),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=True,
@@ -255,7 +255,7 @@ class Renderer:
             tree[here] = self.page("pagina.md.j2", here, page=page)
         tree.update(self.finding_pages())
         for asset in (urls.CSS, urls.CATALOGUE_JS, urls.SEARCH_JS):
-            tree[asset] = resources.files("generator").joinpath(asset).read_bytes()
+            tree[asset] = resources.files("generator.site").joinpath(asset).read_bytes()
         for asset in self.repo.assets:
             tree["practicas/" + asset.removeprefix("practices/")] = (
                 self.repo.root / asset

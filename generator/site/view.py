@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.models import Center, PracticeMeta
-from generator.repository import Entry, MarkdownEntry, Repository
+from generator.content.models import Center, PracticeMeta
+from generator.content.repository import Entry, MarkdownEntry, Repository
 from generator.text import slugify
 
 RELATED_LIMIT = 5

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from generator import cms
-from generator.pipeline import check, load_valid
-from generator.problems import has_errors
+from generator.authoring import cms
+from generator.content.pipeline import check, load_valid
+from generator.content.problems import has_errors
 from tests.browser.conftest import serve_directory
 from tests.conftest import REPO, create_repo, write_tree
 from tests.sitebuild import build

@@ -3,7 +3,7 @@
 Two corpora. Valid content whose YAML values (titles, summaries, center names, tags,
 contact fields) and code in bodies carry attack strings: they must show literally. And a
 raw page with hostile HTML put straight into the docs tree, past `check`: the build's
-sanitizer (`generator.sanitize`) must strip it.
+sanitizer (`generator.site.sanitize`) must strip it.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # Past `check`: hostile HTML straight into the docs tree, then the site engine alone.
     (root / "docs_site" / "crudo.md").write_text(RAW_PAGE, encoding="utf-8")
     script = (
-        "import sys; from pathlib import Path; from generator.build import build_site; "
+        "import sys; from pathlib import Path; from generator.build.driver import build_site; "
         "build_site(Path(sys.argv[1]), Path(sys.argv[1]) / 'site', generate=False)"
     )
     result = subprocess.run(

@@ -1,0 +1,400 @@
+"""The admin page /admin/: Decap CMS, configured from the models, the taxonomy and the centers.
+
+Decap writes the same files a contributor would (practices/*.md, centers/*.yml) and, with the
+editorial workflow, proposes them as pull requests that go through the same checks. Its fields
+come from the JSON Schema of each model (as the editors' schemas do), its options from the
+taxonomy and the centers: nothing here repeats a key, an option or a description.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+from pydantic import BaseModel
+
+from generator.authoring.scaffold import SECTION_GUIDANCE
+from generator.content.models import (
+    PARTIAL_DATE_RE,
+    REQUIRED_SECTIONS,
+    Center,
+    Network,
+    PracticeMeta,
+    Taxonomy,
+)
+from generator.content.repository import Entry, Repository
+
+ADMIN_DIR = "admin"
+PACKAGE = "decap-cms"
+BUNDLE = "decap-cms.js"
+BUNDLE_DIR = Path(__file__).resolve().parents[2] / "node_modules" / PACKAGE / "dist"
+CONFIG_HEADER = (
+    "# Generado desde generator/content/models.py, content/taxonomia.yml y centers/ "
+    "(generator/authoring/cms.py): no lo edites a mano.\n"
+)
+
+# Field key -> label in the form. Keys repeat across models with the same meaning.
+LABELS: dict[str, str] = {
+    "titulo": "Título",
+    "resumen": "Resumen",
+    "centro": "Centro",
+    "areas": "Áreas",
+    "fecha": "Fecha",
+    "estado": "Estado",
+    "servicios": "Servicios",
+    "publicos": "Públicos",
+    "etiquetas": "Etiquetas",
+    "resultados": "Resultados medidos",
+    "indicador": "Indicador",
+    "valor": "Valor",
+    "fuente": "Fuente",
+    "replicas": "Réplicas en otros centros",
+    "nota": "Nota",
+    "relacionadas": "Prácticas relacionadas",
+    "contacto": "Contacto",
+    "nombre": "Nombre",
+    "cargo": "Cargo",
+    "correo": "Correo",
+    "telefono": "Teléfono",
+    "web": "Sitio web",
+    "comuna": "Comuna",
+    "region": "Región",
+    "operador": "Operador",
+    "hitos": "Hitos",
+    "evento": "Evento",
+    "descripcion": "Descripción",
+    "coordenadas": "Coordenadas",
+    "lat": "Latitud",
+    "lon": "Longitud",
+}
+LONG_TEXT = frozenset({"resumen", "descripcion"})
+PATTERN_MESSAGES = {PARTIAL_DATE_RE.pattern: "Escribe AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2020-12."}
+
+# (model, key) -> list of options. By model: Result.fuente is free text, Center.fuente is a key.
+CHOICES: dict[tuple[str, str], str] = {
+    ("PracticeMeta", "centro"): "centros",
+    ("PracticeMeta", "areas"): "areas",
+    ("PracticeMeta", "servicios"): "servicios",
+    ("PracticeMeta", "publicos"): "publicos",
+    ("Replica", "centro"): "centros",
+    ("Center", "region"): "regiones",
+    ("Center", "servicios"): "servicios",
+    ("Center", "fuente"): "fuentes",
+    ("Milestone", "fuente"): "fuentes",
+}
+PRACTICES = "practicas"
+RELATIONS: dict[tuple[str, str], dict[str, Any]] = {
+    ("PracticeMeta", "relacionadas"): {
+        "widget": "relation",
+        "collection": PRACTICES,
+        "search_fields": ["titulo"],
+        "display_fields": ["titulo"],
+        "value_field": "{{slug}}",
+        "multiple": True,
+    },
+}
+
+Options = list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Where the CMS reads and proposes changes; `test-repo` keeps them in the browser."""
+
+    name: str = "github"
+    repo: str | None = None  # owner/name; None when nobody said which
+    branch: str = "main"
+    base_url: str | None = None  # the OAuth service that signs people in with GitHub
+
+    @property
+    def ready(self) -> bool:
+        return self.name == "test-repo" or bool(self.repo)
+
+
+def backend_from_environment(env: Mapping[str, str] | None = None) -> Backend:
+    """RED_CMS_BACKEND=test-repo for tests; else GitHub, the repository from RED_CMS_REPO or
+    (in GitHub Actions) GITHUB_REPOSITORY."""
+    env = os.environ if env is None else env
+    if env.get("RED_CMS_BACKEND") == "test-repo":
+        return Backend(name="test-repo")
+    return Backend(
+        repo=env.get("RED_CMS_REPO") or env.get("GITHUB_REPOSITORY") or None,
+        branch=env.get("RED_CMS_BRANCH") or "main",
+        base_url=env.get("RED_CMS_AUTH_URL") or None,
+    )
+
+
+def choices(
+    taxonomy: Taxonomy, network: Network, centers: Mapping[str, Entry[Center]]
+) -> dict[str, Options]:
+    def options(pairs: Mapping[str, Any]) -> Options:
+        return [{"label": item.nombre, "value": key} for key, item in pairs.items()]
+
+    return {
+        "centros": [{"label": e.data.nombre, "value": key} for key, e in centers.items()],
+        "areas": options(taxonomy.areas),
+        "servicios": options(taxonomy.servicios),
+        "publicos": options(taxonomy.publicos),
+        "regiones": options(taxonomy.regiones),
+        "fuentes": [{"label": s.titulo, "value": key} for key, s in network.fuentes.items()],
+    }
+
+
+class _Fields:
+    """Decap fields from a model's JSON Schema."""
+
+    def __init__(self, model: type[BaseModel], options: Mapping[str, Options]) -> None:
+        self.schema = model.model_json_schema(mode="validation")
+        self.defs: dict[str, Any] = self.schema.get("$defs", {})
+        self.options = options
+
+    def of(self, model_name: str, node: Mapping[str, Any]) -> list[dict[str, Any]]:
+        required = set(node.get("required", ()))
+        return [
+            self.field(model_name, key, prop, key in required)
+            for key, prop in node["properties"].items()
+        ]
+
+    def field(
+        self, model_name: str, key: str, prop: Mapping[str, Any], required: bool
+    ) -> dict[str, Any]:
+        node = _without_null(prop)
+        field: dict[str, Any] = {"name": key, "label": LABELS[key]}
+        field.update(self.widget(model_name, key, node))
+        hint = _hint(prop, with_example=(model_name, key) not in CHOICES)
+        if hint:
+            field["hint"] = hint
+        if node.get("type") == "array" and not node.get("minItems") and required:
+            required = False  # may be empty: Decap's "required" would demand one item
+            field["default"] = []
+        if not required:
+            field["required"] = False
+        return field
+
+    def widget(self, model_name: str, key: str, node: Mapping[str, Any]) -> dict[str, Any]:
+        if (model_name, key) in RELATIONS:
+            return RELATIONS[(model_name, key)]
+        many = node.get("type") == "array"
+        if (model_name, key) in CHOICES:
+            widget: dict[str, Any] = {
+                "widget": "select",
+                "options": self.options[CHOICES[(model_name, key)]],
+            }
+            if many:
+                widget["multiple"] = True
+                if node.get("minItems"):
+                    widget["min"] = node["minItems"]
+            return widget
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            return {"widget": "object", "collapsed": True, "fields": self.of(name, self.defs[name])}
+        if many:
+            items = node["items"]
+            if "$ref" in items:
+                name = items["$ref"].rsplit("/", 1)[-1]
+                return {"widget": "list", "fields": self.of(name, self.defs[name])}
+            return {"widget": "list"}  # words separated by commas
+        if "enum" in node:
+            return {
+                "widget": "select",
+                "options": list(node["enum"]),
+                "default": node["examples"][0],
+            }
+        if "anyOf" in node:  # a partial date (number or text) or a value (number or text)
+            node = next(branch for branch in node["anyOf"] if branch.get("type") == "string")
+        if node.get("format") == "date":
+            return {
+                "widget": "datetime",
+                "format": "YYYY-MM-DD",
+                "date_format": "YYYY-MM-DD",
+                "time_format": False,
+            }
+        if node.get("type") in ("number", "integer"):
+            number = {
+                "widget": "number",
+                "value_type": "int" if node["type"] == "integer" else "float",
+            }
+            number.update({k[:3]: node[k] for k in ("minimum", "maximum") if k in node})
+            return number
+        widget = {"widget": "text" if key in LONG_TEXT else "string"}
+        if node.get("pattern") in PATTERN_MESSAGES:
+            widget["pattern"] = [node["pattern"], PATTERN_MESSAGES[node["pattern"]]]
+        return widget
+
+
+def _without_null(prop: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`X | None` is X, optional."""
+    branches = [b for b in prop.get("anyOf", ()) if b.get("type") != "null"]
+    if "anyOf" in prop and len(branches) == 1:
+        return {**{k: v for k, v in prop.items() if k != "anyOf"}, **branches[0]}
+    return prop
+
+
+def _hint(prop: Mapping[str, Any], *, with_example: bool) -> str:
+    hint = str(prop.get("description", ""))
+    examples = prop.get("examples") or []
+    if with_example and examples and isinstance(examples[0], str) and examples[0] not in hint:
+        hint += f" Ejemplo: {examples[0].rstrip('.')}."
+    return hint.strip()
+
+
+def practice_body() -> str:
+    """The four required sections, each with what to write in it."""
+    return "\n\n".join(f"## {s}\n\n{SECTION_GUIDANCE[s]}" for s in REQUIRED_SECTIONS) + "\n"
+
+
+def body_field() -> dict[str, Any]:
+    # Every required heading on a line of its own; Decap builds the RegExp without flags.
+    pattern = "".join(f"(?=[\\s\\S]*(?:^|\\n)## {s}[ \\t]*(?:\\n|$))" for s in REQUIRED_SECTIONS)
+    return {
+        "name": "body",
+        "label": "Texto de la práctica",
+        "widget": "markdown",
+        "default": practice_body(),
+        "hint": "Completa las cuatro secciones: "
+        + ", ".join(f"«{s}»" for s in REQUIRED_SECTIONS)
+        + ". No cambies sus títulos.",
+        "pattern": [
+            pattern,
+            "el texto debe tener los títulos "
+            + ", ".join(f"«## {s}»" for s in REQUIRED_SECTIONS)
+            + ".",
+        ],
+    }
+
+
+def cms_config(
+    taxonomy: Taxonomy,
+    network: Network,
+    centers: Mapping[str, Entry[Center]],
+    backend: Backend,
+) -> dict[str, Any]:
+    """The whole Decap configuration (admin/config.yml)."""
+    options = choices(taxonomy, network, centers)
+    practice = _Fields(PracticeMeta, options)
+    center = _Fields(Center, options)
+    backend_config: dict[str, Any] = {"name": backend.name}
+    if backend.name != "test-repo":
+        backend_config.update(
+            {"repo": backend.repo, "branch": backend.branch, "open_authoring": True}
+        )
+        if backend.base_url:
+            backend_config["base_url"] = backend.base_url
+    return {
+        "backend": backend_config,
+        "publish_mode": "editorial_workflow",
+        "locale": "es",
+        "media_folder": "practices/imagenes",
+        "public_folder": "imagenes",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            {
+                "name": PRACTICES,
+                "label": "Prácticas",
+                "label_singular": "Práctica",
+                "description": "Cada práctica es un archivo practices/<clave>.md. Al guardar se "
+                "propone como solicitud de cambio y pasa por las revisiones automáticas.",
+                "folder": "practices",
+                "extension": "md",
+                "format": "frontmatter",
+                "create": True,
+                "identifier_field": "titulo",
+                "slug": "{{slug}}",
+                "summary": "{{titulo}} ({{estado}})",
+                "fields": [*practice.of("PracticeMeta", practice.schema), body_field()],
+            },
+            {
+                "name": "centros",
+                "label": "Centros",
+                "label_singular": "Centro",
+                "description": "El perfil de cada centro: un archivo centers/<clave>.yml.",
+                "folder": "centers",
+                "extension": "yml",
+                "format": "yml",
+                "create": True,
+                "identifier_field": "nombre",
+                "slug": "{{comuna}}",
+                "fields": center.of("Center", center.schema),
+            },
+        ],
+    }
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Repeated option lists written out each time, not as YAML anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def config_yaml(config: Mapping[str, Any]) -> bytes:
+    text = yaml.dump(
+        dict(config), Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=100
+    )
+    return (CONFIG_HEADER + text).encode("utf-8")
+
+
+def admin_page(site_name: str, backend: Backend) -> bytes:
+    title = escape(f"Editor de contenido · {site_name}")
+    if backend.ready:
+        body = (
+            "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
+            f'<script src="{BUNDLE}"></script>\n'
+        )
+    else:
+        body = (
+            "<main>\n<h1>El editor de contenido no está disponible</h1>\n"
+            "<p>Este sitio se construyó sin saber en qué repositorio de GitHub guardar los "
+            "cambios. Quien lo construye debe indicarlo con la variable "
+            "<code>RED_CMS_REPO=organización/repositorio</code> (en GitHub Actions se toma de "
+            "<code>GITHUB_REPOSITORY</code>).</p>\n"
+            "<p>Mientras tanto puedes proponer una práctica como se explica en "
+            '<a href="../contribuir/">Cómo contribuir</a>.</p>\n</main>\n'
+        )
+    return (
+        '<!doctype html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    ).encode()
+
+
+def bundle_files(bundle_dir: Path) -> dict[str, bytes] | None:
+    """The CMS's script, its lazily loaded chunks and WebAssembly, and its license notices."""
+    main = bundle_dir / BUNDLE
+    if not main.is_file():
+        return None
+    names = [BUNDLE, BUNDLE + ".LICENSE.txt"]
+    names += sorted(p.name for p in bundle_dir.glob("*." + BUNDLE))
+    names += sorted(p.name for p in bundle_dir.glob("*.wasm"))
+    return {name: (bundle_dir / name).read_bytes() for name in names}
+
+
+@dataclass(frozen=True)
+class AdminFiles:
+    files: dict[str, bytes]  # docs tree path -> bytes; empty when the admin page is left out
+    warning: str | None = None
+
+
+def admin_files(repo: Repository, backend: Backend, bundle_dir: Path | None = None) -> AdminFiles:
+    """admin/index.html, admin/config.yml and the CMS's own files, all served by the site."""
+    bundle_dir = bundle_dir or BUNDLE_DIR
+    bundle = bundle_files(bundle_dir) if backend.ready else {}
+    if bundle is None:
+        return AdminFiles(
+            {},
+            f"Aviso: no se encontró {bundle_dir / BUNDLE} (ejecuta «npm ci» en la raíz del "
+            "repositorio): el sitio se construye sin la página de administración /admin/.",
+        )
+    network = repo.network.data
+    files = {
+        "index.html": admin_page(network.nombre, backend),
+        "config.yml": config_yaml(cms_config(repo.taxonomy.data, network, repo.centers, backend)),
+        **bundle,
+    }
+    return AdminFiles({f"{ADMIN_DIR}/{name}": data for name, data in files.items()})

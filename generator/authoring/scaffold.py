@@ -1,0 +1,325 @@
+"""`python -m generator new`: write a new practice or center file that is valid as written.
+
+The new file is checked with the same models and rules as `check` before it is written, so
+an unknown center, area or region is refused with the very message `check` would print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.content.body import check_sections
+from generator.content.frontmatter import split_front_matter
+from generator.content.loader import CENTERS_DIR, PRACTICES_DIR, load_entries
+from generator.content.messages import SLUG_HINT, validate_document
+from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, Center, PracticeMeta
+from generator.content.problems import Problem
+from generator.content.repository import Entry, MarkdownEntry
+from generator.content.rules import Rules, check_center, check_practice
+from generator.content.yamlsource import parse_yaml
+from generator.text import slugify
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+# One line under each required heading, telling the author what goes there.
+SECTION_GUIDANCE: dict[str, str] = {
+    "Contexto": "Describe la situación antes de la práctica: qué problema tenían las pymes del "
+    "territorio y a quiénes afectaba.",
+    "Qué hicimos": "Cuenta paso a paso lo que hizo el equipo del centro: actividades, plazos y "
+    "quiénes participaron.",
+    "Resultados": "Escribe solo resultados que alguien midió, diciendo quién y dónde consta; si "
+    "todavía no hay mediciones, escribe «Sin resultados medidos todavía».",
+    "Cómo replicarla": "Explica qué necesita otro centro para repetirla y qué tendría que adaptar "
+    "a su territorio.",
+}
+assert tuple(SECTION_GUIDANCE) == REQUIRED_SECTIONS
+
+SUMMARY_PLACEHOLDER = "Completa aquí, en una o dos frases, qué hizo el centro y para quién."
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/centro.schema.json"
+
+Ask = Callable[[str], str]
+
+
+class MissingArguments(Exception):
+    """Required values are missing and there is no terminal to ask for them (usage error)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str  # the argument, e.g. "titulo" for --titulo
+    prompt: str
+    default: str | None = None
+
+
+def fill_in(
+    values: Mapping[str, str | None],
+    questions: Sequence[Question],
+    *,
+    interactive: bool,
+    ask: Ask = input,
+) -> dict[str, str]:
+    """Ask for each missing value in a terminal; without one, missing required values fail."""
+    filled = {k: v for k, v in values.items() if v}
+    missing = [q for q in questions if not filled.get(q.name)]
+    if not interactive:
+        required = [q.name for q in missing if q.default is None]
+        if required:
+            names = ", ".join(f"--{name}" for name in required)
+            verb, them = ("falta", "lo") if len(required) == 1 else ("faltan", "los")
+            raise MissingArguments(
+                f"{verb} {names}. Escríbe{them} en el comando, por ejemplo --{required[0]} "
+                f'"...", o ejecútalo en una terminal para que te {them} pregunte.'
+            )
+    for question in missing:
+        answer = ""
+        suffix = f" [{question.default}]" if question.default else ""
+        while not answer:
+            answer = ask(f"{question.prompt}{suffix}: ").strip() if interactive else ""
+            answer = answer or (question.default or "")
+        filled[question.name] = answer
+    return filled
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _yaml_line(key: str, value: Any) -> str:
+    return yaml.safe_dump({key: value}, allow_unicode=True, width=10_000).strip()
+
+
+def _flow_list(key: str, values: Sequence[str]) -> str:
+    return f"{key}: [{', '.join(values)}]"
+
+
+def split_list(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+# --- practices --------------------------------------------------------------------------
+
+
+def practice_text(
+    *,
+    titulo: str,
+    centro: str,
+    areas: Sequence[str],
+    resumen: str,
+    fecha: dt.date,
+    all_areas: Sequence[str],
+    all_services: Sequence[str],
+    all_publics: Sequence[str],
+) -> str:
+    lines = [
+        "---",
+        _yaml_line("titulo", titulo),
+        _yaml_line("resumen", resumen),
+        _yaml_line("centro", centro),
+        f"# Una o más áreas: {', '.join(all_areas)}.",
+        _flow_list("areas", areas),
+        f"fecha: {fecha.isoformat()}",
+        "# «borrador» no se publica; cámbialo a «publicada» cuando la práctica esté lista.",
+        "estado: borrador",
+        f"# Opcional, una o más: {', '.join(all_services)}.",
+        "servicios: []",
+        f"# Opcional, uno o más: {', '.join(all_publics)}.",
+        "publicos: []",
+        "# Opcional: palabras clave libres, por ejemplo [ferias, redes sociales].",
+        "etiquetas: []",
+        "---",
+    ]
+    for section in REQUIRED_SECTIONS:
+        lines += ["", f"## {section}", "", SECTION_GUIDANCE[section]]
+    return "\n".join(lines) + "\n"
+
+
+def _practice_problems(root: Path, rel: str, text: str) -> list[Problem]:
+    """What `check` would say about `text` at `rel`, before it is written."""
+    loaded = load_entries(root)
+    taxonomy = loaded.taxonomy
+    split, problems = split_front_matter(text, rel)
+    if split is None:
+        return problems
+    doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
+    if doc is None:
+        return problems
+    data, problems = validate_document(PracticeMeta, doc, rel, what="El encabezado")
+    if data is None:
+        return problems
+    entry = MarkdownEntry(Path(rel).stem, rel, data, doc, split.body, split.body_first_line)
+    rules = Rules()
+    check_practice(
+        rules, entry, taxonomy.data if taxonomy else None, loaded.center_ids, loaded.practice_ids
+    )
+    return rules.problems + check_sections(split.body, split.body_first_line, rel)
+
+
+def new_practice(
+    root: Path,
+    values: Mapping[str, str | None],
+    *,
+    interactive: bool,
+    ask: Ask = input,
+    today: dt.date | None = None,
+) -> int:
+    loaded = load_entries(root)
+    taxonomy, centers = loaded.taxonomy, loaded.centers
+    all_areas = list(taxonomy.data.areas) if taxonomy else []
+    centers_hint = ", ".join(centers)
+    areas_hint = ", ".join(all_areas)
+    fields = fill_in(
+        values,
+        [
+            Question("titulo", "Título de la práctica"),
+            Question("centro", f"Clave de tu centro ({centers_hint})"),
+            Question("areas", f"Áreas, separadas por comas ({areas_hint})", all_areas[0]),
+            Question("resumen", "Resumen en una o dos frases", SUMMARY_PLACEHOLDER),
+        ],
+        interactive=interactive,
+        ask=ask,
+    )
+    practice_id = slugify(fields["titulo"])
+    if not practice_id:
+        _error("el título necesita letras o números para formar el nombre del archivo.")
+        return EXIT_INVALID
+    rel = f"{PRACTICES_DIR}/{practice_id}.md"
+    if (root / rel).exists():
+        _error(f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige otro --titulo.")
+        return EXIT_INVALID
+    text = practice_text(
+        titulo=fields["titulo"],
+        centro=fields["centro"],
+        areas=split_list(fields["areas"]),
+        resumen=fields["resumen"],
+        fecha=today or dt.date.today(),
+        all_areas=all_areas,
+        all_services=list(taxonomy.data.servicios) if taxonomy else [],
+        all_publics=list(taxonomy.data.publicos) if taxonomy else [],
+    )
+    if not _write_if_valid(root, rel, text, _practice_problems(root, rel, text)):
+        return EXIT_INVALID
+    print(f"Creado {rel} (estado: borrador).")
+    if not values.get("areas"):
+        print(f"Revisa «areas»: se puso «{fields['areas']}» porque no indicaste otra.")
+    print(
+        "Siguiente paso: completa el resumen y las cuatro secciones, revisa con "
+        "«python -m generator check» y cambia «estado» a «publicada» cuando esté lista."
+    )
+    return EXIT_OK
+
+
+# --- centers ----------------------------------------------------------------------------
+
+
+def center_text(
+    *, nombre: str, comuna: str, region: str, operador: str, fuente: str, fuentes: Sequence[str]
+) -> str:
+    lines = [
+        SCHEMA_COMMENT,
+        _yaml_line("nombre", nombre),
+        _yaml_line("comuna", comuna),
+        _yaml_line("region", region),
+        _yaml_line("operador", operador),
+        "# activo, en-instalacion o cerrado.",
+        "estado: activo",
+        "# Clave de la fuente de estos datos en «fuentes» de content/red.yml"
+        + (f" ({', '.join(fuentes)})." if fuentes else "."),
+        _yaml_line("fuente", fuente),
+        "# Hechos fechados de la historia del centro, con su fuente. Por ejemplo:",
+        "#   - fecha: 2021-03",
+        "#     evento: Comienza a atender en su oficina.",
+        f"#     fuente: {fuente}",
+        "hitos: []",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _center_problems(root: Path, rel: str, text: str) -> list[Problem]:
+    loaded = load_entries(root)
+    taxonomy, network = loaded.taxonomy, loaded.network
+    doc, problems = parse_yaml(text, rel)
+    if doc is None:
+        return problems
+    data, problems = validate_document(Center, doc, rel, what="Un perfil de centro")
+    if data is None:
+        return problems
+    rules = Rules()
+    check_center(
+        rules,
+        Entry(Path(rel).stem, rel, data, doc),
+        taxonomy.data if taxonomy else None,
+        network.data if network else None,
+    )
+    return rules.problems
+
+
+def new_center(
+    root: Path, values: Mapping[str, str | None], *, interactive: bool, ask: Ask = input
+) -> int:
+    loaded = load_entries(root)
+    taxonomy, network = loaded.taxonomy, loaded.network
+    regions = ", ".join(taxonomy.data.regiones) if taxonomy else ""
+    sources = list(network.data.fuentes) if network else []
+    operator = network.data.operador.nombre if network else None
+    fields = fill_in(
+        values,
+        [
+            Question("id", "Clave del centro (minúsculas y guiones, por ejemplo «los-angeles»)"),
+            Question("nombre", "Nombre del centro"),
+            Question("comuna", "Comuna"),
+            Question("region", f"Clave de la región ({regions})"),
+            Question("operador", "Institución que opera el centro", operator),
+            Question("fuente", "Clave de la fuente de los datos", sources[0] if sources else None),
+        ],
+        interactive=interactive,
+        ask=ask,
+    )
+    center_id = fields["id"]
+    if not SLUG_RE.match(center_id):
+        _error(f"«{center_id}» no sirve como clave del centro: {SLUG_HINT}.")
+        return EXIT_INVALID
+    rel = f"{CENTERS_DIR}/{center_id}.yml"
+    if (root / rel).exists():
+        _error(f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige otra --id.")
+        return EXIT_INVALID
+    text = center_text(
+        nombre=fields["nombre"],
+        comuna=fields["comuna"],
+        region=fields["region"],
+        operador=fields["operador"],
+        fuente=fields["fuente"],
+        fuentes=sources,
+    )
+    if not _write_if_valid(root, rel, text, _center_problems(root, rel, text)):
+        return EXIT_INVALID
+    print(f"Creado {rel}.")
+    print(
+        f"Revisa que los datos vengan de la fuente «{fields['fuente']}»; agrega los «hitos» "
+        "del centro y revisa con «python -m generator check»."
+    )
+    return EXIT_OK
+
+
+def _write_if_valid(root: Path, rel: str, text: str, problems: list[Problem]) -> bool:
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print(f"No se creó {rel}:", file=sys.stderr)
+        for problem in errors:
+            _error(f"{problem.message} ({problem.code})")
+        return False
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return True
+
+
+def _error(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)

@@ -1,0 +1,420 @@
+"""Load every content file of a repository into validated entries, collecting every problem."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from generator.content.body import check_links, check_sections, links
+from generator.content.files import read_text, relative
+from generator.content.frontmatter import split_front_matter
+from generator.content.messages import validate_document
+from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.content.problems import Problem
+from generator.content.rawhtml import check_raw_html
+from generator.content.repository import Entry, MarkdownEntry
+from generator.content.rules import Rules, check_practice
+from generator.content.yamlsource import YamlDocument, parse_yaml
+from generator.parallel import map_halves
+from generator.text import slugify
+
+M = TypeVar("M", bound=BaseModel)
+
+TAXONOMY_FILE = "content/taxonomia.yml"
+NETWORK_FILE = "content/red.yml"
+PAGES_DIR = "content/paginas"
+CENTERS_DIR = "centers"
+PRACTICES_DIR = "practices"
+# Addresses the generator owns; a hand-written page may not take them.
+RESERVED_PAGE_IDS = {
+    "index",
+    "practicas",
+    "centros",
+    "areas",
+    "red",
+    "api",
+    "etiquetas",
+    "assets",
+    "admin",
+    "search",
+}
+
+
+class Loader:
+    def __init__(self, root: Path, cache: EntryCache | None = None) -> None:
+        self.root = root
+        self.cache = cache
+        self.problems: list[Problem] = []
+
+    def yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
+        if self.cache is None:
+            return self.read_yaml_entry(path, model, what)
+        key = _stat_key(path)
+        cached = self.cache.yaml_files.get(path)
+        if cached is None or cached[0] != key:
+            alone = Loader(self.root)
+            cached = (key, alone.read_yaml_entry(path, model, what), alone.problems)
+            self.cache.yaml_files[path] = cached
+        self.problems += cached[2]
+        return cached[1]
+
+    def read_yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
+        rel = relative(self.root, path)
+        text, problems = read_text(self.root, path)
+        self.problems += problems
+        if text is None:
+            return None
+        doc, problems = parse_yaml(text, rel)
+        self.problems += problems
+        if doc is None:
+            return None
+        data = self.validate(model, doc, rel, what, problems)
+        return Entry(path.stem, rel, data, doc) if data is not None else None
+
+    def validate(
+        self, model: type[M], doc: YamlDocument, rel: str, what: str, yaml_problems: list[Problem]
+    ) -> M | None:
+        """Validate even after YAML problems, so one run reports all, without repeating a line."""
+        data, problems = validate_document(model, doc, rel, what=what)
+        reported = {p.line for p in yaml_problems}
+        self.problems += [p for p in problems if p.line not in reported]
+        return None if yaml_problems else data
+
+    def markdown_entry(self, path: Path, model: type[M], what: str) -> MarkdownEntry[M] | None:
+        rel = relative(self.root, path)
+        text, problems = read_text(self.root, path)
+        self.problems += problems
+        if text is None:
+            return None
+        split, problems = split_front_matter(text, rel)
+        self.problems += problems
+        if split is None:
+            return None
+        doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
+        self.problems += problems
+        if doc is None:
+            return None
+        if doc.value is None:
+            self.problems.append(
+                Problem(
+                    rel,
+                    2,
+                    1,
+                    "encabezado-vacio",
+                    f"El encabezado YAML de {what} está vacío: escribe las claves entre las dos "
+                    "líneas «---», una por línea, por ejemplo «titulo: Mi práctica».",
+                )
+            )
+            return None
+        data = self.validate(model, doc, rel, f"El encabezado de {what}", problems)
+        if data is None:
+            return None
+        return MarkdownEntry(path.stem, rel, data, doc, split.body, split.body_first_line)
+
+    def check_id(self, path: Path) -> bool:
+        if SLUG_RE.match(path.stem):
+            return True
+        suggestion = slugify(path.stem) or "mi-archivo"
+        self.problems.append(
+            Problem(
+                relative(self.root, path),
+                1,
+                1,
+                "id-invalido",
+                f"El nombre «{path.name}» no sirve como clave: usa minúsculas sin tildes, números "
+                f"y guiones. Renómbralo a «{suggestion}{path.suffix}».",
+            )
+        )
+        return False
+
+    def files_in(self, folder: str, suffix: str, what: str) -> list[Path]:
+        """The `suffix` files directly in `folder`; other content-like files are reported."""
+        directory = self.root / folder
+        if not directory.is_dir():
+            return []
+        found = []
+        with os.scandir(directory) as scan:  # no stat per file, unlike Path.is_dir()
+            entries = sorted(scan, key=lambda entry: entry.name)
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_dir():
+                continue
+            path = directory / entry.name
+            if path.suffix == suffix:
+                if self.check_id(path):
+                    found.append(path)
+            elif path.suffix in (".yml", ".yaml", ".md", ".markdown") and path.name != "README.md":
+                self.problems.append(
+                    Problem(
+                        relative(self.root, path),
+                        1,
+                        1,
+                        "extension",
+                        f"Los archivos de {what} usan la extensión «{suffix}»: renombra este "
+                        f"archivo a «{path.stem}{suffix}».",
+                    )
+                )
+        return found
+
+    def required_file(self, rel: str) -> Path | None:
+        path = self.root / rel
+        if path.is_file():
+            return path
+        self.problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "falta-archivo",
+                f"Falta el archivo {rel}, que el sitio necesita: recupéralo desde la rama main "
+                "del repositorio.",
+            )
+        )
+        return None
+
+
+@dataclass
+class LoadedContent:
+    """Each file validated on its own; ids list every file found, valid or not."""
+
+    taxonomy: Entry[Taxonomy] | None
+    network: Entry[Network] | None
+    centers: dict[str, Entry[Center]]
+    practices: dict[str, MarkdownEntry[PracticeMeta]]
+    pages: dict[str, MarkdownEntry[PageMeta]]
+    assets: list[str]
+    problems: list[Problem]
+    center_ids: set[str] = field(default_factory=set)
+    practice_ids: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class PracticeContext:
+    """What checking one practice needs besides its own file."""
+
+    existing: frozenset[str]  # the files under practices/ that a link may point to
+    taxonomy: Taxonomy | None
+    centers: frozenset[str]  # every center and practice file found, valid or not: a broken
+    practices: frozenset[str]  # file must not make each reference to it an error too
+
+
+@dataclass
+class PracticeBatch:
+    """Some practices, checked on their own; `links` keeps what the draft rule needs from
+    every published practice: (file, line, column, target) of its links to a `.md` file."""
+
+    entries: list[MarkdownEntry[PracticeMeta]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    drafts: set[str] = field(default_factory=set)
+    links: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    def add(self, other: PracticeBatch) -> None:
+        self.entries += other.entries
+        self.problems += other.problems
+        self.drafts |= other.drafts
+        self.links += other.links
+
+
+@dataclass
+class EntryCache:
+    """The preview's memory between rebuilds: a file whose size and modification time did
+    not change gives the same entry (the very same object: comparing it is instant), and a
+    practice, in the same context, the same batch."""
+
+    context: PracticeContext | None = None
+    files: dict[Path, tuple[tuple[int, int], PracticeBatch]] = field(default_factory=dict)
+    yaml_files: dict[Path, tuple[tuple[int, int], Any, list[Problem]]] = field(default_factory=dict)
+
+    def load(self, root: Path, context: PracticeContext, paths: list[Path]) -> PracticeBatch:
+        if context != self.context:
+            self.context, self.files = context, {}
+        batch = PracticeBatch()
+        for path in paths:
+            key = _stat_key(path)
+            cached = self.files.get(path)
+            if cached is None or cached[0] != key:
+                cached = (key, load_practices(root, context, [path]))
+                self.files[path] = cached
+            batch.add(cached[1])
+        return batch
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load_entries(
+    root: Path,
+    workers: int = 1,
+    cache: EntryCache | None = None,
+    *,
+    keep_entries: bool = True,
+) -> LoadedContent:
+    """Read and validate each file on its own, each practice with the rules that concern
+    it alone; the rules across centers, network and taxonomy come after (see rules.py).
+
+    With `workers=2`, a second process checks half of the practices (see parallel.py), and
+    sends back only its problems unless `keep_entries`; with a `cache` (the preview),
+    unchanged files are not read again."""
+    loader = Loader(root, cache)
+    taxonomy_path = loader.required_file(TAXONOMY_FILE)
+    taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
+    network_path = loader.required_file(NETWORK_FILE)
+    network = network_path and loader.yaml_entry(network_path, Network, "El archivo de la red")
+
+    centers: dict[str, Entry[Center]] = {}
+    center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
+    for path in center_paths:
+        center = loader.yaml_entry(path, Center, "Un perfil de centro")
+        if center:
+            centers[center.id] = center
+
+    practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
+    assets = _practice_assets(root, loader)
+    context = PracticeContext(
+        existing=frozenset(assets) | {relative(root, p) for p in practice_paths},
+        taxonomy=taxonomy.data if taxonomy else None,
+        centers=frozenset(p.stem for p in center_paths),
+        practices=frozenset(p.stem for p in practice_paths),
+    )
+    if cache:
+        batch = cache.load(root, context, practice_paths)
+    else:
+        load = partial(load_practices, root, context, keep_entries=keep_entries)
+        batch = PracticeBatch()
+        for half in map_halves(practice_paths, load, workers):
+            batch.add(half)
+    practices = {practice.id: practice for practice in batch.entries}
+    loader.problems += batch.problems + links_to_drafts(batch.drafts, batch.links)
+
+    pages: dict[str, MarkdownEntry[PageMeta]] = {}
+    for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
+        if path.stem in RESERVED_PAGE_IDS:
+            loader.problems.append(
+                Problem(
+                    relative(root, path),
+                    1,
+                    1,
+                    "id-reservado",
+                    f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, "
+                    f"por ejemplo a «{path.stem}-red{path.suffix}».",
+                )
+            )
+            continue
+        page = loader.markdown_entry(path, PageMeta, "la página")
+        if page:
+            pages[page.id] = page
+
+    for page in pages.values():
+        loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
+        loader.problems += check_links(
+            links(page.body),
+            page.body_first_line,
+            page.file,
+            _all_files(root, PAGES_DIR),
+            PAGES_DIR,
+        )
+    return LoadedContent(
+        taxonomy or None,
+        network or None,
+        centers,
+        practices,
+        pages,
+        assets,
+        loader.problems,
+        center_ids={p.stem for p in center_paths},
+        practice_ids={p.stem for p in practice_paths},
+    )
+
+
+def load_practices(
+    root: Path, context: PracticeContext, paths: list[Path], keep_entries: bool = True
+) -> PracticeBatch:
+    """Each practice's front matter and body, checked on their own."""
+    loader = Loader(root)
+    batch = PracticeBatch(problems=loader.problems)
+    centers, practices, taxonomy = context.centers, context.practices, context.taxonomy
+    for path in paths:
+        practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
+        if practice is None:
+            continue
+        if keep_entries:
+            batch.entries.append(practice)
+        body, first, file = practice.body, practice.body_first_line, practice.file
+        loader.problems += check_sections(body, first, file)
+        loader.problems += check_raw_html(body, first, file)
+        found = links(body)
+        loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
+        rules = Rules(loader.problems)
+        check_practice(rules, practice, taxonomy, centers, practices)
+        if practice.data.estado == "borrador":
+            batch.drafts.add(f"{practice.id}.md")
+        else:
+            batch.links += [
+                (file, first + index, column, target)
+                for index, column, target, _ in found
+                if ".md" in target
+            ]
+    return batch
+
+
+def links_to_drafts(drafts: set[str], links: list[tuple[str, int, int, str]]) -> list[Problem]:
+    """A published page linking to a draft would link to a page the site leaves out."""
+    problems = []
+    for file, line, column, target in links:
+        name = target.split("#")[0].split("?")[0]
+        if name in drafts:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    column,
+                    "enlace-a-borrador",
+                    f"El enlace apunta a «{name}», que es un borrador y no se publica. "
+                    "Quita el enlace o espera a que esa práctica esté «publicada».",
+                )
+            )
+    return problems
+
+
+def _all_files(root: Path, folder: str) -> set[str]:
+    directory = root / folder
+    if not directory.is_dir():
+        return set()
+    return {relative(root, p) for p in directory.rglob("*") if p.is_file()}
+
+
+def _practice_assets(root: Path, loader: Loader) -> list[str]:
+    """Images and documents beside the practices (in its subfolders); they are published
+    with them."""
+    directory = root / PRACTICES_DIR
+    if not directory.is_dir():
+        return []
+    with os.scandir(directory) as scan:  # thousands of practices, a few folders of assets
+        folders = [entry.path for entry in scan if entry.is_dir(follow_symlinks=False)]
+    beside = [
+        Path(top, name) for folder in folders for top, _, names in os.walk(folder) for name in names
+    ]
+    assets = []
+    for path in sorted(beside):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            loader.problems.append(
+                Problem(
+                    relative(root, path),
+                    1,
+                    1,
+                    "enlace-externo",
+                    "Este archivo es un enlace simbólico que apunta fuera del repositorio: "
+                    "reemplázalo por el archivo real.",
+                )
+            )
+            continue
+        assets.append(relative(root, path))
+    return assets

@@ -1,0 +1,305 @@
+"""Rules that look across files: references between content, and the network's own facts."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from generator.content.messages import suggest
+from generator.content.models import AREA_KEYS, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.content.problems import Problem
+from generator.content.repository import Entry, MarkdownEntry
+
+REQUIRED_SERVICES = ("capacitacion", "asesoria")
+REQUIRED_PUBLICS = ("pyme", "emprendedor", "comerciante")
+REGION_CODES = tuple(f"{n:02d}" for n in range(1, 17))
+
+
+class Rules:
+    def __init__(self, problems: list[Problem] | None = None) -> None:
+        self.problems: list[Problem] = [] if problems is None else problems
+
+    def add(
+        self,
+        entry: Entry[Any],
+        path: tuple[str | int, ...],
+        code: str,
+        message: str,
+        *,
+        severity: str = "error",
+        key: bool = False,
+    ) -> None:
+        pos = entry.at(*path, key=key)
+        self.problems.append(
+            Problem(entry.file, pos.line, pos.column, code, message, severity)  # type: ignore[arg-type]
+        )
+
+    def reference(
+        self,
+        entry: Entry[Any],
+        path: tuple[str | int, ...],
+        value: str,
+        known: Collection[str],
+        what: str,
+        where: str,
+    ) -> None:
+        """Report `value` when it is not one of `known` (a key of `what`, defined in `where`)."""
+        if value in known:  # a mapping's keys: no list per reference, 10,000 practices stay fast
+            return
+        known = sorted(known) if isinstance(known, set | frozenset) else list(known)
+        listed = ", ".join(known[:20]) + ("…" if len(known) > 20 else "")
+        self.add(
+            entry,
+            path,
+            "referencia-desconocida",
+            f"«{value}» no aparece entre {what}.{suggest(value, known)} "
+            f"Las claves válidas (en {where}) son: {listed}.",
+        )
+
+    def no_duplicates(self, entry: Entry[Any], field: str, values: list[str], what: str) -> None:
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                self.add(
+                    entry,
+                    (field, index),
+                    "repetido",
+                    f"{what} «{value}» aparece dos veces en «{field}»: borra una de las dos.",
+                )
+            seen.add(value)
+
+
+def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
+    data = taxonomy.data
+    for key in AREA_KEYS:
+        if key not in data.areas:
+            rules.add(
+                taxonomy,
+                ("areas",),
+                "falta-area",
+                f"Falta el área «{key}» en «areas»: agrégala con su «nombre» y «descripcion», "
+                "como las demás.",
+                key=True,
+            )
+    for key in data.areas:
+        if key not in AREA_KEYS:
+            rules.add(
+                taxonomy,
+                ("areas", key),
+                "area-desconocida",
+                f"«{key}» no es una de las cinco áreas de la red ({', '.join(AREA_KEYS)}): "
+                "corrige su clave o bórrala.",
+                key=True,
+            )
+    for field, required in (("servicios", REQUIRED_SERVICES), ("publicos", REQUIRED_PUBLICS)):
+        for key in required:
+            if key not in getattr(data, field):
+                rules.add(
+                    taxonomy,
+                    (field,),
+                    "falta-termino",
+                    f"Falta «{key}» en «{field}»: agrégalo con su «nombre» y «descripcion».",
+                    key=True,
+                )
+    codes: dict[str, str] = {}
+    for key, region in data.regiones.items():
+        if region.codigo in codes:
+            rules.add(
+                taxonomy,
+                ("regiones", key, "codigo"),
+                "codigo-repetido",
+                f"El código {region.codigo} ya es de «{codes[region.codigo]}»: cada región "
+                "tiene su propio código; revisa cuál corresponde.",
+            )
+        elif region.codigo not in REGION_CODES:
+            rules.add(
+                taxonomy,
+                ("regiones", key, "codigo"),
+                "codigo-region",
+                f"«{region.codigo}» no es un código de región de Chile (01 a 16).",
+            )
+        codes[region.codigo] = key
+    missing = [code for code in REGION_CODES if code not in codes]
+    if missing:
+        rules.add(
+            taxonomy,
+            ("regiones",),
+            "faltan-regiones",
+            f"Faltan las regiones con código {', '.join(missing)}: Chile tiene 16 regiones.",
+            key=True,
+        )
+
+
+def check_network(rules: Rules, network: Entry[Network], pages: Mapping[str, object]) -> None:
+    data = network.data
+    sources = list(data.fuentes)
+    facts: list[tuple[tuple[str | int, ...], str]] = [
+        (("operador", "fuente"), data.operador.fuente),
+        (("programa", "fuente"), data.programa.fuente),
+        (("coordinacion", "fuente"), data.coordinacion.fuente),
+        (("centros_declarados", "fuente"), data.centros_declarados.fuente),
+        (("meta", "fuente"), data.meta.fuente),
+    ]
+    facts += [(("evolucion", i, "fuente"), fact.fuente) for i, fact in enumerate(data.evolucion)]
+    for path, source_key in facts:
+        rules.reference(
+            network, path, source_key, sources, "las fuentes", "«fuentes» de content/red.yml"
+        )
+    for key, source in data.fuentes.items():
+        if source.pagina:
+            rules.reference(
+                network,
+                ("fuentes", key, "pagina"),
+                source.pagina,
+                pages,
+                "las páginas",
+                "content/paginas/",
+            )
+
+
+def check_center(
+    rules: Rules, center: Entry[Center], taxonomy: Taxonomy | None, network: Network | None
+) -> None:
+    data = center.data
+    if taxonomy:
+        rules.reference(
+            center,
+            ("region",),
+            data.region,
+            taxonomy.regiones,
+            "las regiones",
+            "content/taxonomia.yml",
+        )
+        for i, service in enumerate(data.servicios):
+            rules.reference(
+                center,
+                ("servicios", i),
+                service,
+                taxonomy.servicios,
+                "los servicios",
+                "content/taxonomia.yml",
+            )
+    rules.no_duplicates(center, "servicios", data.servicios, "El servicio")
+    if network:
+        where = "«fuentes» de content/red.yml"
+        rules.reference(center, ("fuente",), data.fuente, network.fuentes, "las fuentes", where)
+        for i, milestone in enumerate(data.hitos):
+            if milestone.fuente:
+                rules.reference(
+                    center,
+                    ("hitos", i, "fuente"),
+                    milestone.fuente,
+                    network.fuentes,
+                    "las fuentes",
+                    where,
+                )
+
+
+def check_practice(
+    rules: Rules,
+    practice: MarkdownEntry[PracticeMeta],
+    taxonomy: Taxonomy | None,
+    centers: Collection[str],
+    practices: Collection[str],
+) -> None:
+    data = practice.data
+    rules.reference(practice, ("centro",), data.centro, centers, "los centros", "centers/")
+    if taxonomy:
+        for field, terms, what in (
+            ("areas", taxonomy.areas, "las áreas"),
+            ("servicios", taxonomy.servicios, "los servicios"),
+            ("publicos", taxonomy.publicos, "los públicos"),
+        ):
+            for i, key in enumerate(getattr(data, field)):
+                rules.reference(practice, (field, i), key, terms, what, "content/taxonomia.yml")
+    for field, what in (
+        ("areas", "El área"),
+        ("servicios", "El servicio"),
+        ("publicos", "El público"),
+        ("relacionadas", "La práctica"),
+        ("etiquetas", "La etiqueta"),
+    ):
+        rules.no_duplicates(practice, field, getattr(data, field), what)
+    rules.no_duplicates(practice, "replicas", [r.centro for r in data.replicas], "El centro")
+    for i, replica in enumerate(data.replicas):
+        path = ("replicas", i, "centro")
+        if replica.centro == data.centro:
+            rules.add(
+                practice,
+                path,
+                "replica-propia",
+                f"«{replica.centro}» es el centro que creó la práctica: «replicas» registra "
+                "solo a otros centros que la adoptaron.",
+            )
+        else:
+            rules.reference(practice, path, replica.centro, centers, "los centros", "centers/")
+        if replica.fecha < data.fecha:
+            rules.add(
+                practice,
+                ("replicas", i, "fecha"),
+                "replica-anterior",
+                f"La réplica ({replica.fecha}) es anterior a la práctica ({data.fecha}): un "
+                "centro no puede adoptarla antes de que exista. Revisa las dos fechas.",
+            )
+    for i, related in enumerate(data.relacionadas):
+        if related == practice.id:
+            rules.add(
+                practice,
+                ("relacionadas", i),
+                "relacionada-propia",
+                f"Una práctica no puede estar relacionada consigo misma: borra «{related}» "
+                "de «relacionadas».",
+            )
+        else:
+            rules.reference(
+                practice, ("relacionadas", i), related, practices, "las prácticas", "practices/"
+            )
+    if data.estado == "borrador":
+        rules.add(
+            practice,
+            ("estado",),
+            "borrador",
+            "Esta práctica es un borrador: no se publicará hasta que «estado» sea «publicada».",
+            severity="warning",
+        )
+
+
+def check_center_count(rules: Rules, network: Entry[Network], centers: Collection[str]) -> None:
+    declared = network.data.centros_declarados.valor
+    known = len(centers)
+    if declared != known:
+        gap = (
+            f"faltan {declared - known} por identificar. No inventes los que faltan: el sitio "
+            "muestra la diferencia tal cual."
+            if declared > known
+            else "hay más perfiles que centros declarados: actualiza «centros_declarados»."
+        )
+        rules.add(
+            network,
+            ("centros_declarados", "valor"),
+            "centros-sin-identificar",
+            f"La fuente declara {declared} centros y hay {known} perfiles en centers/: {gap}",
+            severity="warning",
+        )
+
+
+def check_all(
+    taxonomy: Entry[Taxonomy] | None,
+    network: Entry[Network] | None,
+    centers: Mapping[str, Entry[Center]],
+    pages: Mapping[str, MarkdownEntry[PageMeta]],
+    *,
+    known_centers: Collection[str] | None = None,
+) -> list[Problem]:
+    """The rules across taxonomy, network and centers (each practice's are checked as it is
+    loaded, see loader.py). `known_centers` is every center file found, valid or not."""
+    rules = Rules()
+    if taxonomy:
+        check_taxonomy(rules, taxonomy)
+    if network:
+        check_network(rules, network, pages)
+        check_center_count(rules, network, centers if known_centers is None else known_centers)
+    terms = taxonomy.data if taxonomy else None
+    for center in centers.values():
+        check_center(rules, center, terms, network.data if network else None)
+    return rules.problems

@@ -1,0 +1,159 @@
+// Red de Centros: site search. The index is Pagefind's, built beside the site
+// (generator/build/search.py), in the site's own origin: a query downloads only the chunks it needs.
+//
+// SEARCH_BACKEND_HOOK: a page may define window.RedDeCentrosBusqueda before this script,
+// an object with search(query) -> Promise<{total, load(start, count) -> Promise<[{url,
+// title, excerpt}]>}>. It replaces Pagefind, e.g. in an offline (file://) copy of the site,
+// where the browser cannot fetch Pagefind's files.
+(() => {
+  "use strict";
+  const PAGE_SIZE = 10;
+  // While typing, wait for 3 letters and a pause: "a" alone would fetch a large index chunk.
+  const MIN_TYPED = 3;
+  const PAUSE_MS = 300;
+  const base = new URL("../", document.currentScript.src); // this file is assets/buscar.js
+  const searchPage = new URL(location.protocol === "file:" ? "buscar.html" : "buscar/", base);
+
+  let backend = null;
+  const pagefindBackend = () =>
+    import(new URL("pagefind/pagefind.js", base).href).then(async (pagefind) => {
+      await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
+      return {
+        async search(query) {
+          const found = await pagefind.debouncedSearch(query, {}, PAUSE_MS);
+          if (found === null) return null; // a newer query replaced this one
+          return {
+            total: found.results.length,
+            load: (start, count) =>
+              Promise.all(
+                found.results.slice(start, start + count).map(async (result) => {
+                  const data = await result.data();
+                  return { url: data.url, title: data.meta.title, excerpt: data.excerpt };
+                }),
+              ),
+          };
+        },
+      };
+    });
+  const getBackend = () => {
+    backend ??= window.RedDeCentrosBusqueda
+      ? Promise.resolve(window.RedDeCentrosBusqueda)
+      : pagefindBackend();
+    return backend;
+  };
+
+  // The excerpt is text with <mark> around the words found: keep exactly that, as DOM nodes.
+  const excerptNodes = (excerpt) => {
+    const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
+    return Array.from(parsed.body.firstChild.childNodes).map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  };
+
+  const resultItem = ({ url, title, excerpt }) => {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = url;
+    link.textContent = title;
+    const text = document.createElement("p");
+    text.append(...excerptNodes(excerpt || ""));
+    li.append(link, text);
+    return li;
+  };
+
+  const setUpSearchPage = (form) => {
+    const input = form.querySelector("input[name=q]");
+    const status = document.querySelector("[data-rc-buscar-estado]");
+    const list = document.querySelector("[data-rc-buscar-resultados]");
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button";
+    more.textContent = "Mostrar más resultados";
+    more.hidden = true;
+    list.after(more);
+    let current = null;
+    let shown = 0;
+
+    const showMore = async () => {
+      const found = current;
+      const results = await found.load(shown, PAGE_SIZE);
+      if (found !== current) return;
+      list.append(...results.map(resultItem));
+      shown += results.length;
+      more.hidden = shown >= found.total;
+    };
+
+    const run = async () => {
+      const query = input.value.trim();
+      history.replaceState(null, "", query ? `?q=${encodeURIComponent(query)}` : location.pathname);
+      if (!query) {
+        current = null;
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = "Escribe una o más palabras.";
+        return;
+      }
+      status.textContent = "Buscando…";
+      try {
+        const found = await (await getBackend()).search(query);
+        if (found === null || input.value.trim() !== query) return;
+        current = found;
+        shown = 0;
+        list.replaceChildren();
+        status.textContent =
+          found.total === 0
+            ? `Nada encontrado para «${query}».`
+            : `${found.total} ${found.total === 1 ? "resultado" : "resultados"} para «${query}».`;
+        await showMore();
+      } catch (error) {
+        status.textContent =
+          "La búsqueda no está disponible en esta copia del sitio (por ejemplo, abierta sin " +
+          "conexión). El catálogo de prácticas sí filtra sin conexión.";
+        console.error(error);
+      }
+    };
+
+    more.addEventListener("click", showMore);
+    input.addEventListener("input", () => {
+      if (input.value.trim().length >= MIN_TYPED || !input.value.trim()) run();
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      run();
+    });
+    input.value = new URLSearchParams(location.search).get("q") || "";
+    status.textContent = "Escribe una o más palabras.";
+    if (input.value) run();
+    input.focus();
+  };
+
+  // Every other page gets a small search box in the header that opens the search page.
+  const addHeaderBox = () => {
+    const header = document.querySelector(".md-header__inner");
+    if (!header) return;
+    const form = document.createElement("form");
+    form.className = "rc-buscar-cabecera";
+    form.setAttribute("role", "search");
+    form.action = searchPage.href;
+    const label = document.createElement("label");
+    label.className = "rc-oculto";
+    label.htmlFor = "rc-buscar-cabecera-q";
+    label.textContent = "Buscar en el sitio";
+    const input = document.createElement("input");
+    input.type = "search";
+    input.name = "q";
+    input.id = "rc-buscar-cabecera-q";
+    input.placeholder = "Buscar";
+    form.append(label, input);
+    const source = header.querySelector(".md-header__source");
+    header.insertBefore(form, source);
+  };
+
+  // Material's own search, when a variant of the site keeps it (.md-search), has the header.
+  const pageForm = document.querySelector("form[data-rc-buscar]");
+  if (pageForm) setUpSearchPage(pageForm);
+  else if (!document.querySelector(".md-search")) addHeaderBox();
+})();

@@ -1,0 +1,104 @@
+"""Second line of defence: a Python-Markdown extension that sanitizes each page's HTML.
+
+`check` already rejects dangerous HTML in bodies (see `generator.content.rawhtml`); this strips
+whatever gets past it from the rendered content, with nh3 (the Rust `ammonia` sanitizer).
+It is a Markdown extension, listed in mkdocs.yml, so MkDocs and Zensical both run it.
+The allowlist is what the generator's own pages use: text markup, tables, forms for the
+filters, and the SVG of the map and charts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nh3
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+TEXT_TAGS = (
+    "a abbr b blockquote br caption cite code col colgroup dd del details div dl dt em "
+    "figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q s section "
+    "small span strong sub summary sup table tbody td tfoot th thead time tr u ul"
+)
+FORM_TAGS = "button fieldset form input label legend option select"
+SVG_TAGS = "circle desc ellipse g line path polygon polyline rect svg text title tspan"
+TAGS = frozenset(f"{TEXT_TAGS} {FORM_TAGS} {SVG_TAGS}".split())
+
+GLOBAL = {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"}
+SVG_PAINT = {
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "stroke",
+    "stroke-dasharray",
+    "stroke-linejoin",
+    "stroke-linecap",
+    "stroke-width",
+    "opacity",
+    "transform",
+}
+SVG_SHAPES = {
+    "circle": {"cx", "cy", "r"},
+    "ellipse": {"cx", "cy", "rx", "ry"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "path": {"d"},
+    "polygon": {"points"},
+    "polyline": {"points"},
+    "rect": {"x", "y", "width", "height", "rx", "ry"},
+    "text": {"x", "y", "dx", "dy", "text-anchor", "font-size", "font-family", "font-weight"},
+    "tspan": {"x", "y", "dx", "dy"},
+    "g": {"font-size", "font-family", "text-anchor"},
+    "svg": {"viewBox", "width", "height", "font-family", "preserveAspectRatio", "focusable"},
+}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": GLOBAL,
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "ol": {"start", "reversed"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "col": {"span"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "label": {"for"},
+    "input": {"type", "name", "value", "checked", "placeholder", "autocomplete", "disabled"},
+    "select": {"name", "multiple", "disabled"},
+    "option": {"value", "selected", "disabled"},
+    "button": {"type", "name", "value", "disabled"},
+    "form": {"role"},
+    **{tag: names | SVG_PAINT for tag, names in SVG_SHAPES.items()},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+# Built once: nh3 converts the allowlists to Rust on every `nh3.clean` call (38 µs), and
+# MkDocs' toc extension runs postprocessors once per heading as well as once per page.
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    attributes=ATTRIBUTES,
+    generic_attribute_prefixes={"aria-", "data-"},
+    url_schemes=set(URL_SCHEMES),
+    filter_style_properties={"text-align"},
+    link_rel=None,
+    strip_comments=True,
+)
+
+
+def sanitize_html(html: str) -> str:
+    """Only allowed tags, attributes (plus aria-* and data-*) and URL schemes remain."""
+    return str(_CLEANER.clean(html))
+
+
+class _SanitizePostprocessor(Postprocessor):  # type: ignore[misc]  # untyped library
+    def run(self, text: str) -> str:
+        return sanitize_html(text)
+
+
+class SanitizeExtension(Extension):  # type: ignore[misc]  # untyped library
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's API
+        # After every other postprocessor (raw HTML is restored at priority 30).
+        md.postprocessors.register(_SanitizePostprocessor(md), "red_sanitize", 0)
+
+
+def makeExtension(**kwargs: Any) -> SanitizeExtension:  # Python-Markdown's API
+    return SanitizeExtension(**kwargs)
