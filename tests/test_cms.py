@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import typing
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from generator.authoring import cms
 from generator.build.driver import GenerateOptions, generate_docs
-from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta
+from generator.content.models import (
+    REQUIRED_SECTIONS,
+    Center,
+    Network,
+    PageMeta,
+    PracticeMeta,
+    Taxonomy,
+)
 from generator.content.pipeline import load_valid
 
 from .conftest import REPO, MakeRepo
@@ -40,6 +51,58 @@ def test_every_practice_key_is_a_field_and_the_required_ones_are_required(
     for key, info in PracticeMeta.model_fields.items():
         assert fields[key].get("required", True) is info.is_required(), key
         assert fields[key]["label"] and fields[key]["hint"], key
+
+
+def model_tree(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """The model and every model its fields hold."""
+    found = [model]
+    for info in model.model_fields.values():
+        for inner in typing.get_args(info.annotation) or (info.annotation,):
+            for candidate in typing.get_args(inner) or (inner,):
+                if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                    found += [m for m in model_tree(candidate) if m not in found]
+    return found
+
+
+@pytest.mark.parametrize("model", [PracticeMeta, Center, Taxonomy, Network, PageMeta])
+def test_every_field_has_its_own_title_and_description(model: type[BaseModel]) -> None:
+    for part in model_tree(model):
+        for key, info in part.model_fields.items():
+            assert info.title and info.description, (part.__name__, key)
+
+
+# A file path, a bracket or the word «clave» means nothing to a person in the editor.
+NOT_FOR_PEOPLE = re.compile(r"\w/\w|\.(?:ya?ml|md)\b|[][<>{}()`]|\bclaves?\b", re.IGNORECASE)
+
+
+def cms_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for field in fields:
+        yield field
+        yield from cms_fields(field.get("fields", []))
+
+
+def test_labels_and_hints_come_from_the_fields_and_speak_to_people(
+    config: dict[str, Any],
+) -> None:
+    for model, name in ((PracticeMeta, cms.PRACTICES), (Center, "centros")):
+        [found] = [c for c in config["collections"] if c["name"] == name]
+        assert not NOT_FOR_PEOPLE.search(found["description"]), found["description"]
+        for key, info in model.model_fields.items():
+            assert collection(config, name)[key]["label"] == info.title
+        for field in cms_fields(found["fields"]):
+            for text in (field["label"], field.get("hint", "")):
+                assert not NOT_FOR_PEOPLE.search(text), (field["name"], text)
+
+
+def test_the_states_have_spanish_labels(config: dict[str, Any]) -> None:
+    estado = collection(config, cms.PRACTICES)["estado"]
+    assert [o["label"] for o in estado["options"]] == [
+        "Ejemplo de formato",
+        "Borrador",
+        "Publicada",
+    ]
+    center = collection(config, "centros")["estado"]
+    assert [o["label"] for o in center["options"]] == ["Activo", "En instalación", "Cerrado"]
 
 
 def test_every_center_key_is_a_field(config: dict[str, Any]) -> None:

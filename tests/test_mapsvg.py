@@ -207,7 +207,9 @@ def test_coordinates_rounded_to_one_decimal() -> None:
 
 @pytest.fixture(scope="module")
 def geometry() -> dict[str, object]:
-    text = resources.files("generator.site").joinpath("data", "chile_regiones.json").read_text("utf-8")
+    text = (
+        resources.files("generator.site").joinpath("data", "chile_regiones.json").read_text("utf-8")
+    )
     data: dict[str, object] = json.loads(text)
     return data
 

@@ -22,6 +22,7 @@ from generator.authoring.scaffold import SECTION_GUIDANCE
 from generator.content.models import (
     PARTIAL_DATE_RE,
     REQUIRED_SECTIONS,
+    STATE_LABELS,
     Center,
     Network,
     PracticeMeta,
@@ -38,40 +39,6 @@ CONFIG_HEADER = (
     "(generator/authoring/cms.py): no lo edites a mano.\n"
 )
 
-# Field key -> label in the form. Keys repeat across models with the same meaning.
-LABELS: dict[str, str] = {
-    "titulo": "Título",
-    "resumen": "Resumen",
-    "centro": "Centro",
-    "areas": "Áreas",
-    "fecha": "Fecha",
-    "estado": "Estado",
-    "servicios": "Servicios",
-    "publicos": "Públicos",
-    "etiquetas": "Etiquetas",
-    "resultados": "Resultados medidos",
-    "indicador": "Indicador",
-    "valor": "Valor",
-    "fuente": "Fuente",
-    "replicas": "Réplicas en otros centros",
-    "nota": "Nota",
-    "relacionadas": "Prácticas relacionadas",
-    "contacto": "Contacto",
-    "nombre": "Nombre",
-    "cargo": "Cargo",
-    "correo": "Correo",
-    "telefono": "Teléfono",
-    "web": "Sitio web",
-    "comuna": "Comuna",
-    "region": "Región",
-    "operador": "Operador",
-    "hitos": "Hitos",
-    "evento": "Evento",
-    "descripcion": "Descripción",
-    "coordenadas": "Coordenadas",
-    "lat": "Latitud",
-    "lon": "Longitud",
-}
 LONG_TEXT = frozenset({"resumen", "descripcion"})
 PATTERN_MESSAGES = {PARTIAL_DATE_RE.pattern: "Escribe AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2020-12."}
 
@@ -164,7 +131,7 @@ class _Fields:
         self, model_name: str, key: str, prop: Mapping[str, Any], required: bool
     ) -> dict[str, Any]:
         node = _without_null(prop)
-        field: dict[str, Any] = {"name": key, "label": LABELS[key]}
+        field: dict[str, Any] = {"name": key, "label": prop["title"]}
         field.update(self.widget(model_name, key, node))
         hint = _hint(prop, with_example=(model_name, key) not in CHOICES)
         if hint:
@@ -202,7 +169,7 @@ class _Fields:
         if "enum" in node:
             return {
                 "widget": "select",
-                "options": list(node["enum"]),
+                "options": [{"label": STATE_LABELS[v], "value": v} for v in node["enum"]],
                 "default": node["examples"][0],
             }
         if "anyOf" in node:  # a partial date (number or text) or a value (number or text)
@@ -297,8 +264,8 @@ def cms_config(
                 "name": PRACTICES,
                 "label": "Prácticas",
                 "label_singular": "Práctica",
-                "description": "Cada práctica es un archivo practices/<clave>.md. Al guardar se "
-                "propone como solicitud de cambio y pasa por las revisiones automáticas.",
+                "description": "Cada práctica es una ficha del sitio. Al guardarla pasa por las "
+                "mismas revisiones automáticas que cualquier cambio.",
                 "folder": "practices",
                 "extension": "md",
                 "format": "frontmatter",
@@ -312,7 +279,7 @@ def cms_config(
                 "name": "centros",
                 "label": "Centros",
                 "label_singular": "Centro",
-                "description": "El perfil de cada centro: un archivo centers/<clave>.yml.",
+                "description": "El perfil de cada centro de la red.",
                 "folder": "centers",
                 "extension": "yml",
                 "format": "yml",

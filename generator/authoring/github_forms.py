@@ -21,19 +21,20 @@ HEADER = (
     "# content/taxonomia.yml y centers/: no lo edites a mano.\n"
 )
 
-# Practice keys -> (label, widget). Keys left out are decided by the maintainers who turn
-# the issue into a file (see SET_BY_MAINTAINERS); a test makes sure every key is in one.
-WIDGETS: dict[str, tuple[str, str]] = {
-    "titulo": ("Título", "input"),
-    "resumen": ("Resumen", "textarea"),
-    "centro": ("Centro", "dropdown"),
-    "areas": ("Áreas", "checkboxes"),
-    "fecha": ("Fecha", "input"),
-    "servicios": ("Servicios", "checkboxes"),
-    "publicos": ("Públicos", "checkboxes"),
-    "etiquetas": ("Etiquetas", "input"),
-    "resultados": ("Resultados medidos", "textarea"),
-    "contacto": ("Contacto", "textarea"),
+# Practice keys -> form widget; labels and descriptions come from the model's fields. Keys
+# left out are decided by the maintainers who turn the issue into a file (see
+# SET_BY_MAINTAINERS); a test makes sure every key is in one.
+WIDGETS: dict[str, str] = {
+    "titulo": "input",
+    "resumen": "textarea",
+    "centro": "dropdown",
+    "areas": "checkboxes",
+    "fecha": "input",
+    "servicios": "checkboxes",
+    "publicos": "checkboxes",
+    "etiquetas": "input",
+    "resultados": "textarea",
+    "contacto": "textarea",
 }
 SET_BY_MAINTAINERS = ("estado", "replicas", "relacionadas")
 SECTIONS_AFTER = "etiquetas"
@@ -49,9 +50,9 @@ def _options(taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]], key: str)
 def _field_element(
     key: str, taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]]
 ) -> dict[str, Any]:
-    label, widget = WIDGETS[key]
+    widget = WIDGETS[key]
     field = PracticeMeta.model_fields[key]
-    attributes: dict[str, Any] = {"label": label, "description": field.description or ""}
+    attributes: dict[str, Any] = {"label": field.title, "description": field.description}
     if widget == "dropdown":
         attributes["options"] = _options(taxonomy, centers, key)
     elif widget == "checkboxes":

@@ -26,22 +26,20 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
 }
 
 
-def _drop_titles(node: Any, *, in_properties: bool = False) -> Any:
-    """pydantic titles are English class names or repeat the key: the descriptions say more."""
-    if isinstance(node, dict):
-        return {
-            key: _drop_titles(value, in_properties=key == "properties" and not in_properties)
-            for key, value in node.items()
-            if in_properties or not (key == "title" and isinstance(value, str))
+def _drop_class_titles(schema: dict[str, Any]) -> dict[str, Any]:
+    """pydantic titles models with their English class names; the fields keep their own."""
+    body = {k: v for k, v in schema.items() if k != "title"}
+    if "$defs" in body:
+        body["$defs"] = {
+            name: {k: v for k, v in node.items() if k != "title"}
+            for name, node in body["$defs"].items()
         }
-    if isinstance(node, list):
-        return [_drop_titles(item) for item in node]
-    return node
+    return body
 
 
 def schema_for(name: str) -> dict[str, Any]:
     model, title, description = SCHEMAS[name]
-    body = _drop_titles(model.model_json_schema(mode="validation"))
+    body = _drop_class_titles(model.model_json_schema(mode="validation"))
     return {
         "$schema": DRAFT,
         "$id": f"{name}.schema.json",

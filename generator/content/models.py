@@ -112,123 +112,211 @@ class Model(BaseModel):
 
 
 # --- taxonomy -------------------------------------------------------------------------
+# Every field has a title (the label a person sees in the editor and the forms) and a
+# description (the hint under it): written for people, without file paths, keys or brackets.
 
 
 class Term(Model):
-    nombre: Text = Field(description="Nombre que se muestra en el sitio.")
-    descripcion: Text = Field(description="Una o dos frases que explican el término.")
+    nombre: Text = Field(title="Nombre", description="Nombre que se muestra en el sitio.")
+    descripcion: Text = Field(
+        title="Descripción", description="Una o dos frases que explican el término."
+    )
 
 
 class Region(Model):
-    nombre: Text = Field(description="Nombre oficial de la región.")
+    nombre: Text = Field(title="Nombre", description="Nombre oficial de la región.")
     codigo: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] = Field(
-        description='Código oficial de dos dígitos, entre comillas: "05".'
+        title="Código", description='Código oficial de dos dígitos, entre comillas: "05".'
     )
 
 
 class Taxonomy(Model):
-    areas: dict[Slug, Term] = Field(description="Áreas en que un centro impacta a una pyme.")
-    servicios: dict[Slug, Term] = Field(description="Servicios que prestan los centros.")
-    publicos: dict[Slug, Term] = Field(description="Públicos a los que se dirige una práctica.")
-    regiones: dict[Slug, Region] = Field(description="Las 16 regiones de Chile.")
+    areas: dict[Slug, Term] = Field(
+        title="Áreas", description="Áreas en que un centro impacta a una pyme."
+    )
+    servicios: dict[Slug, Term] = Field(
+        title="Servicios", description="Servicios que prestan los centros."
+    )
+    publicos: dict[Slug, Term] = Field(
+        title="Públicos", description="Públicos a los que se dirige una práctica."
+    )
+    regiones: dict[Slug, Region] = Field(title="Regiones", description="Las 16 regiones de Chile.")
 
 
 # --- network --------------------------------------------------------------------------
 
 
 class Source(Model):
-    titulo: Text = Field(description="Título de la fuente.")
-    fecha: PartialDate = Field(description="Fecha de publicación: AAAA, AAAA-MM o AAAA-MM-DD.")
-    descripcion: Text | None = Field(default=None, description="Qué es la fuente.")
-    url: Url | None = Field(default=None, description="Dirección web de la fuente, si es pública.")
+    titulo: Text = Field(title="Título", description="Título de la fuente.")
+    fecha: PartialDate = Field(
+        title="Fecha", description="Fecha de publicación: AAAA, AAAA-MM o AAAA-MM-DD."
+    )
+    descripcion: Text | None = Field(
+        default=None, title="Descripción", description="Qué es la fuente."
+    )
+    url: Url | None = Field(
+        default=None,
+        title="Dirección web",
+        description="Dirección web de la fuente, si es pública.",
+    )
     pagina: Slug | None = Field(
-        default=None, description="Página del sitio con el texto de la fuente (content/paginas)."
+        default=None,
+        title="Página",
+        description="Página del sitio con el texto de la fuente (content/paginas).",
     )
 
 
 class Fact(Model):
-    valor: int = Field(description="El número publicado.")
-    fecha: PartialDate = Field(description="A qué momento se refiere: AAAA, AAAA-MM o AAAA-MM-DD.")
-    fuente: Slug = Field(description="Clave de la fuente en `fuentes`.")
-    nota: Text | None = Field(default=None, description="Aclaración breve.")
+    valor: int = Field(title="Valor", description="El número publicado.")
+    fecha: PartialDate = Field(
+        title="Fecha", description="A qué momento se refiere: AAAA, AAAA-MM o AAAA-MM-DD."
+    )
+    fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
+    nota: Text | None = Field(default=None, title="Nota", description="Aclaración breve.")
 
 
 class NamedFact(Model):
-    nombre: Text
-    fuente: Slug = Field(description="Clave de la fuente en `fuentes`.")
-    descripcion: Text | None = None
+    nombre: Text = Field(title="Nombre", description="Nombre como fue publicado.")
+    fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
+    descripcion: Text | None = Field(
+        default=None, title="Descripción", description="Qué es, en una frase."
+    )
 
 
 class Person(Model):
-    nombre: Text = Field(description="Nombre como fue publicado.")
-    cargo: Text = Field(description="Cargo como fue publicado.")
-    fuente: Slug = Field(description="Clave de la fuente en `fuentes`.")
+    nombre: Text = Field(title="Nombre", description="Nombre como fue publicado.")
+    cargo: Text = Field(title="Cargo", description="Cargo como fue publicado.")
+    fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
 
 
 class Network(Model):
-    nombre: Text = Field(description="Nombre de la red en el sitio.")
-    descripcion: Text = Field(description="Qué es y qué hace la red, en pocas líneas.")
-    operador: NamedFact = Field(description="Quién opera los centros.")
-    programa: NamedFact = Field(description="Programa público al que pertenecen los centros.")
-    coordinacion: Person = Field(description="Coordinación nacional de los centros.")
-    centros_declarados: Fact = Field(description="Número de centros que declara la fuente.")
-    meta: Fact = Field(description="Meta de tamaño de la red.")
-    evolucion: list[Fact] = Field(description="Número de centros en el tiempo, según las fuentes.")
-    fuentes: dict[Slug, Source] = Field(description="Fuentes de los datos, por clave.")
+    nombre: Text = Field(title="Nombre", description="Nombre de la red en el sitio.")
+    descripcion: Text = Field(
+        title="Descripción", description="Qué es y qué hace la red, en pocas líneas."
+    )
+    operador: NamedFact = Field(title="Operador", description="Quién opera los centros.")
+    programa: NamedFact = Field(
+        title="Programa", description="Programa público al que pertenecen los centros."
+    )
+    coordinacion: Person = Field(
+        title="Coordinación", description="Coordinación nacional de los centros."
+    )
+    centros_declarados: Fact = Field(
+        title="Centros declarados", description="Número de centros que declara la fuente."
+    )
+    meta: Fact = Field(title="Meta", description="Meta de tamaño de la red.")
+    evolucion: list[Fact] = Field(
+        title="Evolución", description="Número de centros en el tiempo, según las fuentes."
+    )
+    fuentes: dict[Slug, Source] = Field(
+        title="Fuentes", description="Fuentes de los datos, por clave."
+    )
 
 
 # --- centers ----------------------------------------------------------------------------
 
 
 class Milestone(Model):
-    fecha: PartialDate = Field(description="AAAA, AAAA-MM o AAAA-MM-DD.", examples=["2020-12"])
-    evento: Text = Field(description="Qué pasó, en una frase.", examples=["Adjudicado a Codesser."])
-    fuente: Slug | None = Field(default=None, description="Clave de la fuente en content/red.yml.")
+    fecha: PartialDate = Field(
+        title="Fecha",
+        description="El año, el mes o el día: AAAA, AAAA-MM o AAAA-MM-DD.",
+        examples=["2020-12"],
+    )
+    evento: Text = Field(
+        title="Evento", description="Qué pasó, en una frase.", examples=["Adjudicado a Codesser."]
+    )
+    fuente: Slug | None = Field(
+        default=None, title="Fuente", description="Dónde consta este hecho."
+    )
 
 
 class Coordinates(Model):
     lat: Annotated[float, Field(ge=-90, le=90)] = Field(
-        description="Latitud, p. ej. -35.4264.", examples=[-35.4264]
+        title="Latitud", description="Latitud en grados, p. ej. -35.4264.", examples=[-35.4264]
     )
     lon: Annotated[float, Field(ge=-180, le=180)] = Field(
-        description="Longitud, p. ej. -71.6554.", examples=[-71.6554]
+        title="Longitud", description="Longitud en grados, p. ej. -71.6554.", examples=[-71.6554]
     )
 
 
 class Contact(Model):
-    nombre: Text | None = Field(default=None, description="Persona o equipo de contacto.")
-    cargo: Text | None = None
-    correo: Email | None = Field(default=None, description="Correo, p. ej. equipo@ejemplo.cl.")
-    telefono: Text | None = Field(default=None, description="Teléfono, p. ej. +56 9 1234 5678.")
-    web: Url | None = Field(default=None, description="Dirección web que empieza con https://.")
+    nombre: Text | None = Field(
+        default=None, title="Nombre", description="Persona o equipo de contacto."
+    )
+    cargo: Text | None = Field(
+        default=None, title="Cargo", description="Cargo de esa persona, si lo tiene."
+    )
+    correo: Email | None = Field(
+        default=None, title="Correo", description="Correo, p. ej. equipo@ejemplo.cl."
+    )
+    telefono: Text | None = Field(
+        default=None, title="Teléfono", description="Teléfono, p. ej. +56 9 1234 5678."
+    )
+    web: Url | None = Field(
+        default=None,
+        title="Sitio web",
+        description="Dirección web completa, p. ej. https://ejemplo.cl.",
+    )
 
 
 CenterStatus = Literal["activo", "en-instalacion", "cerrado"]
+# How each state of a center or a practice reads in the editor, the forms and the catalogue.
+STATE_LABELS: dict[str, str] = {
+    "activo": "Activo",
+    "en-instalacion": "En instalación",
+    "cerrado": "Cerrado",
+    "ejemplo": "Ejemplo de formato",
+    "borrador": "Borrador",
+    "publicada": "Publicada",
+}
 
 
 class Center(Model):
     nombre: Text = Field(
-        description="Nombre del centro.", examples=["Centro de Negocios Sercotec Talca"]
+        title="Nombre",
+        description="Nombre del centro.",
+        examples=["Centro de Negocios Sercotec Talca"],
     )
-    comuna: Text = Field(description="Comuna donde está el centro.", examples=["Talca"])
+    comuna: Text = Field(
+        title="Comuna", description="Comuna donde está el centro.", examples=["Talca"]
+    )
     region: Slug = Field(
-        description="Clave de la región (content/taxonomia.yml).", examples=["maule"]
+        title="Región", description="Región donde está el centro.", examples=["maule"]
     )
-    operador: Text = Field(description="Institución que opera el centro.", examples=["Codesser"])
+    operador: Text = Field(
+        title="Operador", description="Institución que opera el centro.", examples=["Codesser"]
+    )
     estado: CenterStatus = Field(
-        description="activo, en-instalacion o cerrado.", examples=["activo"]
+        title="Estado",
+        description="Si el centro atiende, se está instalando o cerró.",
+        examples=["activo"],
     )
     hitos: list[Milestone] = Field(
-        description="Hechos fechados de la historia del centro; [] si aún no hay.", examples=[[]]
+        title="Hitos",
+        description="Hechos fechados de la historia del centro, cada uno con su fuente. "
+        "Puede quedar vacío.",
+        examples=[[]],
     )
     fuente: Slug = Field(
-        description="Clave de la fuente de estos datos en content/red.yml.",
+        title="Fuente",
+        description="Dónde constan los datos de este perfil.",
         examples=["entrevista-2020"],
     )
-    descripcion: Text | None = Field(default=None, description="Presentación breve del centro.")
-    coordenadas: Coordinates | None = Field(default=None, description="Ubicación para el mapa.")
-    contacto: Contact | None = Field(default=None, description="Contacto publicado del centro.")
-    servicios: list[Slug] = Field(default_factory=list, description="Claves de servicios.")
+    descripcion: Text | None = Field(
+        default=None, title="Descripción", description="Presentación breve del centro."
+    )
+    coordenadas: Coordinates | None = Field(
+        default=None,
+        title="Coordenadas",
+        description="Ubicación para el mapa: el centro urbano de la comuna, no la dirección "
+        "de la oficina.",
+    )
+    contacto: Contact | None = Field(
+        default=None, title="Contacto", description="Contacto publicado del centro."
+    )
+    servicios: list[Slug] = Field(
+        default_factory=list, title="Servicios", description="Servicios que presta el centro."
+    )
 
 
 # --- practices --------------------------------------------------------------------------
@@ -236,20 +324,23 @@ class Center(Model):
 
 class Result(Model):
     indicador: Text = Field(
-        description="Qué se midió.", examples=["Almacenes que terminaron el diagnóstico"]
+        title="Indicador",
+        description="Qué se midió.",
+        examples=["Almacenes que terminaron el diagnóstico"],
     )
-    valor: Text | int | float = Field(description="El valor medido.", examples=[12])
+    valor: Text | int | float = Field(title="Valor", description="El valor medido.", examples=[12])
     fuente: Text = Field(
+        title="Fuente",
         description="Quién lo midió y dónde consta.",
         examples=["Registro de asistencia del centro"],
     )
-    fecha: Date | None = Field(default=None, description="Cuándo se midió (AAAA-MM-DD).")
+    fecha: Date | None = Field(default=None, title="Fecha", description="Cuándo se midió.")
 
 
 class Replica(Model):
-    centro: Slug = Field(description="Clave del centro que adoptó la práctica.")
-    fecha: Date = Field(description="Desde cuándo la aplica (AAAA-MM-DD).")
-    nota: Text | None = Field(default=None, description="Qué adaptó ese centro.")
+    centro: Slug = Field(title="Centro", description="El centro que adoptó la práctica.")
+    fecha: Date = Field(title="Fecha", description="Desde cuándo la aplica.")
+    nota: Text | None = Field(default=None, title="Nota", description="Qué adaptó ese centro.")
 
 
 PracticeStatus = Literal["ejemplo", "borrador", "publicada"]
@@ -257,41 +348,70 @@ PracticeStatus = Literal["ejemplo", "borrador", "publicada"]
 
 class PracticeMeta(Model):
     titulo: Text = Field(
+        title="Título",
         description="Título corto y concreto.",
         examples=["Diagnóstico de digitalización para almaceneros"],
     )
     resumen: Text = Field(
+        title="Resumen",
         description="Una o dos frases: qué se hizo y para quién.",
         examples=["Un diagnóstico breve que ordena qué digitalizar primero en un almacén."],
     )
     centro: Slug = Field(
-        description="Clave del centro que creó la práctica (centers/<clave>.yml).",
-        examples=["talca"],
+        title="Centro", description="El centro que creó la práctica.", examples=["talca"]
     )
     areas: Annotated[list[Slug], Field(min_length=1)] = Field(
-        description="Una o más áreas: " + ", ".join(AREA_KEYS) + ".",
+        title="Áreas",
+        description="Una o más áreas en que la práctica ayuda a las pymes.",
         examples=[["digitalizacion"]],
     )
-    fecha: Date = Field(description="Fecha de la práctica (AAAA-MM-DD).", examples=["2021-03-15"])
+    fecha: Date = Field(
+        title="Fecha",
+        description="Cuándo se hizo la práctica, como AAAA-MM-DD.",
+        examples=["2021-03-15"],
+    )
     estado: PracticeStatus = Field(
-        description="borrador mientras se escribe, publicada cuando está lista; ejemplo solo "
+        title="Estado",
+        description="Borrador mientras se escribe, publicada cuando está lista; ejemplo solo "
         "para fichas que muestran el formato.",
         examples=["borrador"],
     )
-    servicios: list[Slug] = Field(default_factory=list, description="Claves de servicios.")
-    publicos: list[Slug] = Field(default_factory=list, description="Claves de públicos.")
-    etiquetas: list[Text] = Field(default_factory=list, description="Palabras clave libres.")
+    servicios: list[Slug] = Field(
+        default_factory=list, title="Servicios", description="Servicios del centro que usó."
+    )
+    publicos: list[Slug] = Field(
+        default_factory=list, title="Públicos", description="A quiénes se dirigió."
+    )
+    etiquetas: list[Text] = Field(
+        default_factory=list,
+        title="Etiquetas",
+        description="Palabras que ayudan a encontrar la práctica, separadas por comas.",
+    )
     resultados: list[Result] = Field(
-        default_factory=list, description="Indicadores medidos, cada uno con su fuente."
+        default_factory=list,
+        title="Resultados medidos",
+        description="Indicadores medidos, cada uno con su fuente.",
     )
     replicas: list[Replica] = Field(
-        default_factory=list, description="Otros centros que adoptaron la práctica."
+        default_factory=list,
+        title="Réplicas en otros centros",
+        description="Otros centros que adoptaron la práctica.",
     )
-    relacionadas: list[Slug] = Field(default_factory=list, description="Claves de otras prácticas.")
-    contacto: Contact | None = Field(default=None, description="A quién preguntar por la práctica.")
+    relacionadas: list[Slug] = Field(
+        default_factory=list,
+        title="Prácticas relacionadas",
+        description="Otras prácticas que conviene leer junto a esta.",
+    )
+    contacto: Contact | None = Field(
+        default=None, title="Contacto", description="A quién preguntar por la práctica."
+    )
 
 
 class PageMeta(Model):
-    titulo: Text = Field(description="Título de la página.")
-    descripcion: Text | None = Field(default=None, description="Resumen de la página.")
-    orden: int = Field(default=100, description="Posición en el menú (menor primero).")
+    titulo: Text = Field(title="Título", description="Título de la página.")
+    descripcion: Text | None = Field(
+        default=None, title="Descripción", description="Resumen de la página."
+    )
+    orden: int = Field(
+        default=100, title="Orden", description="Posición en el menú, de menor a mayor."
+    )

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from generator.content.models import PracticeMeta
+from generator.content.models import STATE_LABELS, PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.site.view import SiteView
 
-STATUS_LABELS = {"publicada": "Publicada", "ejemplo": "Ejemplo de formato", "borrador": "Borrador"}
+STATUS_LABELS = {state: STATE_LABELS[state] for state in ("publicada", "ejemplo", "borrador")}
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def test_the_new_practice_form_offers_the_models_fields_and_options(
         assert page.get_by_label(label, exact=True).count() == 1, label
     assert options_of(page, "Centro") == [c.data.nombre for c in repo.centers.values()]
     assert options_of(page, "Áreas") == [a.nombre for a in repo.taxonomy.data.areas.values()]
-    assert options_of(page, "Estado") == ["ejemplo", "borrador", "publicada"]
+    assert options_of(page, "Estado") == ["Ejemplo de formato", "Borrador", "Publicada"]
     services = [s.nombre for s in repo.taxonomy.data.servicios.values()]
     assert options_of(page, re.compile("^Servicios")) == services
     publics = [p.nombre for p in repo.taxonomy.data.publicos.values()]
