@@ -34,6 +34,7 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 	$(BIN)/python -m generator schemas --check
 	$(BIN)/python -m generator issue-form --check
+	$(BIN)/python -m generator format --check
 
 test: lint node_modules/.installed
 	$(BIN)/python -m pytest

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.authoring import scaffold
+from generator.authoring import formatting, scaffold
 from generator.authoring.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
 from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
@@ -117,6 +117,27 @@ def build_parser() -> argparse.ArgumentParser:
     form_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
     form_cmd.add_argument("--check", action="store_true", help="solo revisa que esté al día")
     form_cmd.set_defaults(func=run_issue_form)
+
+    format_cmd = commands.add_parser(
+        "format",
+        help="escribe los archivos de contenido en su forma canónica",
+        description="Ordena las claves como el modelo, escribe las listas una por línea y usa "
+        "comillas solo donde YAML las necesita; conserva los comentarios.",
+    )
+    format_cmd.add_argument(
+        "--check", action="store_true", help="solo revisa; no cambia ningún archivo"
+    )
+    format_cmd.add_argument(
+        "--root", type=_root, default=Path.cwd(), help="carpeta del repositorio"
+    )
+    format_cmd.add_argument(
+        "archivos",
+        nargs="*",
+        type=Path,
+        metavar="ARCHIVO",
+        help="archivos de contenido (por omisión, todos los del repositorio)",
+    )
+    format_cmd.set_defaults(func=run_format)
     return parser
 
 
@@ -178,6 +199,10 @@ def run_issue_form(args: argparse.Namespace) -> int:
     write_issue_form(args.root)
     print(f"Escrito {ISSUE_FORM_FILE}")
     return EXIT_OK
+
+
+def run_format(args: argparse.Namespace) -> int:
+    return formatting.run(args.root, args.archivos, check=args.check)
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -26,10 +26,14 @@ def test_schemas_use_the_spanish_descriptions() -> None:
     }
 
 
-def test_center_files_point_at_the_center_schema() -> None:
+def test_editors_find_the_schemas_without_a_comment_in_the_files() -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    wired = settings["yaml.schemas"]
+    assert wired["./schemas/centro.schema.json"] == "centers/*.yml"
+    for name in ("taxonomia", "red"):
+        assert wired[f"./schemas/{name}.schema.json"] == f"content/{name}.yml"
     for path in sorted((REPO / "centers").glob("*.yml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../schemas/centro.schema.json", path
+        assert "yaml-language-server" not in path.read_text(encoding="utf-8"), path
 
 
 def test_issue_form_is_fresh() -> None:

@@ -11,10 +11,8 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from generator.authoring import canonical
 from generator.content.body import check_sections
 from generator.content.frontmatter import split_front_matter
 from generator.content.loader import CENTERS_DIR, PRACTICES_DIR, load_entries
@@ -42,7 +40,6 @@ SECTION_GUIDANCE: dict[str, str] = {
 assert tuple(SECTION_GUIDANCE) == REQUIRED_SECTIONS
 
 SUMMARY_PLACEHOLDER = "Completa aquí, en una o dos frases, qué hizo el centro y para quién."
-SCHEMA_COMMENT = "# yaml-language-server: $schema=../schemas/centro.schema.json"
 
 Ask = Callable[[str], str]
 
@@ -91,14 +88,6 @@ def stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _yaml_line(key: str, value: Any) -> str:
-    return yaml.safe_dump({key: value}, allow_unicode=True, width=10_000).strip()
-
-
-def _flow_list(key: str, values: Sequence[str]) -> str:
-    return f"{key}: [{', '.join(values)}]"
-
-
 def split_list(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
@@ -107,37 +96,22 @@ def split_list(text: str | None) -> list[str]:
 
 
 def practice_text(
-    *,
-    titulo: str,
-    centro: str,
-    areas: Sequence[str],
-    resumen: str,
-    fecha: dt.date,
-    all_areas: Sequence[str],
-    all_services: Sequence[str],
-    all_publics: Sequence[str],
+    *, titulo: str, centro: str, areas: Sequence[str], resumen: str, fecha: dt.date
 ) -> str:
-    lines = [
-        "---",
-        _yaml_line("titulo", titulo),
-        _yaml_line("resumen", resumen),
-        _yaml_line("centro", centro),
-        f"# Una o más áreas: {', '.join(all_areas)}.",
-        _flow_list("areas", areas),
-        f"fecha: {fecha.isoformat()}",
-        "# «borrador» no se publica; cámbialo a «publicada» cuando la práctica esté lista.",
-        "estado: borrador",
-        f"# Opcional, una o más: {', '.join(all_services)}.",
-        "servicios: []",
-        f"# Opcional, uno o más: {', '.join(all_publics)}.",
-        "publicos: []",
-        "# Opcional: palabras clave libres, por ejemplo [ferias, redes sociales].",
-        "etiquetas: []",
-        "---",
-    ]
-    for section in REQUIRED_SECTIONS:
-        lines += ["", f"## {section}", "", SECTION_GUIDANCE[section]]
-    return "\n".join(lines) + "\n"
+    """A new practice in canonical form: a draft whose sections say what goes in each."""
+    header = {
+        "titulo": titulo,
+        "resumen": resumen,
+        "centro": centro,
+        "areas": list(areas),
+        "fecha": fecha,
+        "estado": "borrador",
+        "servicios": [],
+        "publicos": [],
+        "etiquetas": [],
+    }
+    body = "\n\n".join(f"## {s}\n\n{SECTION_GUIDANCE[s]}" for s in REQUIRED_SECTIONS)
+    return canonical.render(header, PracticeMeta, body)
 
 
 def _practice_problems(root: Path, rel: str, text: str) -> list[Problem]:
@@ -199,9 +173,6 @@ def new_practice(
         areas=split_list(fields["areas"]),
         resumen=fields["resumen"],
         fecha=today or dt.date.today(),
-        all_areas=all_areas,
-        all_services=list(taxonomy.data.servicios) if taxonomy else [],
-        all_publics=list(taxonomy.data.publicos) if taxonomy else [],
     )
     if not _write_if_valid(root, rel, text, _practice_problems(root, rel, text)):
         return EXIT_INVALID
@@ -212,33 +183,27 @@ def new_practice(
         "Siguiente paso: completa el resumen y las cuatro secciones, revisa con "
         "«python -m generator check» y cambia «estado» a «publicada» cuando esté lista."
     )
+    if taxonomy:
+        print(f"Servicios posibles: {', '.join(taxonomy.data.servicios)}.")
+        print(f"Públicos posibles: {', '.join(taxonomy.data.publicos)}.")
     return EXIT_OK
 
 
 # --- centers ----------------------------------------------------------------------------
 
 
-def center_text(
-    *, nombre: str, comuna: str, region: str, operador: str, fuente: str, fuentes: Sequence[str]
-) -> str:
-    lines = [
-        SCHEMA_COMMENT,
-        _yaml_line("nombre", nombre),
-        _yaml_line("comuna", comuna),
-        _yaml_line("region", region),
-        _yaml_line("operador", operador),
-        "# activo, en-instalacion o cerrado.",
-        "estado: activo",
-        "# Clave de la fuente de estos datos en «fuentes» de content/red.yml"
-        + (f" ({', '.join(fuentes)})." if fuentes else "."),
-        _yaml_line("fuente", fuente),
-        "# Hechos fechados de la historia del centro, con su fuente. Por ejemplo:",
-        "#   - fecha: 2021-03",
-        "#     evento: Comienza a atender en su oficina.",
-        f"#     fuente: {fuente}",
-        "hitos: []",
-    ]
-    return "\n".join(lines) + "\n"
+def center_text(*, nombre: str, comuna: str, region: str, operador: str, fuente: str) -> str:
+    """A new center profile in canonical form, still without milestones."""
+    data = {
+        "nombre": nombre,
+        "comuna": comuna,
+        "region": region,
+        "operador": operador,
+        "estado": "activo",
+        "hitos": [],
+        "fuente": fuente,
+    }
+    return canonical.render(data, Center)
 
 
 def _center_problems(root: Path, rel: str, text: str) -> list[Problem]:
@@ -295,14 +260,15 @@ def new_center(
         region=fields["region"],
         operador=fields["operador"],
         fuente=fields["fuente"],
-        fuentes=sources,
     )
     if not _write_if_valid(root, rel, text, _center_problems(root, rel, text)):
         return EXIT_INVALID
     print(f"Creado {rel}.")
     print(
         f"Revisa que los datos vengan de la fuente «{fields['fuente']}»; agrega los «hitos» "
-        "del centro y revisa con «python -m generator check»."
+        "del centro y revisa con «python -m generator check». Cada hito es así:\n"
+        "  - fecha: 2021-03\n    evento: Comienza a atender en su oficina.\n"
+        f"    fuente: {fields['fuente']}"
     )
     return EXIT_OK
 

@@ -126,7 +126,7 @@ class Term(Model):
 class Region(Model):
     nombre: Text = Field(title="Nombre", description="Nombre oficial de la región.")
     codigo: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] = Field(
-        title="Código", description='Código oficial de dos dígitos, entre comillas: "05".'
+        title="Código", description="Código oficial de dos dígitos, entre comillas: '05'."
     )
 
 
