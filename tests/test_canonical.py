@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from generator.authoring import canonical
 from generator.authoring.canonical import FormatError, format_text, text_scalar
 from generator.authoring.formatting import content_files
-from generator.content.models import Center, PracticeMeta
+from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
 
@@ -142,7 +142,7 @@ def test_render_writes_valid_canonical_files(make_repo: MakeRepo) -> None:
         {"titulo": "Ferias", "centro": "talca", "areas": ["innovacion"], "resumen": "Sí.",
          "fecha": "2021-04-02", "estado": "borrador"},
         PracticeMeta,
-        "## Contexto\n\nA.\n\n## Qué hicimos\n\nB.\n\n## Resultados\n\nC.\n\n## Cómo replicarla\n\nD.",
+        "\n\n".join(f"## {s}\n\nTexto." for s in REQUIRED_SECTIONS),
     )  # fmt: skip
     for rel, text in (("centers/nuevo.yml", center), ("practices/ferias.md", practice)):
         assert format_text(rel, text) == text
