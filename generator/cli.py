@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.authoring import formatting, scaffold
 from generator.authoring.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
+from generator.build import sitedir
 from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.content import problems as report
 from generator.content.pipeline import check, find_problems
@@ -213,6 +214,11 @@ def run_build(args: argparse.Namespace) -> int:
 
     default_dir = OFFLINE_DIR if args.offline else "site"
     site_dir = (args.site_dir or args.root / default_dir).resolve()
+    zip_file = site_dir.with_name(site_dir.name + ".zip") if args.offline else None
+    reason = sitedir.refusal(args.root, site_dir, zip_file)
+    if reason is not None:
+        print(f"python -m generator build: {reason} No se tocó nada.", file=sys.stderr)
+        return EXIT_USAGE
     options = build.GenerateOptions(
         drafts=args.drafts, directory_urls=not args.offline, offline=args.offline
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.authoring.cms import admin_files, backend_from_environment
 from generator.build.offline import enable_offline, offline_files, write_zip
+from generator.build.sitedir import ensure_safe
 from generator.build.write import staging_dir, swap_in, sync_tree
 from generator.content.loader import EntryCache
 from generator.content.pipeline import check, load_valid
@@ -136,12 +137,15 @@ def build_site(
 ) -> None:
     """Build into a temporary folder and swap it in; on failure `site_dir` stays as it was.
 
+    Raises UnsafeSiteDir, touching nothing, when `site_dir` is not a folder a site may replace.
     With `generate=False` the docs tree must already be written (see `generate_docs`).
     `offline` builds the bundle that works from disk, and its zip beside `site_dir`.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    zip_file = site_dir.with_name(site_dir.name + ".zip")
+    ensure_safe(root, site_dir, zip_file if offline else None)
     config_file = project_config_file(root)
     staging = staging_dir(site_dir)
     try:
@@ -157,7 +161,7 @@ def build_site(
             build(config)
         swap_in(staging, site_dir)
         if offline:
-            write_zip(site_dir, site_dir.with_name(site_dir.name + ".zip"), epoch)
+            write_zip(site_dir, zip_file, epoch)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -41,6 +41,7 @@ from generator.build.driver import (
     generate_docs,
 )
 from generator.build.search import BackgroundIndex, article_html, index_command
+from generator.build.sitedir import write_marker
 from generator.build.speed.halfpages import HalfPages
 from generator.content.problems import ContentError
 from generator.site.htmlfix import fix_material_markup
@@ -169,6 +170,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return env
 
     def on_post_build(self, *, config: Any) -> None:
+        write_marker(Path(config.site_dir))  # a later build may replace this folder
         if self.rest_trigger and self.preview_cache and self.preview_cache.rest_pending:
             self.rest_trigger.write_text(str(time.monotonic_ns()), encoding="utf-8")  # rebuild
         if self.index is not None:
