@@ -25,6 +25,7 @@ from generator.site.view import SiteView, tag_slug
 DocsTree = dict[str, bytes]
 # Below this, forking costs more than rendering the practice pages on a second core saves.
 MIN_PRACTICES_TO_SPLIT = 50
+CONTRIBUTING_PAGE = "contribuir"
 
 
 @dataclass
@@ -166,8 +167,16 @@ class Renderer:
         )
         return Markup(bar_chart(bars, title="Centros de la red en el tiempo y meta"))
 
-    def edit_url(self, source_file: str) -> str | None:
-        return self.options.edit_base + source_file if self.options.edit_base else None
+    def edit_url(self, source_file: str, here: str) -> str | None:
+        """Where "Editar esta página" leads: the file's edit page on GitHub when the repository
+        is known, else the page that explains how to propose a change (if there is one)."""
+        if self.options.edit_base:
+            return self.options.edit_base + source_file
+        if CONTRIBUTING_PAGE in self.repo.pages:
+            return urls.href(
+                here, urls.page(CONTRIBUTING_PAGE), directory_urls=self.options.directory_urls
+            )
+        return None
 
     def practice_page(self, practice: MarkdownEntry[PracticeMeta]) -> bytes:
         """A practice's page; with a cache (the preview), only re-rendered when what it shows
@@ -199,7 +208,7 @@ class Renderer:
             center=center,
             related=related,
             updated=updated,
-            edit_url=self.edit_url(practice.file),
+            edit_url=self.edit_url(practice.file, here),
         )
         if self.keep_pages:
             self.cache.pages[here] = (inputs, output)
@@ -243,7 +252,7 @@ class Renderer:
                 here,
                 center=center,
                 mapa=self.map_svg(here, highlighted=center.id) if center.data.coordenadas else None,
-                edit_url=self.edit_url(center.file),
+                edit_url=self.edit_url(center.file, here),
             )
         tree[urls.AREAS] = self.page("areas.md.j2", urls.AREAS)
         for key, area in self.taxonomy.areas.items():

@@ -148,6 +148,26 @@ def test_spanish_search_finds_the_practice_in_the_top_three(
     assert phone.url.endswith(f"?q={query}")
 
 
+def test_more_results_button_only_when_there_are_more(phone: Any, base_url: str) -> None:
+    more = phone.get_by_role("button", name="Mostrar más resultados")
+    status = phone.locator("[data-rc-buscar-estado]")
+    phone.goto(base_url + "buscar/?q=zzqxj")
+    status.filter(has_text="Nada encontrado").wait_for()
+    assert not more.is_visible()
+    phone.goto(base_url + "buscar/?q=taller")
+    status.filter(has_text="resultados para").wait_for()
+    total = int(status.inner_text().split()[0])
+    items = phone.locator("[data-rc-buscar-resultados] li")
+    assert total > 10 and items.count() == 10 and more.is_visible()
+    while more.is_visible():
+        count = items.count()
+        more.click()
+        phone.wait_for_function(
+            "n => document.querySelectorAll('[data-rc-buscar-resultados] li').length > n", arg=count
+        )
+    assert items.count() == total
+
+
 def test_header_box_opens_the_results_and_the_first_query_is_small(
     phone: Any, site: Path, base_url: str
 ) -> None:
@@ -194,11 +214,16 @@ def shown(page: Any) -> int:
     return int(page.locator(".rc-catalogo li:visible").count())
 
 
+def open_filters(page: Any) -> None:
+    page.locator("summary", has_text="Filtrar").click()
+
+
 def test_filters_combine_count_and_live_in_the_url(phone: Any, site: Path, base_url: str) -> None:
     records = practice_records(site)
     center = sorted(r["centro"] for r in records)[0]
     phone.goto(base_url + "practicas/")
     assert shown(phone) == len(records)
+    open_filters(phone)
 
     phone.get_by_role("checkbox", name=re.compile("^Digitalización")).check()
     phone.get_by_label("Centro", exact=True).select_option(center)
@@ -206,7 +231,7 @@ def test_filters_combine_count_and_live_in_the_url(phone: Any, site: Path, base_
     assert 0 < want < len(records)
     assert shown(phone) == want
     status = phone.locator("[data-conteo]")
-    assert status.inner_text() == f"Se muestran {want} de {len(records)} prácticas."
+    assert status.inner_text() == f"Se muestran {want} de {len(records)} prácticas"
     # Each option counts the practices it would show with the other filters kept.
     innovation = expected_count(records, areas={"innovacion"}, centro={center})
     label = phone.locator("label", has=phone.locator("input[value=innovacion]"))
@@ -222,6 +247,7 @@ def test_filters_combine_count_and_live_in_the_url(phone: Any, site: Path, base_
     shared = phone.url
     assert "area=digitalizacion" in shared and f"centro={center}" in shared
     phone.goto(shared)
+    open_filters(phone)
     assert phone.get_by_role("checkbox", name=re.compile("^Digitalización")).is_checked()
     assert phone.get_by_label("Centro", exact=True).input_value() == center
     assert shown(phone) == want
@@ -234,6 +260,8 @@ def test_filters_combine_count_and_live_in_the_url(phone: Any, site: Path, base_
 def test_filters_work_from_the_keyboard(phone: Any, site: Path, base_url: str) -> None:
     records = practice_records(site)
     phone.goto(base_url + "practicas/")
+    phone.locator("summary", has_text="Filtrar").focus()
+    phone.keyboard.press("Enter")
     phone.get_by_role("checkbox", name=re.compile("^Asesoría")).focus()
     phone.keyboard.press("Space")
     assert shown(phone) == expected_count(records, servicios={"asesoria"})

@@ -3,7 +3,7 @@
 //
 // SEARCH_BACKEND_HOOK: a page may define window.RedDeCentrosBusqueda before this script,
 // an object with search(query) -> Promise<{total, load(start, count) -> Promise<[{url,
-// title, excerpt}]>}>. It replaces Pagefind, e.g. in an offline (file://) copy of the site,
+// title, excerpt, centro?, areas?}]>}>. It replaces Pagefind, e.g. in an offline (file://) copy of the site,
 // where the browser cannot fetch Pagefind's files.
 (() => {
   "use strict";
@@ -15,6 +15,9 @@
   const searchPage = new URL(location.protocol === "file:" ? "buscar.html" : "buscar/", base);
 
   let backend = null;
+  // Practices first (pages marked data-pagefind-filter="tipo:practica" by the generator),
+  // each group in Pagefind's order of relevance: a reader looks for a practice, and the
+  // long general pages (about, the API) mention every word of the taxonomy.
   const pagefindBackend = () =>
     import(new URL("pagefind/pagefind.js", base).href).then(async (pagefind) => {
       await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
@@ -22,13 +25,20 @@
         async search(query) {
           const found = await pagefind.debouncedSearch(query, {}, PAUSE_MS);
           if (found === null) return null; // a newer query replaced this one
+          const practices = await pagefind.search(query, { filters: { tipo: "practica" } });
+          const first = new Set(practices.results.map((r) => r.id));
+          const ordered = [
+            ...practices.results,
+            ...found.results.filter((r) => !first.has(r.id)),
+          ];
           return {
-            total: found.results.length,
+            total: ordered.length,
             load: (start, count) =>
               Promise.all(
-                found.results.slice(start, start + count).map(async (result) => {
+                ordered.slice(start, start + count).map(async (result) => {
                   const data = await result.data();
-                  return { url: data.url, title: data.meta.title, excerpt: data.excerpt };
+                  const { title, centro, areas } = data.meta;
+                  return { url: data.url, title, excerpt: data.excerpt, centro, areas };
                 }),
               ),
           };
@@ -53,14 +63,21 @@
     });
   };
 
-  const resultItem = ({ url, title, excerpt }) => {
+  const resultItem = ({ url, title, excerpt, centro, areas }) => {
     const li = document.createElement("li");
     const link = document.createElement("a");
     link.href = url;
     link.textContent = title;
+    li.append(link);
+    if (centro || areas) {
+      const where = document.createElement("p");
+      where.className = "rc-buscar-donde";
+      where.textContent = [centro, areas].filter(Boolean).join(" · ");
+      li.append(where);
+    }
     const text = document.createElement("p");
     text.append(...excerptNodes(excerpt || ""));
-    li.append(link, text);
+    li.append(text);
     return li;
   };
 

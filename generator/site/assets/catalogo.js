@@ -1,7 +1,9 @@
 // Red de Centros: filters of the practice catalogue (/practicas/).
-// The form and every practice's data-<facet> attributes come from the generator
-// (generator/site/catalogue.py); this only reads them. Within a facet the options add up
-// (or); across facets they narrow (and). The state lives in the URL (?area=x&centro=y).
+// The form (closed under "Filtrar") and every practice's data-<facet> attributes come from
+// the generator (generator/site/catalogue.py); this only reads them and writes text into
+// places the page already holds, so nothing moves when it runs. Within a facet the options
+// add up (or); across facets they narrow (and). The state lives in the URL (?area=x&centro=y);
+// a value the form does not offer is said, not dropped in silence.
 (() => {
   "use strict";
   const form = document.getElementById("rc-filtros");
@@ -15,7 +17,10 @@
       Object.fromEntries(facets.map((f) => [f, (li.dataset[f] || "").split(" ").filter(Boolean)])),
     ]),
   );
-  const status = form.querySelector("[data-conteo]");
+  const headline = document.querySelector("[data-conteo]");
+  const unknownNote = document.querySelector("[data-desconocidos]");
+  const activeNote = document.querySelector("[data-activos]");
+  const noun = (n) => (n === 1 ? "práctica" : "prácticas");
 
   const chosen = () => {
     const picked = Object.fromEntries(facets.map((f) => [f, new Set()]));
@@ -61,11 +66,12 @@
       if (fit) shown += 1;
     }
     showCounts(picked);
-    const noun = items.length === 1 ? "práctica" : "prácticas";
-    status.textContent =
-      shown === 0
-        ? "Ninguna práctica cumple estos filtros."
-        : `Se muestran ${shown} de ${items.length} ${noun}.`;
+    const active = facets.reduce((n, f) => n + picked[f].size, 0);
+    const total = items.length;
+    if (active === 0) headline.textContent = `${total} ${noun(total)}`;
+    else if (shown === 0) headline.textContent = `Ninguna de las ${total} ${noun(total)} cumple estos filtros`;
+    else headline.textContent = `${shown === 1 ? "Se muestra" : "Se muestran"} ${shown} de ${total} ${noun(total)}`;
+    activeNote.textContent = active ? ` (${active} ${active === 1 ? "activo" : "activos"})` : "";
     const params = new URLSearchParams();
     for (const facet of facets) for (const v of picked[facet]) params.append(facet, v);
     const query = params.toString();
@@ -73,17 +79,34 @@
   };
 
   const params = new URLSearchParams(location.search);
+  const unknown = [];
+  for (const [name, value] of params) {
+    const offered = controls.some(
+      (el) =>
+        el.name === name &&
+        (el.type === "checkbox" ? el.value === value : Array.from(el.options).some((o) => o.value === value)),
+    );
+    if (!offered) unknown.push(`${name}=${value}`);
+  }
   for (const el of controls) {
     const wanted = params.getAll(el.name);
     if (el.type === "checkbox") el.checked = wanted.includes(el.value);
     else el.value = wanted.find((v) => Array.from(el.options).some((o) => o.value === v)) || "";
   }
+  if (unknown.length) {
+    const list = unknown.map((u) => `«${u}»`).join(", ");
+    unknownNote.textContent =
+      unknown.length === 1
+        ? ` El filtro ${list} de la dirección no existe en el catálogo y no se aplicó.`
+        : ` Los filtros ${list} de la dirección no existen en el catálogo y no se aplicaron.`;
+  }
   form.addEventListener("change", update);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.querySelector("[data-limpiar]").addEventListener("click", () => {
     form.reset();
+    unknownNote.textContent = "";
     update();
   });
-  form.hidden = false;
+  for (const note of form.querySelectorAll("[data-sin-script]")) note.remove();
   update();
 })();

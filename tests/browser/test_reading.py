@@ -1,0 +1,165 @@
+"""Reading the repository's own site on a phone and on a desktop, measured as a person sees
+it in Chromium: where things are, how wide, whether they overlap or move, how big a finger's
+target is, and what text is on the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from ..sitebuild import build
+from ..sitecheck import copy_repository
+from .conftest import serve_directory
+
+PHONES = [(320, 568), (390, 844)]
+SCREENS = [*PHONES, (1280, 800)]
+PRACTICE = "practicas/capacitaciones-para-conexiones-lentas/"
+# Collected from the first paint on: every layout shift the page makes while it loads.
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = copy_repository(tmp_path_factory.mktemp("lectura"))
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    base, server = serve_directory(root / "site")
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def open_page(browser: Any, size: tuple[int, int]) -> Any:
+    width, height = size
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=width < 500, has_touch=width < 500
+    )
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    return page
+
+
+@pytest.fixture(params=SCREENS, ids=lambda s: f"{s[0]}px")
+def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    page = open_page(browser, request.param)
+    yield page
+    page.context.close()
+    assert page.errors == []
+
+
+@pytest.fixture(params=PHONES, ids=lambda s: f"{s[0]}px")
+def phone(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    page = open_page(browser, request.param)
+    yield page
+    page.context.close()
+    assert page.errors == []
+
+
+def sideways_overflow(page: Any) -> int:
+    """How many pixels the page is wider than the screen (0: no sideways scroll)."""
+    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+
+
+def total_shift(page: Any) -> float:
+    page.wait_for_timeout(500)  # let the scripts run and any late shift be reported
+    return float(page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)"))
+
+
+def box(page: Any, selector: str) -> dict[str, float]:
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, selector
+    return dict(found)
+
+
+def test_first_practice_is_in_the_first_screen_behind_one_filter_control(
+    phone: Any, site: str
+) -> None:
+    phone.goto(site + "practicas/", wait_until="load")
+    first = box(phone, ".rc-catalogo li a")
+    assert first["y"] + first["height"] <= phone.viewport_size["height"]
+    assert not phone.locator("#rc-filtros").is_visible()
+    assert phone.locator("summary", has_text="Filtrar").is_visible()
+    assert sideways_overflow(phone) == 0
+    assert total_shift(phone) < 0.01
+    phone.locator("summary", has_text="Filtrar").click()
+    assert phone.locator("#rc-filtros").is_visible()
+    assert sideways_overflow(phone) == 0
+
+
+def test_the_headline_count_follows_the_filters(phone: Any, site: str) -> None:
+    phone.goto(site + "practicas/", wait_until="load")
+    total = phone.locator(".rc-catalogo li").count()
+    headline = phone.locator("[data-conteo]")
+    assert headline.inner_text() == f"{total} prácticas"
+    phone.locator("summary", has_text="Filtrar").click()
+    phone.get_by_label("Centro", exact=True).select_option(
+        label="Centro de Negocios Sercotec Talca (1)"
+    )
+    assert phone.locator(".rc-catalogo li:visible").count() == 1
+    assert headline.inner_text() == f"Se muestra 1 de {total} prácticas"
+    assert phone.locator("summary", has_text="Filtrar").inner_text().endswith("(1 activo)")
+    phone.get_by_role("checkbox", name="Pymes").check()
+    assert phone.locator("summary").first.inner_text().endswith("(2 activos)")
+    phone.get_by_role("button", name="Limpiar filtros").click()
+    assert headline.inner_text() == f"{total} prácticas"
+    assert phone.locator("summary", has_text="Filtrar").inner_text().strip().endswith("Filtrar")
+
+
+def test_an_unknown_filter_in_the_address_is_said(phone: Any, site: str) -> None:
+    phone.goto(site + "practicas/?area=no-existe&centro=talca", wait_until="load")
+    headline = phone.locator(".rc-titular").inner_text()
+    assert "«area=no-existe»" in headline and "no se aplicó" in headline
+    assert phone.locator(".rc-catalogo li:visible").count() == 1
+    assert "Se muestra 1 de" in headline
+
+
+def test_search_lists_practices_first_with_their_center_and_area(phone: Any, site: str) -> None:
+    phone.goto(site + "buscar/?q=ecosistema", wait_until="load")
+    results = phone.locator("[data-rc-buscar-resultados] li")
+    results.first.wait_for()
+    titles = [results.nth(i).locator("a").inner_text() for i in range(results.count())]
+    practice = titles.index("Mesa de coordinación con el ecosistema local")
+    for general in ("Acerca de la red", "Datos abiertos (API)"):
+        assert general in titles and titles.index(general) > practice, titles
+    where = results.nth(practice).locator(".rc-buscar-donde").inner_text()
+    assert where == "Centro de Negocios Sercotec Osorno · Vinculación con el ecosistema"
+    # Nothing more to show: no button to show more.
+    assert not phone.get_by_role("button", name="Mostrar más resultados").is_visible()
+
+
+@pytest.mark.parametrize("path", ["", "practicas/", PRACTICE, "centros/", "red/", "buscar/"])
+def test_no_page_is_wider_than_the_screen_or_moves_while_loading(
+    screen: Any, site: str, path: str
+) -> None:
+    screen.goto(site + path, wait_until="load")
+    assert sideways_overflow(screen) == 0
+    assert total_shift(screen) < 0.01
+    text = screen.locator("body").inner_text()
+    for technical in ("Not found", "practices/", "centers/", ".md", "historial de git", "la clave"):
+        # The practice page's invitation to register an adoption is the contribution loop's.
+        if technical != "la clave" or path != PRACTICE:
+            assert technical not in text, (path, technical)
+
+
+def test_edit_this_page_is_a_link_to_propose_a_change(page: Any, site: str) -> None:
+    page.goto(site + PRACTICE, wait_until="load")
+    link = page.get_by_role("link", name="Editar esta página")
+    href = str(link.get_attribute("href"))
+    if href.startswith("https://"):  # in CI the repository is known: GitHub's edit page
+        assert href.endswith("/practices/capacitaciones-para-conexiones-lentas.md")
+    else:
+        link.click()
+        assert page.url == site + "contribuir/"
+        assert page.locator("article h1").inner_text() == "Cómo contribuir"
