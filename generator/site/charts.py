@@ -1,4 +1,9 @@
-"""A small bar chart of the network's size over time, as inline SVG (its table is the text)."""
+"""A small bar chart of the network's size over time, as inline SVG (its table is the text).
+
+The labels come from the data, whatever their length ("2020", "fin de 2020", "meta 2021"):
+each is split over at most two lines and every bar's slot is made wide enough for its label,
+so no two labels touch at any width (the SVG scales as a whole on a narrow screen).
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,49 @@ BAR_WIDTH = 56
 GAP = 24
 HEIGHT = 160
 TOP = 20
-LABEL_SPACE = 40
+LABEL_FONT = 12
+LINE_HEIGHT = 15
+# A generous average advance of a sans-serif character, in ems: labels are measured with it.
+CHAR_WIDTH_EM = 0.62
+LABEL_PADDING = 12  # at least this much space between two neighbouring labels
+ONE_LINE_UP_TO = 10  # characters; a longer label is split over two lines
+
+
+def label_lines(label: str) -> list[str]:
+    """One line, or the two lines (split at a space) whose longer one is shortest."""
+    words = label.split()
+    if len(label) <= ONE_LINE_UP_TO or len(words) < 2:
+        return [label]
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
+    return [first, second]
+
+
+def _text_width(text: str) -> float:
+    return len(text) * LABEL_FONT * CHAR_WIDTH_EM
 
 
 def bar_chart(bars: Sequence[tuple[str, int, bool]], *, title: str) -> str:
     """`bars` are (label, value, is_goal); goals are drawn hollow."""
     top_value = max((value for _, value, _ in bars), default=1) or 1
-    width = len(bars) * (BAR_WIDTH + GAP) + GAP
-    total_height = HEIGHT + TOP + LABEL_SPACE
+    lines = [label_lines(label) for label, _, _ in bars]
+    slots = [
+        max(BAR_WIDTH + GAP, max(_text_width(line) for line in ls) + LABEL_PADDING) for ls in lines
+    ]
+    width = round(sum(slots))
+    label_space = max((len(ls) for ls in lines), default=1) * LINE_HEIGHT + 10
+    total_height = HEIGHT + TOP + label_space
     parts = [
         f'<svg class="rc-grafico" viewBox="0 0 {width} {total_height}" width="{width}" '
         f'height="{total_height}" aria-labelledby="rc-grafico-titulo">',
         f'<title id="rc-grafico-titulo">{escape(title)}</title>',
     ]
-    for index, (label, value, is_goal) in enumerate(bars):
+    left = 0.0
+    for (_, value, is_goal), slot, label in zip(bars, slots, lines, strict=True):
+        middle = round(left + slot / 2)
+        left += slot
         bar_height = round(HEIGHT * value / top_value)
-        x = GAP + index * (BAR_WIDTH + GAP)
+        x = middle - BAR_WIDTH // 2
         y = TOP + HEIGHT - bar_height
         css = "rc-grafico-meta" if is_goal else "rc-grafico-barra"
         style = (
@@ -33,10 +65,14 @@ def bar_chart(bars: Sequence[tuple[str, int, bool]], *, title: str) -> str:
         parts += [
             f'<rect class="{css}" x="{x}" y="{y}" width="{BAR_WIDTH}" '
             f'height="{bar_height}" {style}/>',
-            f'<text x="{x + BAR_WIDTH // 2}" y="{y - 4}" text-anchor="middle" '
-            f'font-size="13">{value}</text>',
-            f'<text x="{x + BAR_WIDTH // 2}" y="{TOP + HEIGHT + 16}" text-anchor="middle" '
-            f'font-size="11">{escape(label)}</text>',
+            f'<text x="{middle}" y="{y - 4}" text-anchor="middle" font-size="13">{value}</text>',
+            f'<text class="rc-grafico-etiqueta" x="{middle}" y="{TOP + HEIGHT + LINE_HEIGHT}" '
+            f'text-anchor="middle" font-size="{LABEL_FONT}">',
+            *(
+                f'<tspan x="{middle}" dy="{LINE_HEIGHT if index else 0}">{escape(line)}</tspan>'
+                for index, line in enumerate(label)
+            ),
+            "</text>",
         ]
     parts.append("</svg>")
     return "".join(parts)

@@ -41,8 +41,12 @@ INSET_LON_LIMIT = -100.0
 
 POINT_RADIUS = 5
 POINT_RADIUS_HIGHLIGHTED = 8
-# Zona táctil invisible alrededor de cada punto.
-POINT_HIT_RADIUS = 11
+# Zona táctil invisible alrededor de cada punto: assets/red.css nunca dibuja el mapa a menos
+# de 450 px de alto (escala 0,375), donde 34 unidades de radio son 25,5 px de diámetro: un
+# blanco de al menos 24 x 24 px para un dedo.
+POINT_HIT_RADIUS = 34
+# El nombre que aparece al enfocar o pasar sobre un punto, legible a esa escala.
+NAME_FONT_SIZE = 30
 
 _DATA_FILE = "chile_regiones.json"
 
@@ -60,6 +64,7 @@ class MapPoint:
     lon: float
     href: str
     highlighted: bool = False
+    name: str = ""  # el nombre corto que se ve al enfocar o pasar sobre el punto
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,10 @@ def render_map(
             css = "mapa-centro"
             radius, fill, stroke_width = POINT_RADIUS, "#0b4f8a", "1.5"
         label = _attr(point.label)
+        # Hacia el mar (a la izquierda) en el continente; a la derecha en el recuadro.
+        toward_sea = x > WIDTH / 2
+        name_x = _fmt(x - radius - 4 if toward_sea else x + radius + 4)
+        anchor = "end" if toward_sea else "start"
         out.append(
             f'<a class="{css}" href="{_attr(point.href)}" aria-label="{label}">'
             f"<title>{label}</title>"
@@ -278,6 +287,10 @@ def render_map(
             f'fill="#ffffff" fill-opacity="0"/>'
             f'<circle class="mapa-centro-punto" cx="{cx}" cy="{cy}" r="{radius}" '
             f'fill="{fill}" stroke="#ffffff" stroke-width="{stroke_width}"/>'
+            f'<text class="mapa-centro-nombre" x="{name_x}" y="{_fmt(y + NAME_FONT_SIZE / 3)}" '
+            f'text-anchor="{anchor}" font-size="{NAME_FONT_SIZE}" font-weight="700" '
+            f'fill="#000000" stroke="#ffffff" stroke-width="6" aria-hidden="true">'
+            f"{_attr(point.name or point.label)}</text>"
             "</a>"
         )
     out.append("</g>")

@@ -19,7 +19,16 @@ from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
 from generator.site.feed import atom_feed
 from generator.site.mapsvg import MapPoint, render_map
-from generator.site.text import date_es, html_text, md, md_url, meta_string, partial_date_es, plural
+from generator.site.text import (
+    date_es,
+    html_text,
+    md,
+    md_url,
+    meta_string,
+    partial_date_es,
+    plural,
+    short_center_name,
+)
 from generator.site.view import SiteView, tag_slug
 
 DocsTree = dict[str, bytes]
@@ -80,6 +89,7 @@ def _environment() -> jinja2.Environment:
         fecha_html=lambda d: html_text(date_es(d)),
         fecha_parcial=lambda d: md(partial_date_es(d)),
         plural=lambda n, one, many: md(plural(n, one, many)),
+        corto=short_center_name,
     )
     return env
 
@@ -154,6 +164,7 @@ class Renderer:
                 lon=c.data.coordenadas.lon,
                 href=urls.href(here, urls.center(c.id), directory_urls=self.options.directory_urls),
                 highlighted=c.id == highlighted,
+                name=short_center_name(c.data.nombre),
             )
             for c in self.view.centers
             if c.data.coordenadas

@@ -70,3 +70,15 @@ def partial_date_es(value: str) -> str:
 
 def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{count} {singular if count == 1 else plural_form}"
+
+
+_CENTER_PREFIXES = ("Centro de Negocios Sercotec ", "Centro de Negocios ")
+
+
+def short_center_name(name: str) -> str:
+    """ "Centro de Negocios Sercotec Talca" -> "Talca": where the full name does not fit (the
+    map's labels, the list beside it)."""
+    for prefix in _CENTER_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    return name

@@ -163,3 +163,92 @@ def test_edit_this_page_is_a_link_to_propose_a_change(page: Any, site: str) -> N
         link.click()
         assert page.url == site + "contribuir/"
         assert page.locator("article h1").inner_text() == "Cómo contribuir"
+
+
+OVERLAPS = """
+(selector) => {
+  const boxes = [...document.querySelectorAll(selector)].map((e) => e.getBoundingClientRect());
+  const touching = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, j) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+      touching.push([i, i + 1 + j]);
+    }
+  }));
+  return touching;
+}
+"""
+
+
+def test_no_two_chart_labels_touch(screen: Any, site: str) -> None:
+    screen.goto(site + "red/", wait_until="load")
+    assert screen.locator(".rc-grafico text").count() >= 4
+    assert screen.evaluate(OVERLAPS, ".rc-grafico text") == []
+    chart = box(screen, ".rc-grafico")
+    assert chart["x"] + chart["width"] <= screen.viewport_size["width"]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["2020", "2020", "meta 2021"],
+        ["inicio de 2020", "fin de 2020", "meta fin de 2021"],
+        ["enero de 2020", "diciembre de 2020", "septiembre de 2021", "meta diciembre de 2021"],
+    ],
+)
+def test_chart_labels_of_any_length_never_touch(screen: Any, labels: list[str]) -> None:
+    from generator.site.charts import bar_chart
+
+    bars = [(label, 9 + 3 * i, i == len(labels) - 1) for i, label in enumerate(labels)]
+    svg = bar_chart(bars, title="Centros")
+    screen.set_content(
+        f'<meta name="viewport" content="width=device-width"><body style="margin:16px">'
+        f"<style>svg {{ max-width: 100%; height: auto; }}</style>{svg}</body>"
+    )
+    assert screen.evaluate(OVERLAPS, "svg text") == []
+    assert sideways_overflow(screen) == 0
+
+
+@pytest.mark.parametrize("path", ["centros/", "red/", "api/"])
+def test_tables_fit_the_screen(screen: Any, site: str, path: str) -> None:
+    screen.goto(site + path, wait_until="load")
+    width = screen.viewport_size["width"]
+    rights = screen.eval_on_selector_all(
+        "article table, article table td", "els => els.map(e => e.getBoundingClientRect().right)"
+    )
+    assert rights and max(rights) <= width, (path, max(rights))
+
+
+def test_every_center_on_the_map_is_a_finger_sized_target_with_its_name(
+    screen: Any, site: str
+) -> None:
+    screen.goto(site + "centros/", wait_until="load")
+    links = screen.locator("figure svg a.mapa-centro")
+    assert links.count() == 13
+    for i in range(links.count()):
+        target = links.nth(i).locator(".mapa-centro-zona").bounding_box()
+        assert target["width"] >= 24 and target["height"] >= 24, target
+    melipilla = screen.locator("figure svg a[href='melipilla/']")
+    name = melipilla.locator(".mapa-centro-nombre")
+    assert not name.is_visible()
+    melipilla.focus()
+    assert name.is_visible() and name.text_content() == "Melipilla"
+    talagante = screen.locator("figure svg a[href='talagante/']")
+    talagante.hover()
+    assert talagante.locator(".mapa-centro-nombre").is_visible()
+
+
+def test_the_list_beside_the_map_tells_close_centers_apart(screen: Any, site: str) -> None:
+    screen.goto(site + "centros/", wait_until="load")
+    on_map = screen.eval_on_selector_all(
+        "figure svg a.mapa-centro", "els => els.map(e => e.getAttribute('href')).sort()"
+    )
+    listed = screen.eval_on_selector_all(
+        ".rc-mapa-lista a", "els => els.map(e => e.getAttribute('href')).sort()"
+    )
+    assert listed == on_map
+    figure, names = box(screen, "figure.rc-mapa"), box(screen, ".rc-mapa-lista")
+    assert names["x"] >= figure["x"] + figure["width"]  # beside it, at every width
+    for center in ("Melipilla", "Talagante"):
+        link = screen.locator(".rc-mapa-lista a", has_text=center)
+        size = link.bounding_box()
+        assert size["height"] >= 24 and link.is_visible()
