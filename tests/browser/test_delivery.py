@@ -85,7 +85,9 @@ def test_catalogue_filters_work_by_keyboard(site: str, page: Any) -> None:
     reached = []
     for _ in range(200):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('.rc-filtrar > summary')"):
+        if page.evaluate(
+            "() => document.activeElement.matches('.rc-filtrar:not([open]) > summary')"
+        ):
             page.keyboard.press("Enter")  # "Filtrar" opens the filters
         inside = page.evaluate("() => !!document.activeElement.closest('#rc-filtros')")
         if inside:
