@@ -51,20 +51,21 @@ def open_page(browser: Any, size: tuple[int, int]) -> Any:
     return page
 
 
-@pytest.fixture(params=SCREENS, ids=lambda s: f"{s[0]}px")
-def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    page = open_page(browser, request.param)
+def opened(browser: Any, size: tuple[int, int]) -> Iterator[Any]:
+    page = open_page(browser, size)
     yield page
     page.context.close()
     assert page.errors == []
+
+
+@pytest.fixture(params=SCREENS, ids=lambda s: f"{s[0]}px")
+def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    yield from opened(browser, request.param)
 
 
 @pytest.fixture(params=PHONES, ids=lambda s: f"{s[0]}px")
 def phone(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    page = open_page(browser, request.param)
-    yield page
-    page.context.close()
-    assert page.errors == []
+    yield from opened(browser, request.param)
 
 
 def sideways_overflow(page: Any) -> int:
