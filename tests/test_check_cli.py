@@ -30,7 +30,7 @@ def test_repository_content_is_valid_with_the_center_count_warning() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("content/red.yml:")
     assert ": aviso: La fuente declara 14 centros y hay 13 perfiles" in lines[0]
-    assert lines[-1] == "0 error(es), 1 aviso(s)."
+    assert lines[-1] == "0 errores, 1 aviso."
 
 
 def test_text_format_names_file_line_column_and_code(make_repo: MakeRepo) -> None:

@@ -97,3 +97,78 @@ def test_arbitrary_bytes_never_crash(tmp_path_factory: object, data: bytes) -> N
     with tempfile.TemporaryDirectory() as tmp:
         root = create_repo(Path(tmp) / "repo", {"practices/diagnostico.md": data})
         assert_problems_are_placed(root)
+
+
+# A practice with one line per field; each mistake below changes one line of it, and is
+# reported at that line with that code whatever other mistakes the file has.
+EVERY_FIELD = """\
+---
+titulo: Diagnóstico de digitalización
+resumen: Un diagnóstico breve para almaceneros.
+centro: talca
+areas: [digitalizacion]
+fecha: 2021-03-15
+estado: publicada
+servicios: [asesoria]
+publicos: [pyme]
+relacionadas: []
+etiquetas: [ferias]
+replicas:
+  - centro: osorno
+    fecha: 2021-06-01
+---
+
+## Contexto
+Texto.
+
+## Qué hicimos
+Texto.
+
+## Resultados
+Texto.
+
+## Cómo replicarla
+Texto.
+"""
+
+# line -> (the line with the mistake, the code `check` reports at that line)
+MISTAKES: dict[int, tuple[str, str]] = {
+    2: ("titulo: [Diagnóstico, breve]", "tipo-incorrecto"),
+    3: ('resumen: ""', "valor-invalido"),
+    4: ("centro: Talca", "clave-invalida"),
+    5: ("areas: [digitalisacion]", "referencia-desconocida"),
+    6: ("fecha: 30/04/2021", "fecha-invalida"),
+    7: ("estado: publicado", "valor-invalido"),
+    8: ("servicios: [Asesoría]", "clave-invalida"),
+    9: ("publicos: [pymes]", "referencia-desconocida"),
+    10: ("relacionadas: [otra-practica]", "referencia-desconocida"),
+    11: ("etiqueta: [ferias]", "clave-desconocida"),
+    13: ("  - centro: nadie", "referencia-desconocida"),
+    18: ("Ver la [guía](falta.md).", "enlace-roto"),
+    20: ("## Que hicimos", "seccion-mal-escrita"),
+    24: ("<script>alert(1)</script>", "html-no-permitido"),
+}
+
+
+@SETTINGS
+@given(lines=st.sets(st.sampled_from(sorted(MISTAKES)), min_size=1))
+def test_one_run_reports_every_independent_mistake(
+    tmp_path_factory: object, lines: set[int]
+) -> None:
+    import tempfile
+
+    text = EVERY_FIELD.splitlines()
+    for line in lines:
+        text[line - 1] = MISTAKES[line][0]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = create_repo(Path(tmp) / "repo", {"practices/prueba.md": "\n".join(text) + "\n"})
+        _, problems = check(root)
+    found = {(p.line, p.code) for p in problems if p.file == "practices/prueba.md"}
+    for line in lines:
+        assert (line, MISTAKES[line][1]) in found, (line, sorted(found))
+
+
+def test_the_practice_without_mistakes_is_valid(tmp_path: Path) -> None:
+    root = create_repo(tmp_path / "repo", {"practices/prueba.md": EVERY_FIELD})
+    _, problems = check(root)
+    assert [p for p in problems if p.file == "practices/prueba.md"] == []

@@ -18,7 +18,6 @@ import yaml
 from markupsafe import escape
 from pydantic import BaseModel
 
-from generator.authoring.scaffold import SECTION_GUIDANCE
 from generator.content.models import (
     PARTIAL_DATE_RE,
     REQUIRED_SECTIONS,
@@ -29,6 +28,7 @@ from generator.content.models import (
     Taxonomy,
 )
 from generator.content.repository import Entry, Repository
+from generator.content.unfinished import SECTION_GUIDANCE
 
 ADMIN_DIR = "admin"
 PACKAGE = "decap-cms"

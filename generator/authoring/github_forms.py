@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
-from generator.authoring.scaffold import SECTION_GUIDANCE
 from generator.content.loader import load_entries
 from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta, Taxonomy
 from generator.content.repository import Entry
+from generator.content.unfinished import SECTION_GUIDANCE
 from generator.text import slugify
 
 ISSUE_FORM_FILE = ".github/ISSUE_TEMPLATE/proponer-practica.yml"

@@ -21,25 +21,12 @@ from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, Center, Practic
 from generator.content.problems import Problem
 from generator.content.repository import Entry, MarkdownEntry
 from generator.content.rules import Rules, check_center, check_practice
+from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
 from generator.content.yamlsource import parse_yaml
 from generator.text import slugify
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
-# One line under each required heading, telling the author what goes there.
-SECTION_GUIDANCE: dict[str, str] = {
-    "Contexto": "Describe la situación antes de la práctica: qué problema tenían las pymes del "
-    "territorio y a quiénes afectaba.",
-    "Qué hicimos": "Cuenta paso a paso lo que hizo el equipo del centro: actividades, plazos y "
-    "quiénes participaron.",
-    "Resultados": "Escribe solo resultados que alguien midió, diciendo quién y dónde consta; si "
-    "todavía no hay mediciones, escribe «Sin resultados medidos todavía».",
-    "Cómo replicarla": "Explica qué necesita otro centro para repetirla y qué tendría que adaptar "
-    "a su territorio.",
-}
-assert tuple(SECTION_GUIDANCE) == REQUIRED_SECTIONS
-
-SUMMARY_PLACEHOLDER = "Completa aquí, en una o dos frases, qué hizo el centro y para quién."
 
 Ask = Callable[[str], str]
 
@@ -124,10 +111,12 @@ def _practice_problems(root: Path, rel: str, text: str) -> list[Problem]:
     doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
     if doc is None:
         return problems
-    data, problems = validate_document(PracticeMeta, doc, rel, what="El encabezado")
-    if data is None:
+    validated, problems = validate_document(PracticeMeta, doc, rel, what="El encabezado")
+    if validated is None:
         return problems
-    entry = MarkdownEntry(Path(rel).stem, rel, data, doc, split.body, split.body_first_line)
+    entry = MarkdownEntry(
+        Path(rel).stem, rel, validated.data, doc, split.body, split.body_first_line
+    )
     rules = Rules()
     check_practice(
         rules, entry, taxonomy.data if taxonomy else None, loaded.center_ids, loaded.practice_ids
@@ -212,13 +201,13 @@ def _center_problems(root: Path, rel: str, text: str) -> list[Problem]:
     doc, problems = parse_yaml(text, rel)
     if doc is None:
         return problems
-    data, problems = validate_document(Center, doc, rel, what="Un perfil de centro")
-    if data is None:
+    validated, problems = validate_document(Center, doc, rel, what="Un perfil de centro")
+    if validated is None:
         return problems
     rules = Rules()
     check_center(
         rules,
-        Entry(Path(rel).stem, rel, data, doc),
+        Entry(Path(rel).stem, rel, validated.data, doc),
         taxonomy.data if taxonomy else None,
         network.data if network else None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -12,14 +13,15 @@ from pydantic import BaseModel
 
 from generator.content.body import check_links, check_sections, links
 from generator.content.files import read_text, relative
-from generator.content.frontmatter import split_front_matter
-from generator.content.messages import validate_document
+from generator.content.frontmatter import SplitDocument, split_front_matter
+from generator.content.messages import Validated, Vocabulary, unread, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
 from generator.content.repository import Entry, MarkdownEntry
 from generator.content.rules import Rules, check_practice
-from generator.content.yamlsource import YamlDocument, parse_yaml
+from generator.content.unfinished import check_unfinished
+from generator.content.yamlsource import Position, YamlDocument, parse_yaml
 from generator.parallel import map_halves
 from generator.text import slugify
 
@@ -51,19 +53,24 @@ class Loader:
         self.cache = cache
         self.problems: list[Problem] = []
 
-    def yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
+    def yaml_entry(
+        self, path: Path, model: type[M], what: str, known: Vocabulary | None = None
+    ) -> Entry[M] | None:
+        """A YAML file's entry; with `known` (a center), a partial one despite problems."""
         if self.cache is None:
-            return self.read_yaml_entry(path, model, what)
+            return self.read_yaml_entry(path, model, what, known)
         key = _stat_key(path)
         cached = self.cache.yaml_files.get(path)
         if cached is None or cached[0] != key:
             alone = Loader(self.root)
-            cached = (key, alone.read_yaml_entry(path, model, what), alone.problems)
+            cached = (key, alone.read_yaml_entry(path, model, what, known), alone.problems)
             self.cache.yaml_files[path] = cached
         self.problems += cached[2]
         return cached[1]
 
-    def read_yaml_entry(self, path: Path, model: type[M], what: str) -> Entry[M] | None:
+    def read_yaml_entry(
+        self, path: Path, model: type[M], what: str, known: Vocabulary | None = None
+    ) -> Entry[M] | None:
         rel = relative(self.root, path)
         text, problems = read_text(self.root, path)
         self.problems += problems
@@ -73,19 +80,34 @@ class Loader:
         self.problems += problems
         if doc is None:
             return None
-        data = self.validate(model, doc, rel, what, problems)
-        return Entry(path.stem, rel, data, doc) if data is not None else None
+        partial = known is not None
+        data = self.validate(model, doc, rel, what, problems, partial=partial, known=known)
+        if data is None or (problems and not partial):
+            return None
+        return Entry(path.stem, rel, data.data, doc, skipped=data.skipped)
 
     def validate(
-        self, model: type[M], doc: YamlDocument, rel: str, what: str, yaml_problems: list[Problem]
-    ) -> M | None:
+        self,
+        model: type[M],
+        doc: YamlDocument,
+        rel: str,
+        what: str,
+        yaml_problems: list[Problem],
+        *,
+        partial: bool,
+        known: Vocabulary | None = None,
+    ) -> Validated[M] | None:
         """Validate even after YAML problems, so one run reports all, without repeating a line."""
-        data, problems = validate_document(model, doc, rel, what=what)
+        data, problems = validate_document(model, doc, rel, what=what, partial=partial, known=known)
         reported = {p.line for p in yaml_problems}
         self.problems += [p for p in problems if p.line not in reported]
-        return None if yaml_problems else data
+        return data
 
-    def markdown_entry(self, path: Path, model: type[M], what: str) -> MarkdownEntry[M] | None:
+    def markdown_entry(
+        self, path: Path, model: type[M], what: str, known: Vocabulary | None = None
+    ) -> MarkdownEntry[M] | None:
+        """A Markdown file's entry, its body kept even when no field of its front matter could
+        be read: the body's checks still run. None only when the body cannot be told apart."""
         rel = relative(self.root, path)
         text, problems = read_text(self.root, path)
         self.problems += problems
@@ -94,27 +116,29 @@ class Loader:
         split, problems = split_front_matter(text, rel)
         self.problems += problems
         if split is None:
-            return None
+            if any(p.code != "sin-encabezado" for p in problems):
+                return None
+            split = SplitDocument("", 0, text, 1)  # no front matter: the whole file is body
         doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
         self.problems += problems
-        if doc is None:
-            return None
-        if doc.value is None:
-            self.problems.append(
-                Problem(
-                    rel,
-                    2,
-                    1,
-                    "encabezado-vacio",
-                    f"El encabezado YAML de {what} está vacío: escribe las claves entre las dos "
-                    "líneas «---», una por línea, por ejemplo «titulo: Mi práctica».",
-                )
-            )
-            return None
-        data = self.validate(model, doc, rel, f"El encabezado de {what}", problems)
-        if data is None:
-            return None
-        return MarkdownEntry(path.stem, rel, data, doc, split.body, split.body_first_line)
+        data: Validated[M] | None = None
+        if doc is None or doc.value is None:
+            if doc is not None and split.yaml_line_offset:
+                self.problems.append(_empty_front_matter(rel, what))
+            doc = YamlDocument(None, Position(split.yaml_line_offset + 1, 1))
+        else:
+            header = f"El encabezado de {what}"
+            data = self.validate(model, doc, rel, header, problems, partial=True, known=known)
+        data = data or unread(model)
+        return MarkdownEntry(
+            path.stem,
+            rel,
+            data.data,
+            doc,
+            split.body,
+            split.body_first_line,
+            skipped=data.skipped,
+        )
 
     def check_id(self, path: Path) -> bool:
         if SLUG_RE.match(path.stem):
@@ -262,18 +286,9 @@ def load_entries(
     sends back only its problems unless `keep_entries`; with a `cache` (the preview),
     unchanged files are not read again."""
     loader = Loader(root, cache)
-    taxonomy_path = loader.required_file(TAXONOMY_FILE)
-    taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
-    network_path = loader.required_file(NETWORK_FILE)
-    network = network_path and loader.yaml_entry(network_path, Network, "El archivo de la red")
-
-    centers: dict[str, Entry[Center]] = {}
+    taxonomy, network = _load_site_files(loader)
     center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
-    for path in center_paths:
-        center = loader.yaml_entry(path, Center, "Un perfil de centro")
-        if center:
-            centers[center.id] = center
-
+    centers = _load_centers(loader, center_paths, taxonomy, network)
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
     assets = _practice_assets(root, loader)
     context = PracticeContext(
@@ -282,22 +297,75 @@ def load_entries(
         centers=frozenset(p.stem for p in center_paths),
         practices=frozenset(p.stem for p in practice_paths),
     )
-    if cache:
-        batch = cache.load(root, context, practice_paths)
-    else:
-        load = partial(load_practices, root, context, keep_entries=keep_entries)
-        batch = PracticeBatch()
-        for half in map_halves(practice_paths, load, workers):
-            batch.add(half)
-    practices = {practice.id: practice for practice in batch.entries}
-    loader.problems += batch.problems + links_to_drafts(batch.drafts, batch.links)
+    practices = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
+    pages = _load_pages(loader)
+    return LoadedContent(
+        taxonomy,
+        network,
+        centers,
+        practices,
+        pages,
+        assets,
+        loader.problems,
+        center_ids=set(context.centers),
+        practice_ids=set(context.practices),
+    )
 
+
+def _load_site_files(loader: Loader) -> tuple[Entry[Taxonomy] | None, Entry[Network] | None]:
+    """The taxonomy and the network's facts: whole or not at all (the site team keeps them)."""
+    taxonomy_path = loader.required_file(TAXONOMY_FILE)
+    taxonomy = taxonomy_path and loader.yaml_entry(taxonomy_path, Taxonomy, "La taxonomía")
+    network_path = loader.required_file(NETWORK_FILE)
+    network = network_path and loader.yaml_entry(network_path, Network, "El archivo de la red")
+    return taxonomy or None, network or None
+
+
+def _load_centers(
+    loader: Loader,
+    paths: list[Path],
+    taxonomy: Entry[Taxonomy] | None,
+    network: Entry[Network] | None,
+) -> dict[str, Entry[Center]]:
+    known: dict[tuple[str, ...], Collection[str]] = {}
+    if taxonomy:
+        known[("region",)] = taxonomy.data.regiones
+        known[("servicios",)] = taxonomy.data.servicios
+    if network:
+        known[("fuente",)] = known[("hitos", "fuente")] = network.data.fuentes
+    centers: dict[str, Entry[Center]] = {}
+    for path in paths:
+        center = loader.yaml_entry(path, Center, "Un perfil de centro", known)
+        if center:
+            centers[center.id] = center
+    return centers
+
+
+def _load_all_practices(
+    loader: Loader,
+    context: PracticeContext,
+    paths: list[Path],
+    workers: int,
+    keep_entries: bool,
+) -> dict[str, MarkdownEntry[PracticeMeta]]:
+    if loader.cache:
+        batch = loader.cache.load(loader.root, context, paths)
+    else:
+        load = partial(load_practices, loader.root, context, keep_entries=keep_entries)
+        batch = PracticeBatch()
+        for half in map_halves(paths, load, workers):
+            batch.add(half)
+    loader.problems += batch.problems + links_to_drafts(batch.drafts, batch.links)
+    return {practice.id: practice for practice in batch.entries}
+
+
+def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
     for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
         if path.stem in RESERVED_PAGE_IDS:
             loader.problems.append(
                 Problem(
-                    relative(root, path),
+                    relative(loader.root, path),
                     1,
                     1,
                     "id-reservado",
@@ -309,27 +377,26 @@ def load_entries(
         page = loader.markdown_entry(path, PageMeta, "la página")
         if page:
             pages[page.id] = page
-
+    existing = _all_files(loader.root, PAGES_DIR)
     for page in pages.values():
         loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
-        loader.problems += check_links(
-            links(page.body),
-            page.body_first_line,
-            page.file,
-            _all_files(root, PAGES_DIR),
-            PAGES_DIR,
-        )
-    return LoadedContent(
-        taxonomy or None,
-        network or None,
-        centers,
-        practices,
-        pages,
-        assets,
-        loader.problems,
-        center_ids={p.stem for p in center_paths},
-        practice_ids={p.stem for p in practice_paths},
-    )
+        found = links(page.body)
+        loader.problems += check_links(found, page.body_first_line, page.file, existing, PAGES_DIR)
+    return pages
+
+
+def practice_vocabulary(context: PracticeContext) -> Vocabulary:
+    """The keys each field of a practice may hold, for "¿Quisiste decir…?"."""
+    known: dict[tuple[str, ...], Collection[str]] = {
+        ("centro",): context.centers,
+        ("replicas", "centro"): context.centers,
+        ("relacionadas",): context.practices,
+    }
+    if context.taxonomy:
+        known[("areas",)] = context.taxonomy.areas
+        known[("servicios",)] = context.taxonomy.servicios
+        known[("publicos",)] = context.taxonomy.publicos
+    return known
 
 
 def load_practices(
@@ -339,8 +406,9 @@ def load_practices(
     loader = Loader(root)
     batch = PracticeBatch(problems=loader.problems)
     centers, practices, taxonomy = context.centers, context.practices, context.taxonomy
+    known = practice_vocabulary(context)
     for path in paths:
-        practice = loader.markdown_entry(path, PracticeMeta, "la práctica")
+        practice = loader.markdown_entry(path, PracticeMeta, "la práctica", known)
         if practice is None:
             continue
         if keep_entries:
@@ -350,8 +418,11 @@ def load_practices(
         loader.problems += check_raw_html(body, first, file)
         found = links(body)
         loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
+        loader.problems += check_unfinished(practice)
         rules = Rules(loader.problems)
         check_practice(rules, practice, taxonomy, centers, practices)
+        if not practice.readable("estado"):
+            continue
         if practice.data.estado == "borrador":
             batch.drafts.add(f"{practice.id}.md")
         else:
@@ -418,3 +489,14 @@ def _practice_assets(root: Path, loader: Loader) -> list[str]:
             continue
         assets.append(relative(root, path))
     return assets
+
+
+def _empty_front_matter(file: str, what: str) -> Problem:
+    return Problem(
+        file,
+        2,
+        1,
+        "encabezado-vacio",
+        f"El encabezado YAML de {what} está vacío: escribe las claves entre las dos "
+        "líneas «---», una por línea, por ejemplo «titulo: Mi práctica».",
+    )

@@ -3,58 +3,158 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
 import types
 import typing
-from collections.abc import Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.content.problems import Problem
-from generator.content.yamlsource import Path, YamlDocument, describe_value
-from generator.text import fold_accents
+from generator.content.yamlsource import Path, Position, YamlDocument, describe_value
+from generator.text import fold_accents, slugify
 
 M = TypeVar("M", bound=BaseModel)
 
 SLUG_HINT = "usa minúsculas sin tildes, números y guiones, por ejemplo «los-angeles»"
 
 
-def suggest(value: str, options: Sequence[str]) -> str:
-    """A "¿quisiste decir ...?" sentence, or nothing when no option is close."""
-    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+def suggest(value: str, options: Collection[str]) -> str:
+    """A "¿Quisiste decir ...?" sentence, or nothing when no option is close.
+
+    The same key written with capitals, accents or spaces comes first (`Los Angeles` ->
+    `los-angeles`); then the nearest by edit distance."""
+    match = closest(value, options)
+    return f" ¿Quisiste decir «{match}»?" if match else ""
+
+
+def closest(value: str, options: Collection[str]) -> str | None:
+    if not options:
+        return None
+    same_key = slugify(value)
+    for option in options:
+        if slugify(option) == same_key and option != value:
+            return option
+    listed = list(options)
+    matches = difflib.get_close_matches(value, listed, n=1, cutoff=0.6)
     if not matches:
-        folded = {fold_accents(o).lower(): o for o in options}
+        folded = {fold_accents(o).lower(): o for o in listed}
         close = difflib.get_close_matches(fold_accents(value).lower(), list(folded), n=1)
         matches = [folded[m] for m in close]
-    return f" ¿Quisiste decir «{matches[0]}»?" if matches else ""
+    return matches[0] if matches else None
+
+
+@dataclass(frozen=True)
+class Validated(Generic[M]):
+    """A document's data; with `skipped`, the fields that could not be read are left out
+    (their problems are reported) so that every other check still runs on the rest."""
+
+    data: M
+    skipped: frozenset[str] = frozenset()
+
+
+# Field path (list indexes left out) -> the keys it may hold, for "¿Quisiste decir…?".
+Vocabulary = Mapping[tuple[str, ...], Collection[str]]
 
 
 def validate_document(
-    model: type[M], doc: YamlDocument, file: str, *, what: str
-) -> tuple[M | None, list[Problem]]:
-    """Validate a parsed YAML document against `model`; `what` names it for messages."""
+    model: type[M],
+    doc: YamlDocument,
+    file: str,
+    *,
+    what: str,
+    partial: bool = False,
+    known: Vocabulary | None = None,
+) -> tuple[Validated[M] | None, list[Problem]]:
+    """Validate a parsed YAML document against `model`; `what` names it for messages.
+
+    With `partial`, a document with problems still gives the fields that could be read."""
     if not isinstance(doc.value, dict):
         pos = doc.start
-        return None, [
-            Problem(
-                file,
-                pos.line,
-                pos.column,
-                "no-es-bloque",
-                f"{what} debe ser un bloque de claves «clave: valor», una por línea, por "
-                f"ejemplo «titulo: Mi práctica»; se encontró {describe_value(doc.value)}.",
-            )
-        ]
+        problem = Problem(
+            file,
+            pos.line,
+            pos.column,
+            "no-es-bloque",
+            f"{what} debe ser un bloque de claves «clave: valor», una por línea, por "
+            f"ejemplo «titulo: Mi práctica»; se encontró {describe_value(doc.value)}.",
+        )
+        return (unread(model) if partial else None), [problem]
     try:
-        return model.model_validate(doc.value), []
+        return Validated(model.model_validate(doc.value)), []
     except ValidationError as error:
         # A union (text or number) fails once per member: keep one problem per place.
         problems: dict[tuple[Path, str], Problem] = {}
+        failed: set[str] = set()
         for detail in error.errors():
-            path, problem = _problem(model, doc, file, detail)
+            path, problem = _problem(model, doc, file, detail, known or {})
             problems.setdefault((path, problem.code), problem)
-        return None, list(problems.values())
+            if path and isinstance(path[0], str) and detail["type"] != "extra_forbidden":
+                failed.add(path[0])
+        readable = _readable_part(model, doc.value, failed) if partial else None
+        return readable, list(problems.values())
+
+
+def unread(model: type[M]) -> Validated[M]:
+    """A document none of whose fields could be read (only the defaults are there)."""
+    return Validated(model.model_construct(), frozenset(model.model_fields))
+
+
+def _readable_part(model: type[M], value: dict[str, Any], failed: set[str]) -> Validated[M]:
+    """The fields that can be read; of a list that failed, the items before the first that
+    failed (their places stay right for the rules that report them)."""
+    fields: dict[str, Any] = {}
+    for name in model.model_fields:
+        if name not in value:
+            continue
+        if name not in failed:
+            try:
+                fields[name] = _field_adapter(model, name).validate_python(value[name])
+            except ValidationError:  # pragma: no cover - it passed as part of the model
+                pass
+            continue
+        item = _item_adapter(model, name)
+        if item is not None and isinstance(value[name], list):
+            prefix = list(itertools.takewhile(partial(_is_valid, item), value[name]))
+            if prefix:
+                fields[name] = [item.validate_python(v) for v in prefix]
+    return Validated(model.model_construct(**fields), frozenset(model.model_fields) - set(fields))
+
+
+def _is_valid(adapter: TypeAdapter[Any], value: Any) -> bool:
+    try:
+        adapter.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@functools.cache
+def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    info = model.model_fields[name]
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[annotation, *info.metadata]
+    return _adapter(annotation)
+
+
+@functools.cache
+def _item_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any] | None:
+    annotation = model.model_fields[name].annotation
+    if typing.get_origin(annotation) is not list:
+        return None
+    return _adapter(typing.get_args(annotation)[0])
+
+
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return TypeAdapter(annotation)  # a model keeps its own configuration
+    return TypeAdapter(annotation, config=ConfigDict(strict=True))
 
 
 def _data_path(doc: YamlDocument, loc: tuple[Any, ...]) -> tuple[Path, bool]:
@@ -136,128 +236,227 @@ def _example(model: type[BaseModel] | None, key: str) -> str | None:
     return f"[{', '.join(map(str, example))}]" if isinstance(example, list) else str(example)
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One of pydantic's errors, placed in the document: what a message builder needs."""
+
+    model: type[BaseModel]
+    doc: YamlDocument
+    path: Path
+    is_key: bool
+    kind: str
+    value: Any
+    ctx: Mapping[str, Any]
+    known: Vocabulary
+
+    @property
+    def raw(self) -> str | None:
+        return self.doc.raw_at.get(self.path)
+
+    @property
+    def shown(self) -> str:
+        raw = self.raw
+        return raw if raw is not None else str(self.value if self.value is not None else "")
+
+    @property
+    def field(self) -> str:
+        return _field_name(self.path)
+
+    @property
+    def key(self) -> str:
+        return str(self.path[-1]) if self.path else ""
+
+    def example(self) -> str | None:
+        return _example(_model_at(self.model, self.path[:-1]), self.key)
+
+    def vocabulary(self) -> Collection[str]:
+        return self.known.get(tuple(p for p in self.path if isinstance(p, str)), ())
+
+
+# (code, message) for one kind of error.
+Builder = Callable[[_Failure], tuple[str, str]]
+
+
+def _missing(f: _Failure) -> tuple[str, str]:
+    example = f.example()
+    message = f"Falta la clave obligatoria «{f.key}». Agrégala en una línea nueva"
+    message += f", por ejemplo: {f.key}: {example}" if example else f": {f.key}: ..."
+    return "falta-clave", message
+
+
+def _unknown_key(f: _Failure) -> tuple[str, str]:
+    parent = _model_at(f.model, f.path[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    message = (
+        f"«{f.key}» no es una clave que se use aquí.{suggest(f.key, allowed)} "
+        "Corrige su nombre o borra la línea."
+    )
+    if allowed:
+        message += " Claves válidas: " + ", ".join(allowed) + "."
+    return "clave-desconocida", message
+
+
+def _invalid_key(f: _Failure) -> tuple[str, str]:
+    return "clave-invalida", f"La clave «{f.shown}» no es válida: {SLUG_HINT}."
+
+
+def _number(f: _Failure) -> tuple[str, str]:
+    return "tipo-incorrecto", (
+        f"{f.field} debe ser un número, pero se leyó {describe_value(f.value)} («{f.shown}»). "
+        f"Escribe solo el número, sin comillas ni unidades, por ejemplo: {f.example() or '12'}."
+    )
+
+
+def _text(f: _Failure) -> tuple[str, str]:
+    message = f"{f.field} debe ser un texto, pero se leyó {describe_value(f.value)} («{f.shown}»)."
+    if f.raw is not None:
+        message += f' Escríbelo entre comillas: "{f.raw}".'
+    return "tipo-incorrecto", message
+
+
+def _empty_text(f: _Failure) -> tuple[str, str]:
+    message = f"{f.field} está vacío: escribe un texto después de los dos puntos."
+    example = f.example()
+    if example and not isinstance(f.path[-1], int):
+        message += f" Por ejemplo: {f.key}: {example}"
+    return "valor-invalido", message
+
+
+def _pattern(f: _Failure) -> tuple[str, str]:
+    if "\\d{2}" in str(f.ctx.get("pattern", "")):
+        return "valor-invalido", (
+            f"{f.field} debe ser un código de dos dígitos entre comillas; se encontró "
+            f'«{f.shown}». Por ejemplo: codigo: "07".'
+        )
+    hint = suggest(f.shown, f.vocabulary()) or f" Escríbela así: {SLUG_HINT}."
+    return "clave-invalida", f"«{f.shown}» no es una clave válida en {f.field}.{hint}"
+
+
+def _choice(f: _Failure) -> tuple[str, str]:
+    expected = str(f.ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+    options = [o.strip() for o in expected.split(",")]
+    return "valor-invalido", (
+        f"«{f.shown}» no es un valor permitido para {f.field}.{suggest(f.shown, options)} "
+        f"Escribe uno de estos: {expected}."
+    )
+
+
+def _too_short(f: _Failure) -> tuple[str, str]:
+    example = f.example() or "[valor]"
+    return "valor-invalido", (
+        f"{f.field} necesita al menos un elemento, por ejemplo: {f.key}: {example}"
+    )
+
+
+def _list(f: _Failure) -> tuple[str, str]:
+    return "valor-invalido", (
+        f"{f.field} debe ser una lista, pero se leyó {describe_value(f.value)}. "
+        f"Escribe por ejemplo: [{f.shown or 'valor'}] o un elemento por línea con «- »."
+    )
+
+
+def _block(f: _Failure) -> tuple[str, str]:
+    return "valor-invalido", (
+        f"{f.field} debe ser un bloque de claves «clave: valor»; se encontró "
+        f"{describe_value(f.value)}. Escribe cada clave en su propia línea, sangrada con "
+        "dos espacios debajo de la clave que las contiene."
+    )
+
+
+def _date(f: _Failure) -> tuple[str, str]:
+    return "fecha-invalida", (
+        f"{f.field}: «{f.shown}» no es una fecha válida. Usa AAAA-MM-DD, por ejemplo 2021-03-15."
+    )
+
+
+def _partial_date(f: _Failure) -> tuple[str, str]:
+    return "fecha-invalida", (
+        f"{f.field}: «{f.shown}» no es una fecha válida. Usa un año (2020), un mes (2020-12) "
+        "o un día (2020-12-15)."
+    )
+
+
+def _email(f: _Failure) -> tuple[str, str]:
+    return "correo-invalido", (
+        f"{f.field}: «{f.shown}» no es un correo válido. Ejemplo: equipo@ejemplo.cl."
+    )
+
+
+def _url(f: _Failure) -> tuple[str, str]:
+    return "url-invalida", (
+        f"{f.field}: «{f.shown}» no es una dirección web válida. Debe empezar con https:// "
+        "y no llevar espacios, comillas ni < >; por ejemplo https://www.sercotec.cl."
+    )
+
+
+def _bound(f: _Failure) -> tuple[str, str]:
+    limit = f.ctx.get("ge", f.ctx.get("le"))
+    bound = "mayor o igual que" if f.kind == "greater_than_equal" else "menor o igual que"
+    return "valor-invalido", (
+        f"{f.field} debe ser {bound} {limit}; se encontró «{f.shown}». Revisa el signo y "
+        "el punto decimal."
+    )
+
+
+def _whole_number(f: _Failure) -> tuple[str, str]:
+    return "valor-invalido", f"{f.field} debe ser un número entero; se encontró «{f.shown}»."
+
+
+def _other(f: _Failure) -> tuple[str, str]:
+    return "valor-invalido", (
+        f"{f.field}: el valor «{f.shown}» no es válido. Revisa la descripción de esta clave "
+        "en CONTRIBUTING.md o copia el formato de un archivo existente."
+    )
+
+
+BUILDERS: dict[str, Builder] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_key,
+    "int_type": _number,
+    "float_type": _number,
+    "int_parsing": _number,
+    "float_parsing": _number,
+    "string_type": _text,
+    "string_too_short": _empty_text,
+    "string_pattern_mismatch": _pattern,
+    "literal_error": _choice,
+    "too_short": _too_short,
+    "list_type": _list,
+    "dict_type": _block,
+    "model_type": _block,
+    "model_attributes_type": _block,
+    "fecha": _date,
+    "fecha_parcial": _partial_date,
+    "correo": _email,
+    "url": _url,
+    "greater_than_equal": _bound,
+    "less_than_equal": _bound,
+    "int_from_float": _whole_number,
+}
+
+
+def _builder(kind: str, is_key: bool) -> Builder:
+    if is_key and kind not in ("missing", "extra_forbidden"):
+        return _invalid_key
+    if kind in BUILDERS:
+        return BUILDERS[kind]
+    return _date if kind.startswith("date") else _other
+
+
+def _position(f: _Failure) -> Position:
+    if f.kind == "missing":
+        return f.doc.position(f.path[:-1])  # where the key should go: its block
+    return f.doc.position(f.path, key=f.is_key or f.kind == "extra_forbidden")
+
+
 def _problem(
-    model: type[BaseModel], doc: YamlDocument, file: str, detail: ErrorDetails
+    model: type[BaseModel], doc: YamlDocument, file: str, detail: ErrorDetails, known: Vocabulary
 ) -> tuple[Path, Problem]:
     path, is_key = _data_path(doc, detail["loc"])
     kind = detail["type"]
-    raw = doc.raw_at.get(path)
-    shown = raw if raw is not None else str(detail.get("input", ""))
-    field = _field_name(path)
-    ctx = detail.get("ctx") or {}
-    code = "valor-invalido"
-
-    if kind == "missing":
-        code = "falta-clave"
-        key = str(path[-1])
-        example = _example(_model_at(model, path[:-1]), key)
-        message = f"Falta la clave obligatoria «{key}». Agrégala en una línea nueva"
-        message += f", por ejemplo: {key}: {example}" if example else f": {key}: ..."
-        pos = doc.position(path[:-1])
-    elif kind == "extra_forbidden":
-        code = "clave-desconocida"
-        key = str(path[-1])
-        parent = _model_at(model, path[:-1])
-        allowed = list(parent.model_fields) if parent else []
-        message = (
-            f"«{key}» no es una clave que se use aquí.{suggest(key, allowed)} "
-            "Corrige su nombre o borra la línea."
-        )
-        if allowed:
-            message += " Claves válidas: " + ", ".join(allowed) + "."
-        pos = doc.position(path, key=True)
-    else:
-        pos = doc.position(path, key=is_key)
-        value = detail.get("input")
-        if is_key:
-            code = "clave-invalida"
-            message = f"La clave «{shown}» no es válida: {SLUG_HINT}."
-            pos = doc.position(path, key=True)
-        elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
-            code = "tipo-incorrecto"
-            example = _example(_model_at(model, path[:-1]), str(path[-1])) or "12"
-            message = (
-                f"{field} debe ser un número, pero se leyó {describe_value(value)} («{shown}»). "
-                f"Escribe solo el número, sin comillas ni unidades, por ejemplo: {example}."
-            )
-        elif kind == "string_type":
-            code = "tipo-incorrecto"
-            message = (
-                f"{field} debe ser un texto, pero se leyó {describe_value(value)} («{shown}»)."
-            )
-            if raw is not None:
-                message += f' Escríbelo entre comillas: "{raw}".'
-        elif kind == "string_too_short":
-            message = f"{field} está vacío: escribe un texto después de los dos puntos."
-            example = _example(_model_at(model, path[:-1]), str(path[-1]))
-            if example and not isinstance(path[-1], int):
-                message += f" Por ejemplo: {path[-1]}: {example}"
-        elif kind == "string_pattern_mismatch":
-            if "\\d{2}" in str(ctx.get("pattern", "")):
-                message = (
-                    f"{field} debe ser un código de dos dígitos entre comillas; se encontró "
-                    f'«{shown}». Por ejemplo: codigo: "07".'
-                )
-            else:
-                code = "clave-invalida"
-                message = f"«{shown}» no es una clave válida en {field}: {SLUG_HINT}."
-        elif kind == "literal_error":
-            expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-            options = [o.strip() for o in expected.split(",")]
-            message = (
-                f"«{shown}» no es un valor permitido para {field}.{suggest(shown, options)} "
-                f"Escribe uno de estos: {expected}."
-            )
-        elif kind in ("list_type", "too_short"):
-            if kind == "too_short":
-                example = _example(_model_at(model, path[:-1]), str(path[-1])) or "[valor]"
-                message = (
-                    f"{field} necesita al menos un elemento, por ejemplo: {path[-1]}: {example}"
-                )
-            else:
-                message = (
-                    f"{field} debe ser una lista, pero se leyó {describe_value(value)}. "
-                    f"Escribe por ejemplo: [{shown or 'valor'}] o un elemento por línea con «- »."
-                )
-        elif kind in ("dict_type", "model_type", "model_attributes_type"):
-            message = (
-                f"{field} debe ser un bloque de claves «clave: valor»; se encontró "
-                f"{describe_value(value)}. Escribe cada clave en su propia línea, sangrada con "
-                "dos espacios debajo de la clave que las contiene."
-            )
-        elif kind.startswith("date") or kind == "fecha":
-            code = "fecha-invalida"
-            message = (
-                f"{field}: «{shown}» no es una fecha válida. Usa AAAA-MM-DD, "
-                "por ejemplo 2021-03-15."
-            )
-        elif kind == "fecha_parcial":
-            code = "fecha-invalida"
-            message = (
-                f"{field}: «{shown}» no es una fecha válida. Usa un año (2020), un mes (2020-12) "
-                "o un día (2020-12-15)."
-            )
-        elif kind == "correo":
-            code = "correo-invalido"
-            message = f"{field}: «{shown}» no es un correo válido. Ejemplo: equipo@ejemplo.cl."
-        elif kind == "url":
-            code = "url-invalida"
-            message = (
-                f"{field}: «{shown}» no es una dirección web válida. Debe empezar con https:// "
-                "y no llevar espacios, comillas ni < >; por ejemplo https://www.sercotec.cl."
-            )
-        elif kind in ("greater_than_equal", "less_than_equal"):
-            limit = ctx.get("ge", ctx.get("le"))
-            bound = "mayor o igual que" if kind == "greater_than_equal" else "menor o igual que"
-            message = (
-                f"{field} debe ser {bound} {limit}; se encontró «{shown}». Revisa el signo y "
-                "el punto decimal."
-            )
-        elif kind == "int_from_float":
-            message = f"{field} debe ser un número entero; se encontró «{shown}»."
-        else:
-            message = (
-                f"{field}: el valor «{shown}» no es válido. Revisa la descripción de esta clave "
-                "en CONTRIBUTING.md o copia el formato de un archivo existente."
-            )
+    failure = _Failure(
+        model, doc, path, is_key, kind, detail.get("input"), detail.get("ctx") or {}, known
+    )
+    code, message = _builder(kind, is_key)(failure)
+    pos = _position(failure)
     return path, Problem(file, pos.line, pos.column, code, message)

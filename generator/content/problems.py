@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from generator.text import plural
+
 Severity = Literal["error", "warning"]
 
 SEVERITY_LABEL = {"error": "error", "warning": "aviso"}
@@ -48,7 +50,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         errors = sum(1 for p in problems if p.severity == "error")
-        super().__init__(f"El contenido tiene {errors} error(es).")
+        super().__init__(f"El contenido tiene {plural(errors, 'error', 'errores')}.")
 
     def report(self) -> str:
         return format_text(self.problems)
@@ -67,7 +69,7 @@ def summary(problems: list[Problem]) -> str:
     warnings = len(problems) - errors
     if not problems:
         return "Contenido válido: sin errores ni avisos."
-    return f"{errors} error(es), {warnings} aviso(s)."
+    return f"{plural(errors, 'error', 'errores')}, {plural(warnings, 'aviso', 'avisos')}."
 
 
 def format_text(problems: list[Problem]) -> str:

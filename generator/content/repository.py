@@ -18,6 +18,12 @@ class Entry(Generic[T]):
     file: str  # relative to the repository root, with forward slashes
     data: T
     doc: YamlDocument
+    # Fields that could not be read (each has its problem): absent from `data`, never checked
+    # further. Only an entry with problems has any, so none reaches the site.
+    skipped: frozenset[str] = field(default=frozenset(), kw_only=True)
+
+    def readable(self, name: str) -> bool:
+        return name not in self.skipped
 
     def at(self, *path: str | int, key: bool = False) -> Position:
         return self.doc.position(tuple(path), key=key)

@@ -161,7 +161,7 @@ def check_center(
     rules: Rules, center: Entry[Center], taxonomy: Taxonomy | None, network: Network | None
 ) -> None:
     data = center.data
-    if taxonomy:
+    if taxonomy and center.readable("region"):
         rules.reference(
             center,
             ("region",),
@@ -170,6 +170,7 @@ def check_center(
             "las regiones",
             "content/taxonomia.yml",
         )
+    if taxonomy:
         for i, service in enumerate(data.servicios):
             rules.reference(
                 center,
@@ -182,8 +183,9 @@ def check_center(
     rules.no_duplicates(center, "servicios", data.servicios, "El servicio")
     if network:
         where = "«fuentes» de content/red.yml"
-        rules.reference(center, ("fuente",), data.fuente, network.fuentes, "las fuentes", where)
-        for i, milestone in enumerate(data.hitos):
+        if center.readable("fuente"):
+            rules.reference(center, ("fuente",), data.fuente, network.fuentes, "las fuentes", where)
+        for i, milestone in enumerate(data.hitos if center.readable("hitos") else []):
             if milestone.fuente:
                 rules.reference(
                     center,
@@ -203,14 +205,17 @@ def check_practice(
     practices: Collection[str],
 ) -> None:
     data = practice.data
-    rules.reference(practice, ("centro",), data.centro, centers, "los centros", "centers/")
+    # A field that could not be read has its problem already; every other rule still runs.
+    has_center, has_date = practice.readable("centro"), practice.readable("fecha")
+    if has_center:
+        rules.reference(practice, ("centro",), data.centro, centers, "los centros", "centers/")
     if taxonomy:
         for field, terms, what in (
             ("areas", taxonomy.areas, "las áreas"),
             ("servicios", taxonomy.servicios, "los servicios"),
             ("publicos", taxonomy.publicos, "los públicos"),
         ):
-            for i, key in enumerate(getattr(data, field)):
+            for i, key in enumerate(_listed(practice, field)):
                 rules.reference(practice, (field, i), key, terms, what, "content/taxonomia.yml")
     for field, what in (
         ("areas", "El área"),
@@ -219,11 +224,11 @@ def check_practice(
         ("relacionadas", "La práctica"),
         ("etiquetas", "La etiqueta"),
     ):
-        rules.no_duplicates(practice, field, getattr(data, field), what)
+        rules.no_duplicates(practice, field, _listed(practice, field), what)
     rules.no_duplicates(practice, "replicas", [r.centro for r in data.replicas], "El centro")
     for i, replica in enumerate(data.replicas):
         path = ("replicas", i, "centro")
-        if replica.centro == data.centro:
+        if has_center and replica.centro == data.centro:
             rules.add(
                 practice,
                 path,
@@ -233,7 +238,7 @@ def check_practice(
             )
         else:
             rules.reference(practice, path, replica.centro, centers, "los centros", "centers/")
-        if replica.fecha < data.fecha:
+        if has_date and replica.fecha < data.fecha:
             rules.add(
                 practice,
                 ("replicas", i, "fecha"),
@@ -254,7 +259,7 @@ def check_practice(
             rules.reference(
                 practice, ("relacionadas", i), related, practices, "las prácticas", "practices/"
             )
-    if data.estado == "borrador":
+    if practice.readable("estado") and data.estado == "borrador":
         rules.add(
             practice,
             ("estado",),
@@ -262,6 +267,10 @@ def check_practice(
             "Esta práctica es un borrador: no se publicará hasta que «estado» sea «publicada».",
             severity="warning",
         )
+
+
+def _listed(entry: Entry[Any], field: str) -> list[Any]:
+    return list(getattr(entry.data, field)) if entry.readable(field) else []
 
 
 def check_center_count(rules: Rules, network: Entry[Network], centers: Collection[str]) -> None:

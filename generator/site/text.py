@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from generator.text import plural as plural  # shared with the CLI's messages
+
 MONTHS = (
     "enero",
     "febrero",
@@ -66,10 +68,6 @@ def partial_date_es(value: str) -> str:
     if len(parts) == 2:
         return f"{MONTHS[int(parts[1]) - 1]} de {parts[0]}"
     return date_es(dt.date.fromisoformat(value))
-
-
-def plural(count: int, singular: str, plural_form: str) -> str:
-    return f"{count} {singular if count == 1 else plural_form}"
 
 
 _CENTER_PREFIXES = ("Centro de Negocios Sercotec ", "Centro de Negocios ")
