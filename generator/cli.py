@@ -7,7 +7,8 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.authoring import formatting, scaffold
@@ -22,6 +23,57 @@ from generator.devtools.synth import SynthError, write_tree
 from generator.parallel import available_workers
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+# argparse's own words (usage, help, its errors), in Spanish: it looks them up through the
+# module's `_` and `ngettext` each time it needs one, so they are swapped while it works.
+ARGPARSE_SPANISH = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+    "show this help message and exit": "muestra esta ayuda y termina",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "«%(value)s» no es una opción válida (elige una de: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "«%(value)s» no es un valor válido",
+    "the following arguments are required: %s": "falta indicar: %s",
+    "unrecognized arguments: %s": "no se reconoce: %s",
+    "expected one argument": "falta su valor",
+    "expected at most one argument": "admite a lo sumo un valor",
+    "expected at least one argument": "necesita al menos un valor",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "%(option)s es ambigua: puede ser %(matches)s"
+    ),
+    "not allowed with argument %s": "no se puede usar junto con %s",
+    "ignored explicit argument %r": "no admite el valor %r",
+    "one of the arguments %s is required": "falta uno de estos: %s",
+    "unexpected option string: %s": "opción inesperada: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "«%(parser_name)s» no es un comando (elige uno de: %(choices)s)"
+    ),
+    "%(prog)s: error: %(message)s\n": "%(prog)s: error de uso: %(message)s\n",
+}
+
+
+def _spanish(message: str) -> str:
+    return ARGPARSE_SPANISH.get(message, message)
+
+
+def _spanish_plural(singular: str, plural: str, count: int) -> str:
+    if singular == "expected %s argument":
+        return "necesita %s valor" if count == 1 else "necesita %s valores"
+    return singular if count == 1 else plural
+
+
+@contextmanager
+def spanish_argparse() -> Iterator[None]:
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _spanish, _spanish_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 class SpanishParser(argparse.ArgumentParser):
@@ -55,16 +107,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser = SpanishParser(
         prog="python -m generator", description="Red de Centros: valida y publica el sitio."
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=SpanishParser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMANDO", required=True, parser_class=SpanishParser
+    )
+    commands.help = "uno de estos:"
 
     check_cmd = commands.add_parser("check", help="valida el contenido")
-    check_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
-    check_cmd.add_argument("--format", choices=("text", "github", "json"), default="text")
+    check_cmd.add_argument(
+        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
+    )
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (por omisión), github (notas en la solicitud de cambio) o json",
+    )
     check_cmd.set_defaults(func=run_check)
 
     build_cmd = commands.add_parser("build", help="valida y construye el sitio")
-    build_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
-    build_cmd.add_argument("--site-dir", type=Path, help="carpeta del sitio (por omisión, site/)")
+    build_cmd.add_argument(
+        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
+    )
+    build_cmd.add_argument(
+        "--site-dir", type=Path, metavar="CARPETA", help="carpeta del sitio (por omisión, site/)"
+    )
     build_cmd.add_argument("--drafts", action="store_true", help="incluye los borradores")
     build_cmd.add_argument(
         "--strict", action="store_true", help="falla ante cualquier aviso (siempre activo)"
@@ -77,20 +143,34 @@ def build_parser() -> argparse.ArgumentParser:
     build_cmd.set_defaults(func=run_build)
 
     serve_cmd = commands.add_parser("serve", help="vista previa con recarga automática")
-    serve_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
-    serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", help="dirección y puerto")
+    serve_cmd.add_argument(
+        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
+    )
+    serve_cmd.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", metavar="DIRECCIÓN", help="dirección y puerto"
+    )
     serve_cmd.add_argument("--drafts", action="store_true", help="incluye los borradores")
     serve_cmd.set_defaults(func=run_serve)
 
     synth_cmd = commands.add_parser("synth", help="escribe un repositorio sintético de prueba")
-    synth_cmd.add_argument("--centers", type=_count(1), required=True, help="número de centros")
-    synth_cmd.add_argument("--practices", type=_count(0), required=True, help="número de prácticas")
-    synth_cmd.add_argument("--out", type=Path, required=True, help="carpeta nueva o vacía")
-    synth_cmd.add_argument("--seed", type=int, default=1, help="semilla (por omisión 1)")
+    synth_cmd.add_argument(
+        "--centers", type=_count(1), required=True, metavar="N", help="número de centros"
+    )
+    synth_cmd.add_argument(
+        "--practices", type=_count(0), required=True, metavar="N", help="número de prácticas"
+    )
+    synth_cmd.add_argument(
+        "--out", type=Path, required=True, metavar="CARPETA", help="carpeta nueva o vacía"
+    )
+    synth_cmd.add_argument(
+        "--seed", type=int, default=1, metavar="N", help="semilla (por omisión 1)"
+    )
     synth_cmd.set_defaults(func=run_synth)
 
     new_cmd = commands.add_parser("new", help="crea una práctica o un centro nuevo")
-    kinds = new_cmd.add_subparsers(dest="kind", required=True, parser_class=SpanishParser)
+    kinds = new_cmd.add_subparsers(
+        dest="kind", metavar="QUÉ", required=True, parser_class=SpanishParser
+    )
     practice_cmd = kinds.add_parser("practica", help="crea practices/<título>.md")
     practice_cmd.add_argument("--titulo", help="título de la práctica")
     practice_cmd.add_argument("--centro", help="clave del centro, p. ej. talca")
@@ -106,16 +186,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     center_cmd.add_argument("--fuente", help="clave de la fuente en content/red.yml")
     for cmd in (practice_cmd, center_cmd):
-        cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+        cmd.add_argument(
+            "--root",
+            type=_root,
+            default=Path.cwd(),
+            metavar="CARPETA",
+            help="carpeta del repositorio",
+        )
         cmd.set_defaults(func=run_new)
 
     schemas_cmd = commands.add_parser("schemas", help="escribe los JSON Schema de los editores")
-    schemas_cmd.add_argument("--out", type=Path, default=Path(SCHEMAS_DIR), help="carpeta")
+    schemas_cmd.add_argument(
+        "--out", type=Path, default=Path(SCHEMAS_DIR), metavar="CARPETA", help="carpeta"
+    )
     schemas_cmd.add_argument("--check", action="store_true", help="solo revisa que estén al día")
     schemas_cmd.set_defaults(func=run_schemas)
 
     form_cmd = commands.add_parser("issue-form", help="escribe el formulario de GitHub")
-    form_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+    form_cmd.add_argument(
+        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
+    )
     form_cmd.add_argument("--check", action="store_true", help="solo revisa que esté al día")
     form_cmd.set_defaults(func=run_issue_form)
 
@@ -279,7 +369,8 @@ def _without_dirty_build_warning(record: logging.LogRecord) -> bool:
 def main(argv: list[str] | None = None) -> int:
     # Material prints an end-of-life banner on every build; the project plans for it.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    args = build_parser().parse_args(argv)
+    with spanish_argparse():
+        args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
