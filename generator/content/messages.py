@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import itertools
@@ -113,10 +114,8 @@ def _readable_part(model: type[M], value: dict[str, Any], failed: set[str]) -> V
         if name not in value:
             continue
         if name not in failed:
-            try:
+            with contextlib.suppress(ValidationError):  # it passed as part of the model
                 fields[name] = _field_adapter(model, name).validate_python(value[name])
-            except ValidationError:  # pragma: no cover - it passed as part of the model
-                pass
             continue
         item = _item_adapter(model, name)
         if item is not None and isinstance(value[name], list):
