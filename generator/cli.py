@@ -103,6 +103,12 @@ def _count(minimum: int) -> Callable[[str], int]:
     return parse
 
 
+def _add_root(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = SpanishParser(
         prog="python -m generator", description="Red de Centros: valida y publica el sitio."
@@ -113,9 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.help = "uno de estos:"
 
     check_cmd = commands.add_parser("check", help="valida el contenido")
-    check_cmd.add_argument(
-        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
-    )
+    _add_root(check_cmd)
     check_cmd.add_argument(
         "--format",
         choices=("text", "github", "json"),
@@ -125,9 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.set_defaults(func=run_check)
 
     build_cmd = commands.add_parser("build", help="valida y construye el sitio")
-    build_cmd.add_argument(
-        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
-    )
+    _add_root(build_cmd)
     build_cmd.add_argument(
         "--site-dir", type=Path, metavar="CARPETA", help="carpeta del sitio (por omisión, site/)"
     )
@@ -143,9 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     build_cmd.set_defaults(func=run_build)
 
     serve_cmd = commands.add_parser("serve", help="vista previa con recarga automática")
-    serve_cmd.add_argument(
-        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
-    )
+    _add_root(serve_cmd)
     serve_cmd.add_argument(
         "--dev-addr", default="127.0.0.1:8000", metavar="DIRECCIÓN", help="dirección y puerto"
     )
@@ -186,13 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     center_cmd.add_argument("--fuente", help="clave de la fuente en content/red.yml")
     for cmd in (practice_cmd, center_cmd):
-        cmd.add_argument(
-            "--root",
-            type=_root,
-            default=Path.cwd(),
-            metavar="CARPETA",
-            help="carpeta del repositorio",
-        )
+        _add_root(cmd)
         cmd.set_defaults(func=run_new)
 
     schemas_cmd = commands.add_parser("schemas", help="escribe los JSON Schema de los editores")
@@ -203,9 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     schemas_cmd.set_defaults(func=run_schemas)
 
     form_cmd = commands.add_parser("issue-form", help="escribe el formulario de GitHub")
-    form_cmd.add_argument(
-        "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
-    )
+    _add_root(form_cmd)
     form_cmd.add_argument("--check", action="store_true", help="solo revisa que esté al día")
     form_cmd.set_defaults(func=run_issue_form)
 
@@ -218,9 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     format_cmd.add_argument(
         "--check", action="store_true", help="solo revisa; no cambia ningún archivo"
     )
-    format_cmd.add_argument(
-        "--root", type=_root, default=Path.cwd(), help="carpeta del repositorio"
-    )
+    _add_root(format_cmd)
     format_cmd.add_argument(
         "archivos",
         nargs="*",
