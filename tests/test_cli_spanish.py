@@ -13,7 +13,8 @@ from generator.cli import build_parser, main, spanish_argparse
 ENGLISH = re.compile(
     r"\busage\b|show this help|positional arguments|\boptions:|invalid choice|choose from|"
     r"\brequired\b|unrecognized|\bexpected\b|\bargument\b|\berror:|\bcommand\b|\binvalid\b|"
-    r"ambiguous|not allowed|\bvalue\b|\b(ROOT|OUT|SEED|CENTERS|PRACTICES|SITE_DIR|DEV_ADDR|FILES?)\b"
+    r"ambiguous|not allowed|\bvalue\b|"
+    r"\b(ROOT|OUT|SEED|CENTERS|PRACTICES|SITE_DIR|DEV_ADDR|FILES?)\b"
 )
 
 
