@@ -127,7 +127,7 @@ def test_the_feed_is_valid_atom_linked_from_every_page(site: Path) -> None:
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == [
         "Ruta de pagos digitales para feriantes",
-        "Diagnóstico de digitalización para almaceneros",
+        "Diagnóstico de digitalización para almaceneros (ejemplo)",  # an example says so
     ]
     ids = set()
     for entry in entries:
@@ -204,3 +204,34 @@ def test_feed_and_api_are_deterministic(make_repo: MakeRepo, tmp_path: Path) -> 
     repo, _ = load_valid(root)
     document = practices_document(SiteView(repo), directory_urls=True)
     assert [p.id for p in document.practicas] == ["pagos", "diagnostico"]
+
+
+def test_area_and_center_feeds_carry_new_practices_and_adoptions(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo({"practices/pagos.md": TAGGED, "practices/otra.md": TAGGED_TOO})
+    docs = tmp_path / "docs"
+    generate_docs(root, docs, GenerateOptions())
+
+    def entries(path: str) -> dict[str, str]:
+        feed = ET.parse(docs / path).getroot()
+        assert feed.tag == f"{ATOM}feed"
+        return {
+            str(e.findtext(f"{ATOM}title")): str(e.find(f"{ATOM}link").get("href"))  # type: ignore[union-attr]
+            for e in feed.findall(f"{ATOM}entry")
+        }
+
+    adopted = "Centro de Negocios Sercotec Talca adoptó «Ruta de pagos digitales para feriantes»"
+    osorno = entries("centros/osorno.xml")
+    assert osorno == {
+        "Ruta de pagos digitales para feriantes": "../practicas/pagos/",
+        adopted: "../practicas/pagos/",
+    }
+    talca = entries("centros/talca.xml")  # the practice it adopted, and its own example
+    assert adopted in talca
+    assert "Diagnóstico de digitalización para almaceneros (ejemplo)" in talca
+    area = entries("areas/vinculacion-ecosistema.xml")
+    assert set(area) == {"Ruta de pagos digitales para feriantes", adopted}
+    assert entries("areas/sustentabilidad.xml") == {}
+    news = (docs / "novedades.md").read_text(encoding="utf-8")
+    assert news.index("adoptó") < news.index("Práctica nueva")  # newest first

@@ -17,7 +17,7 @@ from generator.parallel import in_parallel
 from generator.site import api, urls
 from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
-from generator.site.feed import atom_feed
+from generator.site.feed import NEWS_LIMIT, all_news, newest_first, site_feeds
 from generator.site.mapsvg import MapPoint, render_map
 from generator.site.text import (
     date_es,
@@ -116,6 +116,9 @@ class Renderer:
         def href(target: str) -> Markup:  # for raw HTML, which MkDocs does not rewrite
             return Markup(urls.href(here, target, directory_urls=self.options.directory_urls))
 
+        def href_file(target: str) -> Markup:  # a file that is not a page (a feed)
+            return Markup(urls.file_href(here, target, directory_urls=self.options.directory_urls))
+
         def item(practice: MarkdownEntry[PracticeMeta], facets: bool = False) -> Markup:
             return self.practice_item(practice, here, facets)
 
@@ -123,6 +126,7 @@ class Renderer:
             "here": here,
             "link": link,
             "href": href,
+            "href_file": href_file,
             "item": item,
             "urls": urls,
             "tag_slug": tag_slug,
@@ -283,7 +287,7 @@ class Renderer:
         return tree
 
     def finding_pages(self) -> DocsTree:
-        """Tags, search, the JSON API's page (its files: `api_files`), and the feed."""
+        """Tags, search, the JSON API's page (its files: `api_files`), the feeds and the news."""
         view, directory_urls = self.view, self.options.directory_urls
         tree: DocsTree = {urls.TAGS: self.page("etiquetas.md.j2", urls.TAGS)}
         for tag in view.tags:
@@ -296,7 +300,10 @@ class Renderer:
             practice_fields=api.field_rows(api.PracticeRecord),
             center_fields=api.field_rows(api.CenterRecord),
         )
-        tree[urls.FEED] = atom_feed(view, title=self.network.nombre, directory_urls=directory_urls)
+        tree.update(site_feeds(view, site_name=self.network.nombre, directory_urls=directory_urls))
+        tree[urls.NEWS] = self.page(
+            "novedades.md.j2", urls.NEWS, news=newest_first(all_news(view), NEWS_LIMIT)
+        )
         return tree
 
 

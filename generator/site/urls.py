@@ -17,6 +17,7 @@ API = "api/index.md"
 API_PRACTICES = "api/practicas.json"
 API_CENTERS = "api/centros.json"
 FEED = "feed.xml"
+NEWS = "novedades.md"
 CATALOGUE_JS = "assets/catalogo.js"
 SEARCH_JS = "assets/buscar.js"
 
@@ -45,6 +46,14 @@ def center(center_id: str) -> str:
 
 def area(area_key: str) -> str:
     return f"areas/{area_key}.md"
+
+
+def area_feed(area_key: str) -> str:
+    return f"areas/{area_key}.xml"
+
+
+def center_feed(center_id: str) -> str:
+    return f"centros/{center_id}.xml"
 
 
 def page(page_id: str) -> str:
@@ -80,6 +89,21 @@ def href(here: str, target: str, *, directory_urls: bool) -> str:
     base = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url)
     target_url = url(target, directory_urls=directory_urls)
     relative = _relative_url(base, target_url)
+    if directory_urls and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in (".", "./") else relative
+
+
+def file_href(here: str, target_file: str, *, directory_urls: bool) -> str:
+    """A relative URL from the page of `here` to a file of the site that is not a page."""
+    here_url = url(here, directory_urls=directory_urls)
+    base = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url)
+    return _relative_url(base, target_file)
+
+
+def from_folder(folder: str, target: str, *, directory_urls: bool) -> str:
+    """A relative URL from a file in `folder` of the site (a feed) to the page of `target`."""
+    relative = _relative_url(folder, url(target, directory_urls=directory_urls))
     if directory_urls and not relative.endswith("/"):
         relative += "/"
     return "./" if relative in (".", "./") else relative

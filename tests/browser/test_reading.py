@@ -253,3 +253,97 @@ def test_the_list_beside_the_map_tells_close_centers_apart(screen: Any, site: st
         link = screen.locator(".rc-mapa-lista a", has_text=center)
         size = link.bounding_box()
         assert size["height"] >= 24 and link.is_visible()
+
+
+DETAIL_PAGES = {
+    PRACTICE: ("Prácticas", ["Prácticas", "Digitalización de los negocios"]),
+    "centros/talca/": ("Centros", ["Centros"]),
+    "areas/digitalizacion/": ("Áreas", ["Áreas"]),
+    "etiquetas/conectividad/": ("Prácticas", ["Prácticas", "Etiquetas"]),
+}
+
+
+@pytest.mark.parametrize("path", sorted(DETAIL_PAGES))
+def test_every_detail_page_shows_where_it_is(screen: Any, site: str, path: str) -> None:
+    section, trail = DETAIL_PAGES[path]
+    screen.goto(site + path, wait_until="load")
+    crumbs = screen.locator(".rc-ruta a")
+    assert crumbs.all_inner_texts() == trail
+    assert crumbs.first.is_visible()
+    width = screen.viewport_size["width"]
+    if width >= 1280:
+        assert screen.locator(".md-tabs__item--active").inner_text().strip() == section
+        # No empty navigation column on the left: the article starts near the left edge.
+        assert not screen.locator(".md-sidebar--primary").is_visible()
+        assert box(screen, "article")["x"] < width / 8
+    footer = screen.locator(".md-footer")
+    assert footer.inner_text().strip(), "empty footer bar"
+    assert "Novedades" in footer.inner_text()
+
+
+def test_the_printed_sheet_says_where_and_when_it_came_from(page: Any, site: str) -> None:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    page.goto(site + PRACTICE, wait_until="load")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    first = pdf.pages[0].extract_text()
+    assert "Red de Centros" in first
+    assert (site + PRACTICE) in first.replace("\n", "")
+    assert re.search(r"\d{1,2} de [a-z]+ de 20\d\d", first), first[:300]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def read_feed(page: Any, url: str) -> Any:
+    import xml.etree.ElementTree as ET
+
+    response = page.request.get(url)
+    assert response.ok, url
+    feed = ET.fromstring(response.body())
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated"):
+        assert feed.findtext(f"{ATOM}{required}"), required
+    return feed
+
+
+@pytest.mark.parametrize("path", ["areas/digitalizacion/", "centros/talca/", "centros/osorno/"])
+def test_areas_and_centers_offer_their_own_feed(page: Any, site: str, path: str) -> None:
+    from urllib.parse import urljoin
+
+    page.goto(site + path, wait_until="load")
+    alternates = page.eval_on_selector_all(
+        "head link[rel=alternate][type='application/atom+xml']", "els => els.map(e => e.href)"
+    )
+    own = [href for href in alternates if not href.endswith("/feed.xml")]
+    assert len(own) == 1, alternates
+    subscribe = page.get_by_role("link", name="Suscribirse", exact=True)
+    assert page.evaluate("a => a.href", subscribe.element_handle()) == own[0]
+    feed = read_feed(page, own[0])
+    alternate = feed.find(f"{ATOM}link[@rel='alternate']").get("href")
+    assert urljoin(own[0], alternate) == site + path  # the feed links back to its page
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        target = urljoin(own[0], entry.find(f"{ATOM}link[@rel='alternate']").get("href"))
+        page.goto(target)
+        heading = page.locator("article h1").inner_text()
+        title = entry.findtext(f"{ATOM}title")
+        assert heading in title
+        # Every practice of this repository is an example: every entry says so.
+        assert title.endswith("(ejemplo)")
+        assert entry.findtext(f"{ATOM}summary").startswith("Práctica de ejemplo")
+
+
+def test_news_page_lists_the_latest_practices(page: Any, site: str) -> None:
+    page.goto(site, wait_until="load")
+    page.locator(".md-footer").get_by_role("link", name="Novedades").click()
+    assert page.url == site + "novedades/"
+    items = page.locator(".rc-novedades li")
+    assert items.count() == 3
+    assert all("(ejemplo" in text for text in items.all_inner_texts())
+    items.first.locator("a").click()
+    assert page.url.startswith(site + "practicas/")

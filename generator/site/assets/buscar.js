@@ -169,6 +169,18 @@
     header.insertBefore(form, source);
   };
 
+  // The printed sheet's first line (theme/main.html, shown only on paper): the page's full
+  // address and the day it was opened, in place of the path the server wrote.
+  const printLine = () => {
+    const address = document.querySelector("[data-rc-direccion]");
+    const day = document.querySelector("[data-rc-fecha]");
+    if (!address || !day) return;
+    address.textContent = location.href;
+    const today = new Date().toLocaleDateString("es-CL", { dateStyle: "long" });
+    day.textContent = ` · ${today}`;
+  };
+
+  printLine();
   // Material's own search, when a variant of the site keeps it (.md-search), has the header.
   const pageForm = document.querySelector("form[data-rc-buscar]");
   if (pageForm) setUpSearchPage(pageForm);
