@@ -1,122 +1,145 @@
-"""Checks on the raw HTML and attribute lists inside a Markdown body: a small allowlist.
+"""Checks on the raw HTML and attribute lists inside a Markdown body, against the safety policy
+(`generator.content.safety`).
 
 The build also sanitizes every page (see `generator.site.sanitize`); this check tells the
-author, with the line, before anything is published.
+author, with the line, before anything is published. The tags are found by a scanner that
+reads each character a bounded number of times (Python's HTMLParser took 86 s on a line of
+20,000 «<a »), so any body answers quickly.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from bisect import bisect_right
+from html import unescape
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from generator.content.problems import Problem
-
-_TAGS = (
-    "a abbr b blockquote br caption cite code dd del details div dl dt em figcaption figure "
-    "hr i img ins kbd li mark ol p pre q s small span strong sub summary sup table tbody td "
-    "th thead tr u ul"
-)
-ALLOWED_TAGS = frozenset(_TAGS.split())
-GLOBAL_ATTRIBUTES = frozenset({"class", "title", "lang", "markdown"})
-TAG_ATTRIBUTES = {
-    "a": frozenset({"href"}),
-    "img": frozenset({"src", "alt", "width", "height"}),
-    "ol": frozenset({"start"}),
-    "td": frozenset({"colspan", "rowspan"}),
-    "th": frozenset({"colspan", "rowspan", "scope"}),
-}
-URL_ATTRIBUTES = frozenset({"href", "src"})
-SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "tel"})
-# Attribute lists (`{: ... }`) may set any attribute: these run code or load URLs.
-RISKY_LIST_ATTRIBUTES = frozenset(
-    {"style", "href", "src", "srcdoc", "action", "formaction", "xlink:href"}
+from generator.content.safety import (
+    BODY_GLOBAL_ATTRIBUTES,
+    BODY_TAG_ATTRIBUTES,
+    BODY_TAGS,
+    RISKY_LIST_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    allowed_scheme,
+    from_other_host,
+    mask_code,
+    url_scheme,
 )
 
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)[ ]*\}")
+_TAG_START = re.compile(r"<([A-Za-z][^\s/<>]*+)|<!--")
+_ATTRIBUTE = re.compile(
+    r"""[\s/]*+([^\s"'<>/=][^\s"'<>/=]*+)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s"'<>=`]++))?"""
+)
+_TAG_END = re.compile(r"[\s/]*+>")
+_ATTR_LIST = re.compile(r"\{:?[ ]*+([^{}\n ][^{}\n]*+)\}")
 _AUTOLINK = re.compile(r"^(?:https?:|mailto:|[^:]*@)", re.IGNORECASE)
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 HINT_CODE = "Si quieres mostrarla como código, escríbela entre comillas invertidas (`)."
+LOADING_HINT = (
+    "La página no carga nada de otros sitios (privacidad de quien lee, y conexiones lentas "
+    "como la de Rapa Nui): sube el archivo a practices/adjuntos/ y enlázalo desde ahí."
+)
 
 
-def url_scheme(url: str) -> str:
-    """The scheme as a browser reads it (it ignores spaces and control characters)."""
-    cleaned = _URL_NOISE.sub("", url)
-    scheme, colon, _ = cleaned.partition(":")
-    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
-        return ""
-    return scheme.lower()
+class _Scanner:
+    """Start tags of `text`, each with its attributes and its line and column."""
 
-
-def _masked(body: str) -> str:
-    """`body` with code blocks and code spans blanked out, keeping lines and columns."""
-    lines = []
-    fence: str | None = None
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if match or fence is not None:
-            if match:
-                fence = None if fence == match.group(1) else (fence or match.group(1))
-            lines.append("")
-            continue
-        lines.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
-    return "\n".join(lines)
-
-
-class _Finder(HTMLParser):
-    def __init__(self, file: str, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
+    def __init__(self, text: str, file: str, first_line: int) -> None:
+        self.text = text
         self.file = file
         self.first_line = first_line
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.problems: list[Problem] = []
 
-    def _problem(self, code: str, message: str) -> None:
-        line, offset = self.getpos()
-        place = (self.first_line + line - 1, offset + 1)
-        self.problems.append(Problem(self.file, *place, code, message))
+    def problem(self, offset: int, code: str, message: str) -> None:
+        line = bisect_right(self.line_starts, offset) - 1
+        column = offset - self.line_starts[line] + 1
+        self.problems.append(Problem(self.file, self.first_line + line, column, code, message))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def scan(self) -> list[Problem]:
+        text, position = self.text, 0
+        while match := _TAG_START.search(text, position):
+            if match.group(1) is None:  # a comment: never shown, and nh3 removes it
+                end = text.find("-->", match.end())
+                position = len(text) if end < 0 else end + 3
+                continue
+            tag, position = match.group(1).lower(), match.end()
+            attrs: list[tuple[str, str]] = []
+            while attribute := _ATTRIBUTE.match(text, position):
+                if attribute.end() == position:
+                    break
+                value = attribute.group(2) or ""
+                if value[:1] in ("'", '"'):
+                    value = value[1:-1]
+                attrs.append((attribute.group(1).lower(), unescape(value)))
+                position = attribute.end()
+            closing = _TAG_END.match(text, position)
+            if closing is None:
+                self.unclosed(match.start(), tag)
+                continue
+            position = closing.end()
+            self.start_tag(match.start(), tag, attrs)
+        return self.problems
+
+    def unclosed(self, offset: int, tag: str) -> None:
+        if tag not in BODY_TAGS:  # «a<b» in a sentence: text, shown as written
+            return
+        self.problem(
+            offset,
+            "html-no-permitido",
+            f"La etiqueta «<{tag}» no se cierra con «>»: ciérrala o, si no es HTML, escribe "
+            "«&lt;» en lugar de «<». " + HINT_CODE,
+        )
+
+    def start_tag(self, offset: int, tag: str, attrs: list[tuple[str, str]]) -> None:
         if ":" in tag or "@" in tag:
             if not _AUTOLINK.match(tag):
-                self._problem(
+                self.problem(
+                    offset,
                     "html-no-permitido",
                     f"«<{tag}>» no es un enlace permitido. Usa una dirección https://.",
                 )
             return
-        if tag not in ALLOWED_TAGS:
-            self._problem(
+        if tag not in BODY_TAGS:
+            self.problem(
+                offset,
                 "html-no-permitido",
                 f"La etiqueta HTML «<{tag}>» no se permite: el texto acepta solo HTML sencillo "
                 "(por ejemplo <abbr>, <kbd>, <details>, <figure>). " + HINT_CODE,
             )
             return
-        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
+        allowed = BODY_GLOBAL_ATTRIBUTES | BODY_TAG_ATTRIBUTES.get(tag, frozenset())
         for name, value in attrs:
             if name not in allowed:
-                self._problem(
+                self.problem(
+                    offset,
                     "html-no-permitido",
                     f"El atributo «{name}» de «<{tag}>» no se permite (atributos como on…, "
                     "style o id pueden ejecutar código o romper la página). Quítalo.",
                 )
-            elif name in URL_ATTRIBUTES and url_scheme(value or "") not in SAFE_SCHEMES:
-                self._problem(
+            elif name in URL_ATTRIBUTES and not allowed_scheme(value):
+                self.problem(
+                    offset,
                     "enlace-peligroso",
-                    f"El atributo «{name}» de «<{tag}>» usa «{url_scheme(value or '')}:», que no "
+                    f"El atributo «{name}» de «<{tag}>» usa «{url_scheme(value)}:», que no "
                     "se permite. Usa una dirección https:// o un archivo del repositorio.",
                 )
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+            elif name == "src" and from_other_host(value):
+                self.problem(
+                    offset,
+                    "carga-externa",
+                    f"«<{tag}>» carga «{value}» desde otro sitio. " + LOADING_HINT,
+                )
 
 
 def _attribute_list_problems(text: str, file: str, first_line: int) -> list[Problem]:
     problems = []
     for index, line in enumerate(text.split("\n")):
+        if "{" not in line:
+            continue
         for match in _ATTR_LIST.finditer(line):
-            attrs, _ = get_attrs_and_remainder(match.group(1))
+            attrs, _ = get_attrs_and_remainder(match.group(1).rstrip(" "))
             for name, _value in attrs:
                 name = str(name).lower()
                 if name.startswith("on") or name in RISKY_LIST_ATTRIBUTES:
@@ -134,11 +157,10 @@ def _attribute_list_problems(text: str, file: str, first_line: int) -> list[Prob
 
 
 def check_raw_html(body: str, first_line: int, file: str) -> list[Problem]:
-    """Disallowed tags, attributes and URL schemes in raw HTML and attribute lists."""
+    """Disallowed tags, attributes, URL schemes and loads from other hosts in raw HTML and
+    attribute lists."""
     if "<" not in body and "{" not in body:  # most bodies: no tag and no attribute list
         return []
-    text = _masked(body)
-    finder = _Finder(file, first_line)
-    finder.feed(text)
-    finder.close()
-    return finder.problems + _attribute_list_problems(text, file, first_line)
+    text = mask_code(body)
+    found = _Scanner(text, file, first_line).scan() if "<" in text else []
+    return found + _attribute_list_problems(text, file, first_line)

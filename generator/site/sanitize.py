@@ -9,20 +9,27 @@ filters, and the SVG of the map and charts.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import nh3
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-TEXT_TAGS = (
-    "a abbr b blockquote br caption cite code col colgroup dd del details div dl dt em "
-    "figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q s section "
-    "small span strong sub summary sup table tbody td tfoot th thead time tr u ul"
+from generator.content.safety import (
+    BODY_GLOBAL_ATTRIBUTES,
+    BODY_TAG_ATTRIBUTES,
+    BODY_TAGS,
+    URL_SCHEMES,
+    from_other_host,
 )
+
+# The generator's own pages use more than an author may write (see the safety policy):
+# headings, sections, time, the filters' forms and the SVG of the map and charts.
+PAGE_TAGS = "col colgroup h1 h2 h3 h4 h5 h6 nav section tfoot time"
 FORM_TAGS = "button fieldset form input label legend option select"
 SVG_TAGS = "circle desc ellipse g line path polygon polyline rect svg text title tspan"
-TAGS = frozenset(f"{TEXT_TAGS} {FORM_TAGS} {SVG_TAGS}".split())
+TAGS = BODY_TAGS | frozenset(f"{PAGE_TAGS} {FORM_TAGS} {SVG_TAGS}".split())
 
 GLOBAL = {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"}
 SVG_PAINT = {
@@ -51,7 +58,8 @@ SVG_SHAPES = {
     "svg": {"viewBox", "width", "height", "font-family", "preserveAspectRatio", "focusable"},
 }
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": GLOBAL,
+    **{tag: set(names) for tag, names in BODY_TAG_ATTRIBUTES.items()},
+    "*": GLOBAL | (BODY_GLOBAL_ATTRIBUTES - {"markdown"}),
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed"},
@@ -68,25 +76,36 @@ ATTRIBUTES: dict[str, set[str]] = {
     "form": {"role"},
     **{tag: names | SVG_PAINT for tag, names in SVG_SHAPES.items()},
 }
-URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 # Built once: nh3 converts the allowlists to Rust on every `nh3.clean` call (38 µs), and
 # MkDocs' toc extension runs postprocessors once per heading as well as once per page.
-_CLEANER = nh3.Cleaner(
-    tags=set(TAGS),
-    attributes=ATTRIBUTES,
-    generic_attribute_prefixes={"aria-", "data-"},
-    url_schemes=set(URL_SCHEMES),
-    filter_style_properties={"text-align"},
-    link_rel=None,
-    strip_comments=True,
-)
+_SETTINGS: dict[str, Any] = {
+    "tags": set(TAGS),
+    "attributes": ATTRIBUTES,
+    "generic_attribute_prefixes": {"aria-", "data-"},
+    "url_schemes": set(URL_SCHEMES),
+    "filter_style_properties": {"text-align"},
+    "link_rel": None,
+    "strip_comments": True,
+}
+_CLEANER = nh3.Cleaner(**_SETTINGS)
+
+
+def _local_sources_only(tag: str, attribute: str, value: str) -> str | None:
+    return None if attribute == "src" and from_other_host(value) else value
+
+
+_SOURCE = re.compile("src", re.IGNORECASE)
+# A callback per attribute costs time: this one runs only on pages that name another host.
+_LOCAL_CLEANER = nh3.Cleaner(**_SETTINGS, attribute_filter=_local_sources_only)
 
 
 def sanitize_html(html: str) -> str:
-    """Only allowed tags, attributes (plus aria-* and data-*) and URL schemes remain."""
-    return str(_CLEANER.clean(html))
+    """Only allowed tags, attributes (plus aria-* and data-*) and URL schemes remain, and no
+    `src` that loads from another host."""
+    cleaner = _LOCAL_CLEANER if "//" in html and _SOURCE.search(html) else _CLEANER
+    return str(cleaner.clean(html))
 
 
 class _SanitizePostprocessor(Postprocessor):  # type: ignore[misc]  # untyped library
