@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,8 +13,10 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.build import search
 from generator.site.sanitize import sanitize_html
@@ -245,3 +248,60 @@ def test_articles_left_by_a_killed_build_are_removed_by_the_next(
     assert alive.exists()
     assert (tmp_path / "sitio" / "pagefind" / "pagefind.js").is_file()
     assert [p.name for p in tmp_path.glob("red-busqueda-*")] == [alive.name]
+
+
+# --- nothing from another host ------------------------------------------------------------------
+
+LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "action", "formaction")
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
+
+
+def loads_from_other_hosts(site: Path) -> list[str]:
+    """Every attribute or stylesheet address in `site` that a browser would fetch from another
+    host on its own (a link a reader follows is not one)."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.suffix == ".css":
+            found += [f"{rel}: {url}" for url in CSS_URL.findall(path.read_text("utf-8"))]
+        if path.suffix != ".html":
+            continue
+        page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for tag in page.find_all(True):
+            for name, value in tag.attrs.items():
+                text = " ".join(value) if isinstance(value, list) else str(value)
+                loads = name in LOADING_ATTRIBUTES or (
+                    tag.name == "link" and name == "href" and "canonical" not in tag.get("rel", [])
+                )
+                urls = (
+                    [text]
+                    if name != "srcset"
+                    else [p.split()[0] for p in text.split(",") if p.strip()]
+                )
+                if name == "style":
+                    urls = CSS_URL.findall(text)
+                    loads = True
+                if tag.name == "meta" and name == "content" and "url=" in text.lower():
+                    urls, loads = [text.lower().split("url=", 1)[1]], True
+                found += [
+                    f"{rel}: <{tag.name} {name}={url}>"
+                    for url in urls
+                    if loads and (url.startswith("//") or urlsplit(url).scheme in ("http", "https"))
+                ]
+    return found
+
+
+def test_nothing_in_the_site_loads_from_another_host(repository_site: Path) -> None:
+    assert loads_from_other_hosts(repository_site) == []
+
+
+def test_the_scan_finds_what_would_load_from_another_host(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<img src="https://rastreo.example/p.gif">'
+        '<link rel="stylesheet" href="//cdn.example/x.css">'
+        '<a href="https://www.sercotec.cl">enlace</a>'
+        '<p style="background:url(https://x.example/b.png)">',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.css").write_text("@import 'https://fonts.example/f.css';", encoding="utf-8")
+    assert len(loads_from_other_hosts(tmp_path)) == 4
