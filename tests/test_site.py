@@ -313,7 +313,7 @@ def test_center_profile(site: Path) -> None:
 
 def test_area_page_lists_its_practices(site: Path) -> None:
     page = article(soup(site, "areas/digitalizacion/"))
-    hrefs = item_links(page)
+    hrefs = item_links(page.select(".rc-lista"))
     assert hrefs == ["../../practicas/ventas-online/", "../../practicas/diagnostico/"]
 
 
