@@ -1,11 +1,12 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+, Node.js with npm):
 #   make serve   builds the site from this repository's content and previews it
+#   make editar  the same preview with the editor /admin/, which saves into this folder
 #   make test    runs the whole test suite (lint, types, unit, site, browser)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build check test lint benchmark clean
+.PHONY: serve editar build check test lint benchmark clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,18 @@ node_modules/.installed: package.json package-lock.json
 
 serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator serve
+
+# The editor /admin/ on this machine: the preview on PREVIEW_ADDR and Decap's local server
+# (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder.
+PREVIEW_ADDR ?= 127.0.0.1:8000
+CMS_PORT ?= 8081
+editar: $(BIN)/.installed node_modules/.installed
+	@echo "Abre http://$(PREVIEW_ADDR)/admin/ en tu navegador. Para terminar: Ctrl+C."
+	@BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
+	  node_modules/.bin/decap-server & server=$$!; \
+	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	  RED_CMS_BACKEND=local RED_CMS_LOCAL_PORT=$(CMS_PORT) \
+	  $(BIN)/python -m generator serve --dev-addr $(PREVIEW_ADDR)
 
 build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator build

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from pydantic import BaseModel
 
 from generator.authoring import cms
@@ -25,6 +24,7 @@ from generator.content.models import (
 from generator.content.pipeline import load_valid
 
 from .conftest import REPO, MakeRepo
+from .sitebuild import build, soup
 
 
 @pytest.fixture(scope="module")
@@ -166,14 +166,31 @@ def test_the_backend_comes_from_the_environment() -> None:
     assert not cms.backend_from_environment({}).ready
 
 
-def test_without_a_repository_the_page_says_so(make_repo: MakeRepo) -> None:
-    repo, _ = load_valid(make_repo())
-    admin = cms.admin_files(repo, cms.Backend())
-    page = admin.files["admin/index.html"].decode()
-    assert "RED_CMS_REPO" in page and "<script" not in page
-    assert "admin/decap-cms.js" not in admin.files
-    written = yaml.safe_load(admin.files["admin/config.yml"])
-    assert written["backend"]["repo"] is None
+def test_without_a_repository_admin_is_a_page_of_the_site_for_readers(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("GITHUB_REPOSITORY", "RED_CMS_REPO", "RED_CMS_BACKEND"):
+        monkeypatch.delenv(name, raising=False)
+    root = make_repo()
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert not (site / "admin" / "config.yml").exists()
+    assert not (site / "admin" / cms.BUNDLE).exists()
+    page, home = soup(site, "admin/"), soup(site, "")
+    assert page.find("h1").get_text(strip=True) == "Editor de contenido"
+    text = page.get_text(" ", strip=True)
+    coordination = load_valid(root)[0].network.data.coordinacion
+    assert coordination.nombre in text and "no está activado" in text
+    # Styled like the site: the same stylesheets and the same navigation as the home page.
+    styles = [link["href"] for link in home.find_all("link", rel="stylesheet")]
+    assert styles and [link["href"] for link in page.find_all("link", rel="stylesheet")] == [
+        "../" + href for href in styles
+    ]
+    assert page.find("nav") is not None
+    [guide] = [a for a in page.find_all("a") if a.get_text(strip=True) == "Cómo contribuir"][-1:]
+    assert (site / "admin" / guide["href"] / "index.html").resolve().is_file()
+    assert not any("decap" in (s.get("src") or "") for s in page.find_all("script"))
 
 
 def test_without_npm_ci_the_site_is_built_without_admin(

@@ -60,7 +60,7 @@ RESOLVES_TO_OTHER = (
     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$"
 )
 # Plain text cannot start with an indicator, hold ": " or " #", end with ":" or be padded.
-NEEDS_QUOTES = r"^$|^[-?:,\[\]{}#&*!|>'\"%@`\s]|\s$|: | #|:$"
+NEEDS_QUOTES = r"""^$|^[-?:,\[\]{}#&*!|>'"%@`\s]|\s$|: | #|:$"""
 # Characters only a double-quoted string can hold (escaped).
 NEEDS_ESCAPE = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
 _RESOLVES = re.compile(RESOLVES_TO_OTHER)
@@ -78,6 +78,11 @@ MODELS: dict[str, type[BaseModel]] = {
     PRACTICES_DIR: PracticeMeta,
     PAGES_DIR: PageMeta,
 }
+
+
+# The names under which the CMS knows the canonical form of practices and of centers.
+PRACTICE_FORMAT = "red-practica"
+CENTER_FORMAT = "red-centro"
 
 
 class FormatError(Exception):
@@ -99,6 +104,7 @@ class Order:
     keys: tuple[str, ...] = ()
     fields: Mapping[str, Order] = field(default_factory=dict)
     each: Order | None = None
+    dates: tuple[str, ...] = ()  # keys whose values are days (the browser sees only text)
 
     def child(self, key: Any) -> Order:
         return self.fields.get(str(key)) or self.each or NO_ORDER
@@ -108,6 +114,7 @@ class Order:
             "keys": list(self.keys),
             "fields": {k: v.as_json() for k, v in self.fields.items()},
             "each": self.each.as_json() if self.each else None,
+            "dates": list(self.dates),
         }
 
 
@@ -122,7 +129,15 @@ def order_of(model: type[BaseModel]) -> Order:
             for key, info in model.model_fields.items()
             if (found := _order_of_annotation(info.annotation)) is not NO_ORDER
         },
+        dates=tuple(k for k, info in model.model_fields.items() if _is_day(info.annotation)),
     )
+
+
+def _is_day(annotation: Any) -> bool:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin in (typing.Annotated, typing.Union, UnionType):
+        return any(_is_day(a) for a in (args[:1] if origin is typing.Annotated else args))
+    return annotation is dt.date
 
 
 def _order_of_annotation(annotation: Any) -> Order:
@@ -152,14 +167,18 @@ def model_for(rel: str) -> type[BaseModel] | None:
 
 
 def browser_rules() -> dict[str, Any]:
-    """What canonical.js needs to write the same form: the quoting rule and the key orders."""
+    """What the CMS needs to write the same form in the browser (authoring/admin/red-admin.js):
+    the quoting rule and, per format, the key order and whether it is a Markdown file."""
     return {
         "resolvesToOther": RESOLVES_TO_OTHER,
         "needsQuotes": NEEDS_QUOTES,
         "needsEscape": NEEDS_ESCAPE,
-        "orders": {
-            "practicas": order_of(PracticeMeta).as_json(),
-            "centros": order_of(Center).as_json(),
+        "formats": {
+            name: {"extension": extension, "frontMatter": extension == "md", "order": order}
+            for name, (extension, order) in {
+                PRACTICE_FORMAT: ("md", order_of(PracticeMeta).as_json()),
+                CENTER_FORMAT: ("yml", order_of(Center).as_json()),
+            }.items()
         },
     }
 

@@ -8,6 +8,7 @@ taxonomy and the centers: nothing here repeats a key, an option or a description
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ import yaml
 from markupsafe import escape
 from pydantic import BaseModel
 
+from generator.authoring.canonical import CENTER_FORMAT, PRACTICE_FORMAT, browser_rules
 from generator.content.models import (
     PARTIAL_DATE_RE,
     REQUIRED_SECTIONS,
@@ -34,12 +36,23 @@ ADMIN_DIR = "admin"
 PACKAGE = "decap-cms"
 BUNDLE = "decap-cms.js"
 BUNDLE_DIR = Path(__file__).resolve().parents[2] / "node_modules" / PACKAGE / "dist"
+# The YAML reader the project's formats use in the browser, beside the CMS in node_modules.
+YAML_READER = Path("js-yaml") / "dist" / "js-yaml.min.js"
+ADMIN_FILES = Path(__file__).resolve().parent / "admin"
+OWN_SCRIPT = ADMIN_FILES / "red-admin.js"
+# Decap's Spanish lacks some of its English phrases (buttons said "Add ..."): these fill them.
+SPANISH_PHRASES: dict[str, Any] = json.loads(
+    (ADMIN_FILES / "frases-es.json").read_text(encoding="utf-8")
+)
+PREVIEW_STYLE = (ADMIN_FILES / "vista-previa.css").read_text(encoding="utf-8")
 CONFIG_HEADER = (
     "# Generado desde generator/content/models.py, content/taxonomia.yml y centers/ "
     "(generator/authoring/cms.py): no lo edites a mano.\n"
 )
 
 LONG_TEXT = frozenset({"resumen", "descripcion"})
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DAY_MESSAGE = "Escribe la fecha como AAAA-MM-DD, p. ej. 2021-04-02."
 PATTERN_MESSAGES = {PARTIAL_DATE_RE.pattern: "Escribe AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2020-12."}
 
 # (model, key) -> list of options. By model: Result.fuente is free text, Center.fuente is a key.
@@ -71,24 +84,38 @@ Options = list[dict[str, str]]
 
 @dataclass(frozen=True)
 class Backend:
-    """Where the CMS reads and proposes changes; `test-repo` keeps them in the browser."""
+    """Where the CMS reads and proposes changes: GitHub (pull requests), `proxy` (decap-server
+    on this machine, which writes the working copy) or `test-repo` (only in the browser)."""
 
     name: str = "github"
     repo: str | None = None  # owner/name; None when nobody said which
     branch: str = "main"
     base_url: str | None = None  # the OAuth service that signs people in with GitHub
+    proxy_url: str | None = None  # decap-server's API, for `proxy`
 
     @property
     def ready(self) -> bool:
-        return self.name == "test-repo" or bool(self.repo)
+        return self.name in ("test-repo", "proxy") or bool(self.repo)
+
+    @property
+    def publish_mode(self) -> str:
+        # decap-server writes files directly (its file-system mode has no pull requests)
+        return "simple" if self.name == "proxy" else "editorial_workflow"
+
+
+LOCAL_PORT = "8081"  # decap-server's own default
 
 
 def backend_from_environment(env: Mapping[str, str] | None = None) -> Backend:
-    """RED_CMS_BACKEND=test-repo for tests; else GitHub, the repository from RED_CMS_REPO or
-    (in GitHub Actions) GITHUB_REPOSITORY."""
+    """RED_CMS_BACKEND=local (make editar: decap-server on RED_CMS_LOCAL_PORT, 8081 by
+    default) or test-repo (tests); else GitHub, the repository from RED_CMS_REPO or (in GitHub
+    Actions) GITHUB_REPOSITORY."""
     env = os.environ if env is None else env
     if env.get("RED_CMS_BACKEND") == "test-repo":
         return Backend(name="test-repo")
+    if env.get("RED_CMS_BACKEND") == "local":
+        port = env.get("RED_CMS_LOCAL_PORT") or LOCAL_PORT
+        return Backend(name="proxy", proxy_url=f"http://127.0.0.1:{port}/api/v1")
     return Backend(
         repo=env.get("RED_CMS_REPO") or env.get("GITHUB_REPOSITORY") or None,
         branch=env.get("RED_CMS_BRANCH") or "main",
@@ -133,7 +160,9 @@ class _Fields:
         node = _without_null(prop)
         field: dict[str, Any] = {"name": key, "label": prop["title"]}
         field.update(self.widget(model_name, key, node))
-        hint = _hint(prop, with_example=(model_name, key) not in CHOICES)
+        # Options already show the values: an example would only show a key.
+        with_example = (model_name, key) not in CHOICES and "enum" not in node
+        hint = _hint(prop, with_example=with_example)
         if hint:
             field["hint"] = hint
         if node.get("type") == "array" and not node.get("minItems") and required:
@@ -164,7 +193,11 @@ class _Fields:
             items = node["items"]
             if "$ref" in items:
                 name = items["$ref"].rsplit("/", 1)[-1]
-                return {"widget": "list", "fields": self.of(name, self.defs[name])}
+                return {
+                    "widget": "list",
+                    "label_singular": self.defs[name]["title"].lower(),
+                    "fields": self.of(name, self.defs[name]),
+                }
             return {"widget": "list"}  # words separated by commas
         if "enum" in node:
             return {
@@ -175,12 +208,9 @@ class _Fields:
         if "anyOf" in node:  # a partial date (number or text) or a value (number or text)
             node = next(branch for branch in node["anyOf"] if branch.get("type") == "string")
         if node.get("format") == "date":
-            return {
-                "widget": "datetime",
-                "format": "YYYY-MM-DD",
-                "date_format": "YYYY-MM-DD",
-                "time_format": False,
-            }
+            # Text, not a date picker: the picker shows the browser's format (dd/mm/aaaa or
+            # mm/dd/yyyy), the file and the site AAAA-MM-DD.
+            return {"widget": "string", "pattern": [DAY_PATTERN, DAY_MESSAGE]}
         if node.get("type") in ("number", "integer"):
             number = {
                 "widget": "number",
@@ -246,7 +276,9 @@ def cms_config(
     practice = _Fields(PracticeMeta, options)
     center = _Fields(Center, options)
     backend_config: dict[str, Any] = {"name": backend.name}
-    if backend.name != "test-repo":
+    if backend.name == "proxy":
+        backend_config.update({"proxy_url": backend.proxy_url, "branch": backend.branch})
+    elif backend.name != "test-repo":
         backend_config.update(
             {"repo": backend.repo, "branch": backend.branch, "open_authoring": True}
         )
@@ -254,7 +286,7 @@ def cms_config(
             backend_config["base_url"] = backend.base_url
     return {
         "backend": backend_config,
-        "publish_mode": "editorial_workflow",
+        "publish_mode": backend.publish_mode,
         "locale": "es",
         "media_folder": "practices/imagenes",
         "public_folder": "imagenes",
@@ -268,7 +300,7 @@ def cms_config(
                 "mismas revisiones automáticas que cualquier cambio.",
                 "folder": "practices",
                 "extension": "md",
-                "format": "frontmatter",
+                "format": PRACTICE_FORMAT,
                 "create": True,
                 "identifier_field": "titulo",
                 "slug": "{{slug}}",
@@ -282,7 +314,7 @@ def cms_config(
                 "description": "El perfil de cada centro de la red.",
                 "folder": "centers",
                 "extension": "yml",
-                "format": "yml",
+                "format": CENTER_FORMAT,
                 "create": True,
                 "identifier_field": "nombre",
                 "slug": "{{comuna}}",
@@ -306,40 +338,69 @@ def config_yaml(config: Mapping[str, Any]) -> bytes:
     return (CONFIG_HEADER + text).encode("utf-8")
 
 
-def admin_page(site_name: str, backend: Backend) -> bytes:
+def editor_rules(
+    taxonomy: Taxonomy, network: Network, centers: Mapping[str, Entry[Center]]
+) -> dict[str, Any]:
+    """What red-admin.js reads from the page: the canonical form, names for keys, phrases."""
+    options = choices(taxonomy, network, centers)
+    return {
+        **browser_rules(),
+        "names": {kind: {o["value"]: o["label"] for o in found} for kind, found in options.items()}
+        | {"estados": STATE_LABELS},
+        "phrases": SPANISH_PHRASES,
+        "previewStyle": PREVIEW_STYLE,
+    }
+
+
+def admin_page(site_name: str, rules: Mapping[str, Any]) -> bytes:
     title = escape(f"Editor de contenido · {site_name}")
-    if backend.ready:
-        body = (
-            "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
-            f'<script src="{BUNDLE}"></script>\n'
-        )
-    else:
-        body = (
-            "<main>\n<h1>El editor de contenido no está disponible</h1>\n"
-            "<p>Este sitio se construyó sin saber en qué repositorio de GitHub guardar los "
-            "cambios. Quien lo construye debe indicarlo con la variable "
-            "<code>RED_CMS_REPO=organización/repositorio</code> (en GitHub Actions se toma de "
-            "<code>GITHUB_REPOSITORY</code>).</p>\n"
-            "<p>Mientras tanto puedes proponer una práctica como se explica en "
-            '<a href="../contribuir/">Cómo contribuir</a>.</p>\n</main>\n'
-        )
+    # In a script element only "</" could end it early.
+    data = json.dumps(rules, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return (
         '<!doctype html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
-        f"<title>{title}</title>\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"<title>{title}</title>\n</head>\n<body>\n"
+        "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
+        f'<script src="{BUNDLE}"></script>\n'
+        f'<script src="{YAML_READER.name}"></script>\n'
+        f'<script type="application/json" id="reglas-del-editor">{data}</script>\n'
+        f'<script src="{OWN_SCRIPT.name}"></script>\n'
+        "</body>\n</html>\n"
+    ).encode()
+
+
+def unavailable_page(network: Network) -> bytes:
+    """/admin/ for readers when the site was built without a repository to save to."""
+    person = network.coordinacion
+    return (
+        "---\ntitle: Editor de contenido\n---\n\n# Editor de contenido\n\n"
+        "Los equipos de los centros usan este editor para escribir sus buenas prácticas y "
+        "poner al día el perfil de su centro desde el navegador, sin instalar nada. En esta "
+        "copia del sitio el editor no está activado.\n\n"
+        "**¿Quieres compartir una práctica de tu centro?** Pregúntale a la coordinación "
+        f"nacional de la red ({person.nombre}, {person.cargo}) o sigue los pasos de "
+        "[Cómo contribuir](../contribuir.md).\n\n"
+        "*Para quien mantiene el sitio: el editor se activa solo al construir el sitio en "
+        "GitHub Actions, que indica el repositorio; en otro lugar, con la variable "
+        "RED_CMS_REPO=organización/repositorio.*\n"
     ).encode()
 
 
 def bundle_files(bundle_dir: Path) -> dict[str, bytes] | None:
-    """The CMS's script, its lazily loaded chunks and WebAssembly, and its license notices."""
+    """The CMS's script, its lazily loaded chunks and WebAssembly, its license notices, the
+    YAML reader and the project's own script."""
     main = bundle_dir / BUNDLE
-    if not main.is_file():
+    reader = bundle_dir.parents[1] / YAML_READER
+    if not main.is_file() or not reader.is_file():
         return None
     names = [BUNDLE, BUNDLE + ".LICENSE.txt"]
     names += sorted(p.name for p in bundle_dir.glob("*." + BUNDLE))
     names += sorted(p.name for p in bundle_dir.glob("*.wasm"))
-    return {name: (bundle_dir / name).read_bytes() for name in names}
+    files = {name: (bundle_dir / name).read_bytes() for name in names}
+    files[reader.name] = reader.read_bytes()
+    files[OWN_SCRIPT.name] = OWN_SCRIPT.read_bytes()
+    return files
 
 
 @dataclass(frozen=True)
@@ -349,19 +410,23 @@ class AdminFiles:
 
 
 def admin_files(repo: Repository, backend: Backend, bundle_dir: Path | None = None) -> AdminFiles:
-    """admin/index.html, admin/config.yml and the CMS's own files, all served by the site."""
+    """admin/index.html, admin/config.yml and the CMS's own files, all served by the site; for
+    a site that does not know its repository, a page that tells readers what the editor is."""
+    network = repo.network.data
+    if not backend.ready:
+        return AdminFiles({f"{ADMIN_DIR}/index.md": unavailable_page(network)})
     bundle_dir = bundle_dir or BUNDLE_DIR
-    bundle = bundle_files(bundle_dir) if backend.ready else {}
+    bundle = bundle_files(bundle_dir)
     if bundle is None:
         return AdminFiles(
             {},
             f"Aviso: no se encontró {bundle_dir / BUNDLE} (ejecuta «npm ci» en la raíz del "
             "repositorio): el sitio se construye sin la página de administración /admin/.",
         )
-    network = repo.network.data
+    taxonomy = repo.taxonomy.data
     files = {
-        "index.html": admin_page(network.nombre, backend),
-        "config.yml": config_yaml(cms_config(repo.taxonomy.data, network, repo.centers, backend)),
+        "index.html": admin_page(network.nombre, editor_rules(taxonomy, network, repo.centers)),
+        "config.yml": config_yaml(cms_config(taxonomy, network, repo.centers, backend)),
         **bundle,
     }
     return AdminFiles({f"{ADMIN_DIR}/{name}": data for name, data in files.items()})

@@ -217,6 +217,8 @@ class Network(Model):
 
 
 class Milestone(Model):
+    model_config = ConfigDict(title="Hito")  # one item, as the editor names it
+
     fecha: PartialDate = Field(
         title="Fecha",
         description="El año, el mes o el día: AAAA, AAAA-MM o AAAA-MM-DD.",
@@ -323,6 +325,8 @@ class Center(Model):
 
 
 class Result(Model):
+    model_config = ConfigDict(title="Resultado")  # one item, as the editor names it
+
     indicador: Text = Field(
         title="Indicador",
         description="Qué se midió.",
@@ -338,6 +342,8 @@ class Result(Model):
 
 
 class Replica(Model):
+    model_config = ConfigDict(title="Réplica")  # one item, as the editor names it
+
     centro: Slug = Field(title="Centro", description="El centro que adoptó la práctica.")
     fecha: Date = Field(title="Fecha", description="Desde cuándo la aplica.")
     nota: Text | None = Field(default=None, title="Nota", description="Qué adaptó ese centro.")

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from generator.authoring import cms
+from generator.authoring.canonical import format_text
 from generator.content.pipeline import check, load_valid
 from generator.content.problems import has_errors
 from tests.browser.conftest import serve_directory
@@ -97,6 +98,8 @@ def test_a_practice_saved_in_the_admin_passes_the_checks(
     )
     files = {d["path"]: d["content"] for d in diffs}
     assert list(files) == ["practices/feria-de-almaceneros-en-la-plaza.md"]
+    for rel, text in files.items():
+        assert format_text(rel, text) == text
     root = create_repo(tmp_path / "repo")
     write_tree(root, files)
     repo, problems = check(root)

@@ -1,0 +1,237 @@
+"""The editor /admin/ on one machine (`make editar`), in a real Chromium with decap-server.
+
+decap-server (npm, pinned) runs in its file-system mode on a fixture repository, the site is
+built with RED_CMS_BACKEND=local and served on 127.0.0.1: what the CMS saves lands in the
+fixture's files, and is compared line by line with what was there.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.authoring import canonical, cms
+from generator.content.models import PracticeMeta
+from generator.content.pipeline import check
+from generator.content.problems import has_errors
+from tests.browser.conftest import serve_directory
+from tests.conftest import REPO, create_repo
+from tests.sitebuild import build
+
+DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
+TALCA = "centers/talca.yml"
+
+
+@dataclass(frozen=True)
+class LocalEditor:
+    root: Path
+    admin_url: str
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "decap-server terminó antes de escuchar"
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"decap-server no escucha en el puerto {port}")
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEditor]:
+    missing = [p for p in (DECAP_SERVER, cms.BUNDLE_DIR / cms.BUNDLE) if not p.exists()]
+    if missing:
+        message = f"Falta {missing[0]}: ejecuta «npm ci» en la raíz."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    root = create_repo(tmp_path_factory.mktemp("editar") / "repo")
+    port = free_port()
+    server = subprocess.Popen(
+        [str(DECAP_SERVER)],
+        env={
+            **os.environ,
+            "PORT": str(port),
+            "BIND_HOST": "127.0.0.1",
+            "MODE": "fs",
+            "GIT_REPO_DIRECTORY": str(root),
+            "LOG_LEVEL": "warn",
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("RED_CMS_BACKEND", "local")
+            patch.setenv("RED_CMS_LOCAL_PORT", str(port))
+            result = build(root, site_dir=root.parent / "site")
+        assert result.returncode == 0, result.stderr
+        base, site = serve_directory(root.parent / "site")
+        yield LocalEditor(root, base + "admin/")
+        site.shutdown()
+        site.server_close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def sign_in(page: Any, editor: LocalEditor) -> None:
+    page.goto(editor.admin_url)
+    page.get_by_role("button", name="Iniciar sesión").click()
+
+
+def publish(page: Any) -> None:
+    """decap-server writes the file when the entry is published (no pull requests locally)."""
+    page.get_by_role("button", name="Publicar", exact=True).click()
+    page.get_by_text("Publicar ahora", exact=True).click()
+
+
+def wait_for_file(path: Path, unlike: str | None) -> str:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if path.is_file() and (text := path.read_text(encoding="utf-8")) != unlike:
+            return text
+        time.sleep(0.1)
+    raise AssertionError(f"el editor no escribió {path}")
+
+
+def test_changing_one_milestone_changes_exactly_one_line(page: Any, editor: LocalEditor) -> None:
+    path = editor.root / TALCA
+    before = path.read_text(encoding="utf-8")
+    assert canonical.format_text(TALCA, before) == before
+    sign_in(page, editor)
+    page.get_by_role("link", name="Centros").click()
+    page.get_by_text("Centro de Negocios Sercotec Talca").first.click()
+    # The milestone's bar shows its date; its first button opens it.
+    page.get_by_text("2020", exact=True).locator("xpath=..").locator("button").first.click()
+    event = page.get_by_label("Evento", exact=True)
+    old_event = event.input_value()
+    event.fill(old_event + " Dato de prueba.")
+    publish(page)
+
+    after = wait_for_file(path, unlike=before)
+    changed = [
+        line
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line[:2] in ("- ", "+ ")
+    ]
+    assert changed == [f"-     evento: {old_event}", f"+     evento: {old_event} Dato de prueba."]
+    _, problems = check(editor.root)
+    assert not has_errors(problems), [p.as_text() for p in problems]
+
+
+def test_a_practice_created_in_the_cms_passes_check_and_format(
+    page: Any, editor: LocalEditor
+) -> None:
+    sign_in(page, editor)
+    page.get_by_text("＋ Práctica", exact=True).click()
+    page.get_by_label("Título", exact=True).fill("Feria: almaceneros del barrio")
+    page.get_by_label("Resumen", exact=True).fill("Una feria mensual, #1 en la plaza.")
+    for label, option in (
+        ("Centro", "Centro de Negocios Sercotec Talca"),
+        ("Áreas", "Sustentabilidad"),
+        ("Estado", "Borrador"),
+    ):
+        page.get_by_label(label, exact=True).click()
+        page.get_by_role("option", name=option, exact=True).click()
+    page.get_by_label("Fecha", exact=True).fill("2021-04-02")
+    page.get_by_label(re.compile("^Etiquetas")).fill("ferias, sí")
+    publish(page)
+
+    rel = "practices/feria-almaceneros-del-barrio.md"
+    text = wait_for_file(editor.root / rel, unlike=None)
+    assert canonical.format_text(rel, text) == text, text
+    _, problems = check(editor.root)
+    assert not has_errors(problems), [p.as_text() for p in problems]
+    assert "fecha: 2021-04-02\n" in text and "titulo: 'Feria: almaceneros del barrio'\n" in text
+
+
+def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -> None:
+    sign_in(page, editor)
+    page.wait_for_function("() => window.RedCanonico !== undefined")
+    texts = [
+        "texto simple", "2020", "2020-12", "2021-04-02", "12:30", "sí", "no", "yes", "null", "~",
+        "-5%", "#uno", "a: b", "a #b", "fin:", " espacio", "línea\nnueva", "tab\tx", "comilla'",
+        'doble"', "0x1F", "1e5", ".5", "1_000", "*ancla", "&ref", "!tag", "@x", "`x`", "[x]",
+        "{x}", "x, y", "🙂 emoji", "\u2028", "\x7f", "", "O'Higgins", "Ñuble", "=", "<<",
+    ]  # fmt: skip
+    written = page.evaluate("texts => texts.map(t => window.RedCanonico.textScalar(t))", texts)
+    assert written == [canonical.text_scalar(t) for t in texts]
+
+    data: dict[str, Any] = {
+        "estado": "borrador",
+        "titulo": "Feria: almaceneros",
+        "fecha": "2021-04-02",
+        "areas": ["digitalizacion", "innovacion"],
+        "resultados": [
+            {"valor": 12, "indicador": "Ferias", "fuente": "Registro", "fecha": "2021-05-01"}
+        ],
+        "contacto": {"correo": "equipo@ejemplo.cl", "nombre": "Equipo"},
+        "etiquetas": [],
+        "otra": {"x": []},
+    }  # fmt: skip
+    rules = page.evaluate(
+        "() => JSON.parse(document.getElementById('reglas-del-editor').textContent)"
+    )
+    order = rules["formats"][canonical.PRACTICE_FORMAT]["order"]
+    from_browser = page.evaluate(
+        "([data, order]) => window.RedCanonico.dump(data, order)", [data, order]
+    )
+    expected = canonical.dump(json.loads(json.dumps(data)), canonical.order_of(PracticeMeta))
+    # Python holds days as dates, the browser as text: both write them bare.
+    assert from_browser == expected.replace("'2021-04-02'", "2021-04-02").replace(
+        "'2021-05-01'", "2021-05-01"
+    )
+
+
+def test_every_phrase_is_spanish(page: Any, editor: LocalEditor) -> None:
+    sign_in(page, editor)
+    page.wait_for_function("() => window.RedCanonico !== undefined")
+    missing = page.evaluate(
+        """() => {
+        const missing = [];
+        const walk = (en, es, path) => Object.keys(en).forEach(key => {
+          if (typeof en[key] === 'object') walk(en[key], (es || {})[key], path + key + '.');
+          else if (!es || !(key in es)) missing.push(path + key);
+        });
+        walk(CMS.getLocale('en'), CMS.getLocale('es'), '');
+        return missing;
+      }"""
+    )
+    assert missing == []
+    page.get_by_text("＋ Práctica", exact=True).click()
+    page.get_by_label("Título", exact=True).wait_for()
+    buttons = " ".join(page.get_by_role("button").all_inner_texts())
+    assert "Add" not in buttons and "Agregar resultado" in buttons
+
+
+def test_the_preview_shows_names_not_keys(page: Any, editor: LocalEditor) -> None:
+    sign_in(page, editor)
+    page.get_by_role("link", name="Centros").click()
+    page.get_by_text("Centro de Negocios Sercotec Talca").first.click()
+    preview = page.frame_locator("iframe").first.locator("article")
+    preview.wait_for()
+    text = preview.inner_text()
+    assert "Región: Maule" in text and "Estado: Activo" in text
+    assert "Servicios: Capacitación" in text
+    assert "maule" not in text and "entrevista-2020" not in text
