@@ -5,6 +5,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# make serve PORT=8001 when 8000 is taken
+PORT ?= 8000
 
 .PHONY: serve editar build check test lint benchmark clean
 
@@ -21,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m generator serve
+	$(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
 # The editor /admin/ on this machine: the preview on PREVIEW_ADDR and Decap's local server
 # (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder.

@@ -6,6 +6,7 @@ import argparse
 import gc
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,13 +15,14 @@ from pathlib import Path
 from generator.authoring import formatting, scaffold
 from generator.authoring.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
-from generator.build import sitedir
+from generator.build import preview, sitedir
 from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.content import problems as report
 from generator.content.pipeline import check, find_problems
 from generator.content.problems import ContentError
 from generator.devtools.synth import SynthError, write_tree
 from generator.parallel import available_workers
+from generator.site import urls
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -147,9 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="vista previa con recarga automática")
     _add_root(serve_cmd)
     serve_cmd.add_argument(
-        "--dev-addr", default="127.0.0.1:8000", metavar="DIRECCIÓN", help="dirección y puerto"
+        "--dev-addr",
+        default=urls.PREVIEW_ADDRESS,
+        metavar="DIRECCIÓN",
+        help=f"dirección y puerto (por omisión, {urls.PREVIEW_ADDRESS})",
     )
-    serve_cmd.add_argument("--drafts", action="store_true", help="incluye los borradores")
     serve_cmd.set_defaults(func=run_serve)
 
     synth_cmd = commands.add_parser("synth", help="escribe un repositorio sintético de prueba")
@@ -335,8 +339,11 @@ def run_serve(args: argparse.Namespace) -> int:
     if report.has_errors(problems):
         print(report.format_text(problems), file=sys.stderr)
         return EXIT_INVALID
-    build.configure_plugin(args.root, drafts=args.drafts, generate=True)
-    build.show_mkdocs_logging(logging.INFO)
+    build.configure_plugin(args.root, drafts=True, generate=True)  # the author's own drafts too
+    preview.quiet_mkdocs()
+    print("Preparando la vista previa…", flush=True)
+    # Ctrl-C and SIGTERM alike: MkDocs then removes its temporary site and the plugin its folder.
+    signal.signal(signal.SIGTERM, _interrupt)
     (args.root / build.DOCS_DIR).mkdir(exist_ok=True)  # MkDocs requires it before the plugin runs
     # Rebuild only the pages whose Markdown changed: the generator rewrites only those files.
     logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_build_warning)
@@ -347,7 +354,12 @@ def run_serve(args: argparse.Namespace) -> int:
         livereload=True,
         build_type="dirty",
     )
+    print("Vista previa detenida.")
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _without_dirty_build_warning(record: logging.LogRecord) -> bool:

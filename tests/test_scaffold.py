@@ -37,9 +37,22 @@ def test_new_practice_then_check_passes(make_repo: MakeRepo) -> None:
     for section, guidance in scaffold.SECTION_GUIDANCE.items():
         assert f"## {section}\n\n{guidance}\n" in text
 
+    assert "http://127.0.0.1:8000/practicas/mi-practica-de-prueba/" in created.stdout
+
     checked = run("check", "--root", str(root))
     assert checked.returncode == 0, checked.stdout
     assert " error:" not in checked.stdout
+    assert "Antes de publicar este borrador, completa: el resumen" in checked.stdout
+
+    # The same file with only «estado: publicada»: its guidance cannot go live.
+    path.write_text(text.replace("estado: borrador", "estado: publicada"), encoding="utf-8")
+    published = run("check", "--root", str(root))
+    assert published.returncode == 1
+    lines = text.splitlines()
+    for section in scaffold.SECTION_GUIDANCE:
+        line = lines.index(f"## {section}") + 1
+        expected = f"practices/mi-practica-de-prueba.md:{line}:1: error: La sección «## {section}»"
+        assert expected in published.stdout, published.stdout
 
 
 def test_new_center_then_check_passes(make_repo: MakeRepo) -> None:

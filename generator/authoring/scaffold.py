@@ -23,6 +23,7 @@ from generator.content.repository import Entry, MarkdownEntry
 from generator.content.rules import Rules, check_center, check_practice
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
 from generator.content.yamlsource import parse_yaml
+from generator.site import urls
 from generator.text import slugify
 
 EXIT_OK, EXIT_INVALID = 0, 1
@@ -171,6 +172,11 @@ def new_practice(
     print(
         "Siguiente paso: completa el resumen y las cuatro secciones, revisa con "
         "«python -m generator check» y cambia «estado» a «publicada» cuando esté lista."
+    )
+    print(
+        "Para verla mientras escribes: ejecuta «make serve» (o «python -m generator serve») y "
+        f"abre {urls.preview_url(urls.practice(practice_id))}; los borradores se ven ahí, "
+        "marcados «Borrador»."
     )
     if taxonomy:
         print(f"Servicios posibles: {', '.join(taxonomy.data.servicios)}.")

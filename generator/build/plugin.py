@@ -33,6 +33,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
+from generator.build import preview
 from generator.build.driver import (
     SOURCE_FOLDERS,
     GenerateOptions,
@@ -229,4 +230,5 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         trigger_dir = Path(tempfile.mkdtemp(prefix="red-vista-previa-"))
         server.watch(str(trigger_dir))
         self.rest_trigger = trigger_dir / "resto"
+        preview.attach(server, preview.PreviewState())
         return server

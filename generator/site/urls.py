@@ -31,6 +31,15 @@ def schema(data_file: str) -> str:
     return data_file.removesuffix(".json") + ".schema.json"
 
 
+PREVIEW_ADDRESS = "127.0.0.1:8000"  # `serve`'s address unless --dev-addr says another
+
+
+def preview_url(rel: str, address: str = PREVIEW_ADDRESS) -> str:
+    """`practicas/x.md` -> `http://127.0.0.1:8000/practicas/x/`."""
+    path = rel.removesuffix(".md").removesuffix("index")
+    return f"http://{address}/{path}/".replace("//", "/").replace("http:/", "http://")
+
+
 def practice(practice_id: str) -> str:
     return f"practicas/{practice_id}.md"
 
