@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.authoring import formatting, scaffold
-from generator.authoring.github_forms import ISSUE_FORM_FILE, stale_issue_form, write_issue_form
+from generator.authoring.github_forms import stale_issue_forms, write_issue_forms
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
 from generator.build import preview, sitedir
 from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
@@ -200,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     schemas_cmd.add_argument("--check", action="store_true", help="solo revisa que estén al día")
     schemas_cmd.set_defaults(func=run_schemas)
 
-    form_cmd = commands.add_parser("issue-form", help="escribe el formulario de GitHub")
+    form_cmd = commands.add_parser("issue-form", help="escribe los formularios de GitHub")
     _add_root(form_cmd)
     form_cmd.add_argument("--check", action="store_true", help="solo revisa que esté al día")
     form_cmd.set_defaults(func=run_issue_form)
@@ -277,12 +277,12 @@ def run_schemas(args: argparse.Namespace) -> int:
 
 def run_issue_form(args: argparse.Namespace) -> int:
     if args.check:
-        stale = stale_issue_form(args.root)
-        if stale:
-            print(f"{stale}: ejecuta «python -m generator issue-form».")
+        stale = stale_issue_forms(args.root)
+        for rel in stale:
+            print(f"{rel}: ejecuta «python -m generator issue-form».")
         return EXIT_INVALID if stale else EXIT_OK
-    write_issue_form(args.root)
-    print(f"Escrito {ISSUE_FORM_FILE}")
+    for rel in write_issue_forms(args.root):
+        print(f"Escrito {rel}")
     return EXIT_OK
 
 

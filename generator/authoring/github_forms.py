@@ -1,130 +1,330 @@
-"""The GitHub issue form «Proponer una buena práctica», generated from the practice model,
-the taxonomy and the centers, so its fields and options are never written twice."""
+"""The GitHub issue forms «Proponer una buena práctica» and «Registrar que mi centro aplicó una
+práctica», generated from the models, the taxonomy and the centers: labels, descriptions and
+examples are the models' own (`Field(title=…, description=…)`), options come from the content.
+
+The same field list (`FormField`) serves writing the forms and reading what GitHub makes of an
+answered one (generator/authoring/from_issue.py), so a field's id, label and format are
+written once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import yaml
+from pydantic import BaseModel
 
 from generator.content.loader import load_entries
-from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta, Taxonomy
+from generator.content.models import (
+    REQUIRED_SECTIONS,
+    Center,
+    Contact,
+    Difficulty,
+    Duration,
+    PracticeMeta,
+    Replica,
+    Result,
+    Taxonomy,
+    TeamRole,
+)
 from generator.content.repository import Entry
 from generator.content.unfinished import SECTION_GUIDANCE
 from generator.text import slugify
 
-ISSUE_FORM_FILE = ".github/ISSUE_TEMPLATE/proponer-practica.yml"
+FormName = Literal["practica", "replica"]
+FORMS_DIR = ".github/ISSUE_TEMPLATE"
+FORM_FILES: dict[FormName, str] = {
+    "practica": f"{FORMS_DIR}/proponer-practica.yml",
+    "replica": f"{FORMS_DIR}/registrar-replica.yml",
+}
+FORM_LABELS: dict[FormName, str] = {  # the issue label each form sets; the workflow reads it
+    "practica": "propuesta de práctica",
+    "replica": "registro de réplica",
+}
+PRACTICE_ID_FIELD = "practica"  # the adoption form's field that names the practice
 HEADER = (
     "# Generado por «python -m generator issue-form» desde generator/content/models.py,\n"
     "# content/taxonomia.yml y centers/: no lo edites a mano.\n"
 )
+NO_RESPONSE = "_No response_"
+CELL_SEPARATOR = "|"
 
-# Practice keys -> form widget; labels and descriptions come from the model's fields. Keys
-# left out are decided by the maintainers who turn the issue into a file (see
-# SET_BY_MAINTAINERS); a test makes sure every key is in one.
-WIDGETS: dict[str, str] = {
-    "titulo": "input",
-    "resumen": "textarea",
-    "centro": "dropdown",
-    "areas": "checkboxes",
-    "fecha": "input",
-    "servicios": "checkboxes",
-    "publicos": "checkboxes",
-    "etiquetas": "input",
-    "resultados": "textarea",
-    "contacto": "textarea",
+# How an answer becomes a value: text (one line), long (several lines), choice (one key of a
+# list), choices (keys, checkboxes), words (a list, separated by commas), lines (a list, one a
+# line), rows (a list of records, one a line, their parts separated by «|»), section (a
+# required section of the practice's text).
+Kind = Literal["text", "long", "choice", "choices", "words", "lines", "rows", "section"]
+WIDGET: dict[Kind, str] = {
+    "text": "input",
+    "long": "textarea",
+    "choice": "dropdown",
+    "choices": "checkboxes",
+    "words": "input",
+    "lines": "textarea",
+    "rows": "textarea",
+    "section": "textarea",
 }
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str  # the form element's id; also the query parameter that prefills it
+    label: str
+    kind: Kind
+    description: str
+    required: bool
+    path: tuple[str, ...]  # where the answer goes in the file ((): a section of the text)
+    options: str = ""  # "centros", "areas", "servicios", "publicos" or "dificultad"
+    row_model: type[BaseModel] | None = None  # the record of each line, for kind "rows"
+    placeholder: str = ""
+
+
+def _field(
+    model: type[BaseModel],
+    key: str,
+    kind: Kind,
+    *,
+    prefix: tuple[str, ...] = (),
+    label: str | None = None,
+    options: str = "",
+    row_model: type[BaseModel] | None = None,
+    required: bool | None = None,
+    hint: str = "",
+) -> FormField:
+    info = model.model_fields[key]
+    title = info.title or key
+    description = " ".join(part for part in (info.description or "", hint) if part)
+    placeholder = ""
+    if row_model is not None:
+        placeholder = _row_example(row_model)
+        description += f" Una por línea: {_row_format(row_model)}."
+    elif kind in ("text", "words", "long") and info.examples:
+        example = info.examples[0]
+        placeholder = ", ".join(map(str, example)) if isinstance(example, list) else str(example)
+    return FormField(
+        id="-".join((*prefix, key)),
+        label=label or title,
+        kind=kind,
+        description=description,
+        required=info.is_required() if required is None else required,
+        path=(*prefix, key),
+        options=options,
+        row_model=row_model,
+        placeholder=placeholder,
+    )
+
+
+def row_keys(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _row_format(model: type[BaseModel]) -> str:
+    parts = [
+        (f.title or key).lower() + ("" if f.is_required() else " (si se sabe)")
+        for key, f in model.model_fields.items()
+    ]
+    return f" {CELL_SEPARATOR} ".join(parts)
+
+
+def _row_example(model: type[BaseModel]) -> str:
+    parts = [str(f.examples[0]) for f in model.model_fields.values() if f.examples]
+    return f" {CELL_SEPARATOR} ".join(parts)
+
+
+def _nested(model: type[BaseModel], parent: str, kinds: Mapping[str, Kind]) -> list[FormField]:
+    """One field per key of a nested record, labelled «Padre: hijo», all optional."""
+    parent_title = PracticeMeta.model_fields[parent].title or parent
+    return [
+        _field(
+            model,
+            key,
+            kinds.get(key, "text"),
+            prefix=(parent,),
+            label=f"{parent_title}: {(model.model_fields[key].title or key).lower()}",
+            required=False,
+        )
+        for key in model.model_fields
+    ]
+
+
+def _section(section: str) -> FormField:
+    return FormField(
+        id=f"seccion-{slugify(section)}",
+        label=section,
+        kind="section",
+        description=SECTION_GUIDANCE[section],
+        required=True,
+        path=(),
+    )
+
+
+def practice_fields() -> list[FormField]:
+    """The practice form, in the order of the file; keys a maintainer decides are left out."""
+    m = PracticeMeta
+    return [
+        _field(m, "titulo", "text"),
+        _field(m, "resumen", "long"),
+        _field(m, "centro", "choice", options="centros"),
+        _field(m, "areas", "choices", options="areas", hint="Marca una o más."),
+        _field(m, "fecha", "text", hint="Escríbela como AAAA-MM-DD."),
+        _field(m, "servicios", "choices", options="servicios", hint="Marca los que usaste."),
+        _field(m, "publicos", "choices", options="publicos", hint="Marca los que correspondan."),
+        _field(m, "etiquetas", "words", hint="Sepáralas con comas."),
+        *(_section(s) for s in REQUIRED_SECTIONS),
+        _field(m, "resultados", "rows", row_model=Result),
+        _field(m, "equipo", "rows", row_model=TeamRole),
+        *_nested(Duration, "tiempo", {}),
+        _field(m, "costo", "text"),
+        _field(m, "materiales", "lines", hint="Uno por línea."),
+        _field(m, "dificultad", "choice", options="dificultad"),
+        *_nested(Contact, "contacto", {}),
+    ]
+
+
+# Practice keys the form does not ask: a maintainer decides them in the pull request.
 SET_BY_MAINTAINERS = ("estado", "replicas", "relacionadas")
-SECTIONS_AFTER = "etiquetas"
 
 
-def _options(taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]], key: str) -> list[str]:
-    if key == "centro":
-        return [f"{entry.data.nombre} ({center_id})" for center_id, entry in centers.items()]
-    terms = getattr(taxonomy, key)
-    return [f"{term.nombre} ({term_key})" for term_key, term in terms.items()]
+def replica_fields() -> list[FormField]:
+    m = Replica
+    practice = FormField(
+        id=PRACTICE_ID_FIELD,
+        label="Práctica",
+        kind="text",
+        description="La clave de la práctica que aplicó tu centro: el final de la dirección de "
+        "su página (se completa sola si llegas desde el enlace de la práctica).",
+        required=True,
+        path=(),
+        placeholder="diagnostico-digitalizacion-almaceneros",
+    )
+    return [
+        practice,
+        _field(m, "centro", "choice", options="centros", label="Centro que la aplicó"),
+        _field(m, "fecha", "text", hint="Escríbela como AAAA-MM-DD."),
+        _field(m, "nota", "long"),
+        _field(m, "resultados", "rows", row_model=Result),
+    ]
 
 
-def _field_element(
-    key: str, taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]]
+def form_fields(form: FormName) -> list[FormField]:
+    return practice_fields() if form == "practica" else replica_fields()
+
+
+def choice_options(
+    name: str, taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]]
+) -> list[tuple[str, str]]:
+    """(key, label) of each option of a list."""
+    if name == "centros":
+        return [(key, entry.data.nombre) for key, entry in centers.items()]
+    if name == "dificultad":
+        return [(level, level) for level in get_args(Difficulty)]
+    return [(key, term.nombre) for key, term in getattr(taxonomy, name).items()]
+
+
+def option_label(key: str, label: str) -> str:
+    """What the form shows and GitHub writes back; a key in parentheses is read back."""
+    return key if label == key else f"{label} ({key})"
+
+
+def _element(
+    field: FormField, taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]]
 ) -> dict[str, Any]:
-    widget = WIDGETS[key]
-    field = PracticeMeta.model_fields[key]
-    attributes: dict[str, Any] = {"label": field.title, "description": field.description}
-    if widget == "dropdown":
-        attributes["options"] = _options(taxonomy, centers, key)
-    elif widget == "checkboxes":
-        attributes["description"] = "Marca las que correspondan."
-        attributes["options"] = [{"label": o} for o in _options(taxonomy, centers, key)]
-    elif field.examples:
-        example = field.examples[0]
-        attributes["placeholder"] = ", ".join(example) if isinstance(example, list) else example
-    element: dict[str, Any] = {"type": widget, "id": key, "attributes": attributes}
+    attributes: dict[str, Any] = {"label": field.label, "description": field.description}
+    widget = WIDGET[field.kind]
+    if field.options:
+        labels = [option_label(k, v) for k, v in choice_options(field.options, taxonomy, centers)]
+        attributes["options"] = (
+            [{"label": label} for label in labels] if widget == "checkboxes" else labels
+        )
+    if field.placeholder:
+        attributes["placeholder"] = field.placeholder
+    element: dict[str, Any] = {"type": widget, "id": field.id, "attributes": attributes}
     if widget != "checkboxes":
-        element["validations"] = {"required": field.is_required()}
+        element["validations"] = {"required": field.required}
     return element
 
 
-def _section_elements() -> list[dict[str, Any]]:
-    return [
-        {
-            "type": "textarea",
-            "id": slugify(section),
-            "attributes": {"label": section, "description": SECTION_GUIDANCE[section]},
-            "validations": {"required": True},
-        }
-        for section in REQUIRED_SECTIONS
-    ]
+def _intro(text: str) -> dict[str, Any]:
+    return {"type": "markdown", "attributes": {"value": text}}
 
 
-def issue_form(taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]]) -> dict[str, Any]:
-    body: list[dict[str, Any]] = [
-        {
-            "type": "markdown",
-            "attributes": {
-                "value": "Cuéntanos una buena práctica de tu centro. El equipo la convertirá en "
-                "una ficha del sitio y te avisará aquí. Escribe solo resultados que alguien "
-                "midió, diciendo quién y dónde consta."
-            },
+def issue_form(
+    form: FormName, taxonomy: Taxonomy, centers: Mapping[str, Entry[Center]]
+) -> dict[str, Any]:
+    body = [_element(f, taxonomy, centers) for f in form_fields(form)]
+    if form == "practica":
+        return {
+            "name": "Proponer una buena práctica",
+            "description": "Propón una práctica de tu centro para compartirla con la red.",
+            "title": "Práctica: ",
+            "labels": [FORM_LABELS[form]],
+            "body": [
+                _intro(
+                    "Cuéntanos una buena práctica de tu centro. Al enviar el formulario se "
+                    "prepara su ficha como una solicitud de cambio que el equipo del sitio revisa; "
+                    "si falta algo, te lo decimos aquí mismo. Escribe solo resultados que alguien "
+                    "midió, diciendo quién y dónde consta. Los campos opcionales ayudan a otro "
+                    "centro a decidir si puede repetirla: déjalos vacíos si no lo sabes. "
+                    "Publica un contacto solo si esa persona aceptó aparecer."
+                ),
+                *body,
+            ],
         }
-    ]
-    for key in PracticeMeta.model_fields:
-        if key in WIDGETS:
-            body.append(_field_element(key, taxonomy, centers))
-        if key == SECTIONS_AFTER:
-            body += _section_elements()
     return {
-        "name": "Proponer una buena práctica",
-        "description": "Propón una práctica de tu centro para compartirla con la red.",
-        "title": "Práctica: ",
-        "labels": ["propuesta de práctica"],
-        "body": body,
+        "name": "Registrar que mi centro aplicó una práctica",
+        "description": "Cuenta que tu centro adoptó una práctica de otro centro de la red.",
+        "title": "Réplica: ",
+        "labels": [FORM_LABELS[form]],
+        "body": [
+            _intro(
+                "Registra que tu centro aplicó una práctica de otro centro. Al enviar el "
+                "formulario se agrega a «Replicada en» de la práctica mediante una solicitud de "
+                "cambio que el equipo del sitio revisa. Si mediste resultados, escribe quién los "
+                "midió y dónde constan."
+            ),
+            *body,
+        ],
     }
 
 
-def render_issue_form(root: Path) -> str:
+def render_issue_forms(root: Path) -> dict[str, str]:
+    """File (relative to the root) -> text of each form."""
     loaded = load_entries(root)
     taxonomy, centers = loaded.taxonomy, loaded.centers
     if taxonomy is None:
         raise ValueError(
             "content/taxonomia.yml no es válido: revisa con «python -m generator check»."
         )
-    form = issue_form(taxonomy.data, centers)
-    return HEADER + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
+    return {
+        FORM_FILES[form]: HEADER
+        + yaml.safe_dump(
+            issue_form(form, taxonomy.data, centers),
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+        )
+        for form in FORM_FILES
+    }
 
 
-def write_issue_form(root: Path) -> Path:
-    path = root / ISSUE_FORM_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_issue_form(root), encoding="utf-8")
-    return path
+def write_issue_forms(root: Path) -> list[str]:
+    written = []
+    for rel, text in render_issue_forms(root).items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(rel)
+    return written
 
 
-def stale_issue_form(root: Path) -> str | None:
-    """The form's path when it is missing or differs from what the content gives, else None."""
-    path = root / ISSUE_FORM_FILE
-    if path.is_file() and path.read_text(encoding="utf-8") == render_issue_form(root):
-        return None
-    return ISSUE_FORM_FILE
+def stale_issue_forms(root: Path) -> list[str]:
+    """The forms that are missing or differ from what the content gives."""
+    stale = []
+    for rel, text in render_issue_forms(root).items():
+        path = root / rel
+        if not (path.is_file() and path.read_text(encoding="utf-8") == text):
+            stale.append(rel)
+    return stale

@@ -388,6 +388,13 @@ def _url(f: _Failure) -> tuple[str, str]:
     )
 
 
+def _cost(f: _Failure) -> tuple[str, str]:
+    return "valor-invalido", (
+        f"{f.field}: «{f.shown}» no es un costo válido. Escribe los pesos como número "
+        "entero, sin puntos, por ejemplo 150000, o «sin costo»."
+    )
+
+
 def _bound(f: _Failure) -> tuple[str, str]:
     limit = f.ctx.get("ge", f.ctx.get("le"))
     bound = "mayor o igual que" if f.kind == "greater_than_equal" else "menor o igual que"
@@ -428,6 +435,7 @@ BUILDERS: dict[str, Builder] = {
     "fecha_parcial": _partial_date,
     "correo": _email,
     "url": _url,
+    "costo": _cost,
     "greater_than_equal": _bound,
     "less_than_equal": _bound,
     "int_from_float": _whole_number,

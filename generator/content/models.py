@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     StringConstraints,
     WithJsonSchema,
 )
@@ -347,6 +348,64 @@ class Replica(Model):
     centro: Slug = Field(title="Centro", description="El centro que adoptó la práctica.")
     fecha: Date = Field(title="Fecha", description="Desde cuándo la aplica.")
     nota: Text | None = Field(default=None, title="Nota", description="Qué adaptó ese centro.")
+    resultados: list[Result] = Field(
+        default_factory=list,
+        title="Resultados medidos",
+        description="Indicadores que midió ese centro al aplicarla, cada uno con su fuente.",
+    )
+
+
+# --- what it takes to repeat a practice (all optional: empty where nothing is known) ----
+
+Difficulty = Literal["baja", "media", "alta"]
+NO_COST = "sin costo"
+_PESOS_RE = re.compile(r"^\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+)$")
+
+
+def _check_cost(value: Any) -> int | str:
+    # A whole number of pesos, also as a text field writes it ("$150.000"), or «sin costo».
+    if isinstance(value, str) and _PESOS_RE.match(value.strip()):
+        value = int(re.sub(r"\D", "", value))
+    if value == NO_COST:
+        return NO_COST
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise PydanticCustomError(
+        "costo", "escribe el costo en pesos, como número entero (p. ej. 150000), o «sin costo»"
+    )
+
+
+Cost = Annotated[
+    int | Literal["sin costo"],
+    PlainValidator(_check_cost),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "const": NO_COST}]}
+    ),
+]
+
+
+class TeamRole(Model):
+    rol: Text = Field(
+        title="Rol", description="Qué hizo esa parte del equipo.", examples=["Asesor digital"]
+    )
+    personas: Annotated[int, Field(ge=1)] = Field(
+        title="Personas", description="Cuántas personas cumplieron ese rol.", examples=[2]
+    )
+
+
+class Duration(Model):
+    preparacion: Text | None = Field(
+        default=None,
+        title="Preparación",
+        description="Cuánto tiempo tomó prepararla.",
+        examples=["2 semanas"],
+    )
+    duracion: Text | None = Field(
+        default=None,
+        title="Duración",
+        description="Cuánto tiempo duró aplicarla.",
+        examples=["3 meses"],
+    )
 
 
 PracticeStatus = Literal["ejemplo", "borrador", "publicada"]
@@ -397,6 +456,31 @@ class PracticeMeta(Model):
         default_factory=list,
         title="Resultados medidos",
         description="Indicadores medidos, cada uno con su fuente.",
+    )
+    equipo: list[TeamRole] = Field(
+        default_factory=list,
+        title="Equipo",
+        description="Quiénes la llevaron a cabo: cada rol y cuántas personas.",
+    )
+    tiempo: Duration | None = Field(
+        default=None, title="Tiempo", description="Tiempo de preparación y duración."
+    )
+    costo: Cost | None = Field(
+        default=None,
+        title="Costo aproximado",
+        description="Costo aproximado en pesos chilenos, o «sin costo».",
+        examples=[150000],
+    )
+    materiales: list[Text] = Field(
+        default_factory=list,
+        title="Materiales",
+        description="Lo que hace falta tener: lugar, equipos, material impreso, programas.",
+    )
+    dificultad: Difficulty | None = Field(
+        default=None,
+        title="Dificultad",
+        description="Qué tan difícil es repetirla: baja, media o alta.",
+        examples=["media"],
     )
     replicas: list[Replica] = Field(
         default_factory=list,
