@@ -223,6 +223,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="archivos de contenido (por omisión, todos los del repositorio)",
     )
     format_cmd.set_defaults(func=run_format)
+
+    issue_cmd = commands.add_parser(
+        "from-issue",
+        help="convierte un formulario de GitHub respondido en una práctica o una réplica",
+        description="Lee el texto de un issue creado con uno de los formularios de GitHub y "
+        "escribe la práctica nueva o agrega la réplica a su práctica. Sale con 0 si lo escrito "
+        "es válido, 1 si hay que corregir el formulario (y no escribe nada), 2 si el texto no "
+        "es de ese formulario.",
+    )
+    issue_cmd.add_argument(
+        "--form",
+        choices=("practica", "replica"),
+        required=True,
+        help="practica: proponer una práctica; replica: registrar que un centro la aplicó",
+    )
+    issue_cmd.add_argument("body_file", type=Path, metavar="TEXTO", help="archivo con el texto")
+    issue_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+    issue_cmd.set_defaults(func=run_from_issue)
     return parser
 
 
@@ -288,6 +306,12 @@ def run_issue_form(args: argparse.Namespace) -> int:
 
 def run_format(args: argparse.Namespace) -> int:
     return formatting.run(args.root, args.archivos, check=args.check)
+
+
+def run_from_issue(args: argparse.Namespace) -> int:
+    from generator.authoring import from_issue
+
+    return from_issue.run(args.root, args.form, args.body_file)
 
 
 def run_build(args: argparse.Namespace) -> int:

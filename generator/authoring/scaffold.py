@@ -102,7 +102,7 @@ def practice_text(
     return canonical.render(header, PracticeMeta, body)
 
 
-def _practice_problems(root: Path, rel: str, text: str) -> list[Problem]:
+def practice_problems(root: Path, rel: str, text: str) -> list[Problem]:
     """What `check` would say about `text` at `rel`, before it is written."""
     loaded = load_entries(root)
     taxonomy = loaded.taxonomy
@@ -164,7 +164,7 @@ def new_practice(
         resumen=fields["resumen"],
         fecha=today or dt.date.today(),
     )
-    if not _write_if_valid(root, rel, text, _practice_problems(root, rel, text)):
+    if not _write_if_valid(root, rel, text, practice_problems(root, rel, text)):
         return EXIT_INVALID
     print(f"Creado {rel} (estado: borrador).")
     if not values.get("areas"):

@@ -362,7 +362,7 @@ NO_COST = "sin costo"
 _PESOS_RE = re.compile(r"^\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+)$")
 
 
-def _check_cost(value: Any) -> int | str:
+def check_cost(value: Any) -> int | str:
     # A whole number of pesos, also as a text field writes it ("$150.000"), or «sin costo».
     if isinstance(value, str) and _PESOS_RE.match(value.strip()):
         value = int(re.sub(r"\D", "", value))
@@ -377,7 +377,7 @@ def _check_cost(value: Any) -> int | str:
 
 Cost = Annotated[
     int | Literal["sin costo"],
-    PlainValidator(_check_cost),
+    PlainValidator(check_cost),
     WithJsonSchema(
         {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "const": NO_COST}]}
     ),

@@ -1,0 +1,416 @@
+"""`python -m generator from-issue --form practica|replica BODY_FILE`: a submitted GitHub issue
+form becomes a new practice file, or an adoption added to a practice's `replicas`.
+
+GitHub writes an answered form as `### Label`, a blank line and the answer (`_No response_`
+when empty; checkboxes as `- [X] …`). The answers go into the file with the scaffold's writer,
+the file is checked with the rules of `check` before anything is written, and every problem
+names the form field to correct. Nothing is written unless the result is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.authoring.github_forms import (
+    CELL_SEPARATOR,
+    NO_RESPONSE,
+    PRACTICE_ID_FIELD,
+    FormField,
+    FormName,
+    form_fields,
+)
+from generator.authoring.scaffold import practice_problems, yaml_key
+from generator.content.frontmatter import split_front_matter
+from generator.content.loader import PRACTICES_DIR
+from generator.content.messages import suggest
+from generator.content.models import NO_COST, REQUIRED_SECTIONS, PracticeMeta, check_cost
+from generator.content.problems import Problem
+from generator.content.yamlsource import parse_yaml
+from generator.text import slugify
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+FORM_NAMES: dict[FormName, str] = {
+    "practica": "Proponer una buena práctica",
+    "replica": "Registrar que mi centro aplicó una práctica",
+}
+NEW_PRACTICE_STATUS = "publicada"  # the pull request is the review; merging it publishes
+_KEY_IN_PARENS = re.compile(r"\(([^()]*)\)\s*$")
+_CHECKED = re.compile(r"^\s*[-*] \[[xX]\] (.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+class NotThisForm(Exception):
+    """The body is not an answer to the form asked for (a usage error)."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: FormField | None
+    message: str
+    file: str = ""
+    line: int = 0
+
+    def as_text(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file and self.line else ""
+        field = f"corrige el campo «{self.field.label}»: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+# --- reading the body -------------------------------------------------------------------
+
+
+def _headings(lines: list[str], fields: list[FormField]) -> list[int] | FormField:
+    """The line of each field's `### Label`, in order; or the first field that has none."""
+    starts: list[int] = []
+    for field in fields:
+        heading = f"### {field.label}"
+        after = starts[-1] + 1 if starts else 0
+        found = next((i for i in range(after, len(lines)) if lines[i].strip() == heading), None)
+        if found is None:
+            return field
+        starts.append(found)
+    return starts
+
+
+def read_answers(body: str, form: FormName) -> dict[str, str]:
+    """Field id -> the answer as written ("" for `_No response_`)."""
+    lines = body.splitlines()  # CRLF and every other line end, as the loader counts them
+    fields = form_fields(form)
+    starts = _headings(lines, fields)
+    if isinstance(starts, FormField):
+        message = (
+            f"el texto no es una respuesta del formulario «{FORM_NAMES[form]}»: no tiene el "
+            f"campo «{starts.label}» (una línea «### {starts.label}»)."
+        )
+        for other in FORM_NAMES:
+            if other != form and not isinstance(_headings(lines, form_fields(other)), FormField):
+                message += f" Es del formulario «{FORM_NAMES[other]}»: usa --form {other}."
+        raise NotThisForm(message)
+    answers: dict[str, str] = {}
+    for index, field in enumerate(fields):
+        end = starts[index + 1] if index + 1 < len(fields) else len(lines)
+        value = "\n".join(line.rstrip() for line in lines[starts[index] + 1 : end]).strip("\n")
+        answers[field.id] = "" if value.strip() == NO_RESPONSE else value
+    return answers
+
+
+def _demote_headings(text: str) -> str:
+    """Headings inside an answer become subsections (`###`), so the answer cannot add or
+    repeat a section of the practice; fenced code stays as written."""
+    lines, fence = [], ""
+    for line in text.split("\n"):
+        marker = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
+        if marker:
+            fence = "" if fence and marker.group(1).startswith(fence) else fence or marker.group(1)
+        elif not fence and re.match(r"^ {0,3}#{1,2}[ \t]", line):
+            line = "#" * (3 - len(line.lstrip().split()[0])) + line.lstrip()
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _key(answer: str) -> str:
+    """`Nombre (clave)` -> `clave`; a bare key stays as it is."""
+    match = _KEY_IN_PARENS.search(answer)
+    return (match.group(1) if match else answer).strip()
+
+
+def _lines(answer: str) -> list[str]:
+    return [_BULLET.sub("", line).strip() for line in answer.split("\n") if line.strip()]
+
+
+def _number_or_text(value: str) -> int | str:
+    return int(value) if value.isdigit() else value
+
+
+def _rows(field: FormField, answer: str) -> tuple[list[dict[str, Any]], list[FieldProblem]]:
+    model = field.row_model
+    assert model is not None
+    keys = list(model.model_fields)
+    required = sum(1 for f in model.model_fields.values() if f.is_required())
+    rows: list[dict[str, Any]] = []
+    problems: list[FieldProblem] = []
+    for number, line in enumerate(answer.split("\n"), start=1):
+        if not line.strip() or _TABLE_RULE.match(line):
+            continue
+        text = _BULLET.sub("", line).strip().strip(CELL_SEPARATOR)
+        cells = [cell.strip() for cell in text.split(CELL_SEPARATOR)]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not required <= len(cells) <= len(keys):
+            problems.append(
+                FieldProblem(
+                    field,
+                    f"la línea {number} («{line.strip()}») tiene {len(cells)} partes y debe "
+                    f"tener de {required} a {len(keys)}, separadas por «{CELL_SEPARATOR}»: "
+                    + f" {CELL_SEPARATOR} ".join(keys)
+                    + ".",
+                )
+            )
+            continue
+        rows.append({k: _cell(model, k, v) for k, v in zip(keys, cells, strict=False) if v})
+    return rows, problems
+
+
+def _cell(model: type[BaseModel], key: str, value: str) -> Any:
+    """A cell as the model reads it: digits are a number where a number fits, dates dates."""
+    schema = json.dumps(model.model_json_schema()["properties"][key])
+    if '"integer"' in schema:
+        return _number_or_text(value)
+    if '"date"' in schema:
+        return _date_or_text(value)
+    return value
+
+
+def _cost(value: str) -> int | str:
+    try:
+        return check_cost(value.lower() if value.lower() == NO_COST else value)
+    except ValueError:
+        return value  # the check names the field and says how to write it
+
+
+def _date_or_text(value: str) -> dt.date | str:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def answers_to_values(
+    answers: dict[str, str], form: FormName
+) -> tuple[dict[str, Any], dict[str, str], list[FieldProblem]]:
+    """(front matter values, section texts, problems) from the answers."""
+    values: dict[str, Any] = {}
+    sections: dict[str, str] = {}
+    problems: list[FieldProblem] = []
+    for field in form_fields(form):
+        answer = answers.get(field.id, "")
+        if not answer.strip():
+            continue
+        value: Any
+        if field.kind == "section":
+            sections[field.label] = _demote_headings(answer.strip())
+            continue
+        if field.kind == "long":
+            value = " ".join(answer.split())
+        elif field.kind == "text":
+            value = answer.strip()
+            if field.path[-1:] == ("fecha",):
+                value = _date_or_text(value)
+            elif field.path == ("costo",):
+                value = _cost(value)
+        elif field.kind == "choice":
+            value = _key(answer)
+        elif field.kind == "choices":
+            value = [_key(m.group(1)) for m in map(_CHECKED.match, answer.split("\n")) if m]
+        elif field.kind == "words":
+            value = [part.strip() for part in answer.split(",") if part.strip()]
+        elif field.kind == "lines":
+            value = _lines(answer)
+        else:  # rows
+            value, row_problems = _rows(field, answer)
+            problems += row_problems
+        if value in ([], ""):
+            continue
+        if not field.path:
+            values[field.id] = value
+        elif len(field.path) == 1:
+            values[field.path[0]] = value
+        else:
+            values.setdefault(field.path[0], {})[field.path[1]] = value
+    return values, sections, problems
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """A file's new text and which form field wrote each of its lines."""
+
+    rel: str
+    text: str
+    owners: dict[int, FormField]
+
+
+def _owner_of(fields: Sequence[FormField], path: tuple[str, ...]) -> FormField | None:
+    """The field that wrote `path`; for a record's own line, its first field."""
+    return next((f for f in fields if f.path == path), None) or next(
+        (f for f in fields if f.path[:1] == path[:1] and path), None
+    )
+
+
+def _key_lines(key: str, value: Any, fields: Sequence[FormField]) -> list[tuple[str, FormField]]:
+    owned = []
+    for line in yaml_key(key, value).split("\n"):
+        nested = re.match(r"^  ([a-z_]+):", line) if isinstance(value, dict) else None
+        owner = _owner_of(fields, (key, nested.group(1)) if nested else (key,))
+        assert owner is not None, key
+        owned.append((line, owner))
+    return owned
+
+
+def practice_draft(values: dict[str, Any], sections: dict[str, str], rel: str) -> Draft:
+    fields = form_fields("practica")
+    lines: list[tuple[str, FormField | None]] = [("---", None)]
+    for key in PracticeMeta.model_fields:
+        if key == "estado":
+            lines.append((f"estado: {NEW_PRACTICE_STATUS}", None))
+        elif key in values:
+            lines += _key_lines(key, values[key], fields)
+    lines.append(("---", None))
+    for section in REQUIRED_SECTIONS:
+        owner = next(f for f in fields if f.kind == "section" and f.label == section)
+        lines += [("", None), (f"## {section}", owner), ("", None)]
+        lines += [(line, owner) for line in sections.get(section, "").split("\n")]
+    text = "\n".join(line for line, _ in lines) + "\n"
+    owners = {n: owner for n, (_, owner) in enumerate(lines, start=1) if owner}
+    return Draft(rel, text, owners)
+
+
+def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
+    fields = form_fields("replica")
+    practice_field = next(f for f in fields if f.id == PRACTICE_ID_FIELD)
+    practice_id = _key(str(values.pop(PRACTICE_ID_FIELD, "")).rstrip("/").rsplit("/", 1)[-1])
+    rel = f"{PRACTICES_DIR}/{practice_id}.md"
+    path = root / rel
+    if not practice_id or not path.is_file():
+        known = sorted(p.stem for p in (root / PRACTICES_DIR).glob("*.md"))
+        hint = suggest(practice_id, known) if practice_id else ""
+        return FieldProblem(
+            practice_field,
+            f"no hay una práctica con la clave «{practice_id}».{hint} La clave es el final de "
+            "la dirección de la página de la práctica.",
+        )
+    text = path.read_text(encoding="utf-8")
+    split, _ = split_front_matter(text, rel)
+    doc = parse_yaml(split.yaml_text, rel)[0] if split else None
+    if split is None or doc is None or not isinstance(doc.value, dict):
+        return FieldProblem(None, f"{rel} no es válido: revísalo con «python -m generator check».")
+    entry = {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
+    existing = doc.value.get("replicas") or []
+    block = yaml_key("replicas", [*existing, entry]).split("\n")
+    header = text.split("\n")[1 : split.body_first_line - 2]  # the lines between the «---»
+    start, end = _key_range(header, "replicas")
+    new_header = [*header[:start], *block, *header[end:]]
+    new_text = "\n".join(["---", *new_header, *text.split("\n")[split.body_first_line - 2 :]])
+    # The new entry is the block's last lines: its keys name the form fields.
+    entry_lines = len(yaml_key("replicas", [entry]).split("\n")) - 1
+    first = 2 + start + len(block) - entry_lines  # 1-based, after the opening «---»
+    owners: dict[int, FormField] = {}
+    key = ""
+    for offset, line in enumerate(block[-entry_lines:]):
+        match = re.match(r"^[- ] ([a-z_]+):", line)  # a key of the entry, not of a result
+        key = match.group(1) if match else key
+        owner = _owner_of(fields, (key,))
+        if owner:
+            owners[first + offset] = owner
+    return Draft(rel, new_text, owners)
+
+
+def _key_range(header: list[str], key: str) -> tuple[int, int]:
+    """Lines [start, end) of a top-level key's value; where it would go when absent."""
+    top = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+    start = next((i for i, line in enumerate(header) if re.match(rf"^{key}\s*:", line)), None)
+    if start is None:
+        order = list(PracticeMeta.model_fields)
+        after = order[order.index(key) + 1 :]
+        for i, line in enumerate(header):
+            match = top.match(line)
+            if match and match.group(1) in after:
+                return i, i
+        return len(header), len(header)
+    end = start + 1
+    while end < len(header) and (not header[end].strip() or header[end][0] in " \t-"):
+        end += 1
+    while end - 1 > start and not header[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def _check(root: Path, draft: Draft) -> list[FieldProblem]:
+    problems = [p for p in practice_problems(root, draft.rel, draft.text) if p.severity == "error"]
+    return [_field_problem(p, draft) for p in problems]
+
+
+def _field_problem(problem: Problem, draft: Draft) -> FieldProblem:
+    return FieldProblem(
+        draft.owners.get(problem.line),
+        f"{problem.message} ({problem.code})",
+        problem.file,
+        problem.line,
+    )
+
+
+def _write(root: Path, draft: Draft, *, new: bool) -> None:
+    path = root / draft.rel
+    if new:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(draft.text)
+        return
+    # Replace the file whole or not at all.
+    partial = path.with_name(f".{path.name}.tmp")
+    partial.write_text(draft.text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[FieldProblem]]:
+    """(exit status, what was written, problems). Raises NotThisForm on a foreign body."""
+    answers = read_answers(body, form)
+    values, sections, problems = answers_to_values(answers, form)
+    if problems:
+        return EXIT_INVALID, "", problems
+    if form == "replica":
+        draft = replica_draft(root, values)
+        if isinstance(draft, FieldProblem):
+            return EXIT_INVALID, "", [draft]
+    else:
+        title_field = next(f for f in form_fields(form) if f.id == "titulo")
+        practice_id = slugify(str(values.get("titulo", "")))
+        if not practice_id:
+            return EXIT_INVALID, "", [FieldProblem(title_field, "necesita letras o números.")]
+        rel = f"{PRACTICES_DIR}/{practice_id}.md"
+        if (root / rel).exists():
+            message = f"ya hay una práctica con ese título ({rel}): elige otro título."
+            return EXIT_INVALID, "", [FieldProblem(title_field, message)]
+        draft = practice_draft(values, sections, rel)
+    problems = _check(root, draft)
+    if problems:
+        return EXIT_INVALID, draft.rel, problems
+    _write(root, draft, new=form == "practica")
+    return EXIT_OK, draft.rel, []
+
+
+def run(root: Path, form: FormName, body_file: Path) -> int:
+    try:
+        body = body_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error de uso: no se pudo leer {body_file}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        status, rel, problems = from_issue(root, form, body)
+    except NotThisForm as error:
+        print(f"error de uso: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if problems:
+        print(
+            f"No se escribió nada{f' en {rel}' if rel else ''}. Corrige en el formulario "
+            f"(editando el issue) lo siguiente:",
+            file=sys.stderr,
+        )
+        for problem in problems:
+            print(f"- {problem.as_text()}", file=sys.stderr)
+        return status
+    what = "la práctica nueva" if form == "practica" else "la réplica en"
+    print(f"Escribí {what} {rel}.")
+    return EXIT_OK
