@@ -7,12 +7,14 @@ zizmor comes from PyPI (the `test` extra). In CI (`CI=true`) a missing tool fail
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import REPO
 
@@ -80,3 +82,32 @@ def test_workflows_pass_zizmor() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _workflow_steps() -> list[tuple[str, dict[str, object]]]:
+    steps = []
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for job in workflow["jobs"].values():
+            steps += [(path.name, step) for step in job["steps"]]
+    return steps
+
+
+def test_actions_are_pinned_by_commit() -> None:
+    uses = [str(step["uses"]) for _, step in _workflow_steps() if "uses" in step]
+    assert uses
+    assert [u for u in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u)] == []
+
+
+def test_no_expression_is_written_into_a_script() -> None:
+    """What GitHub substitutes in `${{ }}` reaches a shell only through the environment."""
+    runs = [(name, str(step["run"])) for name, step in _workflow_steps() if "run" in step]
+    assert [(name, run) for name, run in runs if "${{" in run] == []
+
+
+def test_every_job_says_its_permissions() -> None:
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        top = workflow.get("permissions")
+        for name, job in workflow["jobs"].items():
+            assert "permissions" in job or top in ({}, {"contents": "read"}), (path.name, name)

@@ -1,0 +1,150 @@
+"""What the workflow «Formulario a solicitud de cambio» (.github/workflows/formulario.yml) runs
+on an issue opened or edited from one of the issue forms: `python -m generator from-issue` in
+the working copy, then, when it wrote a valid file, one commit on the branch of that issue.
+
+It only reads and writes files and runs git and the generator: pushing, opening the pull
+request and commenting stay in the workflow, in jobs with their own permissions, so this runs
+the same on a temporary repository (tests/test_issue_workflow.py). The issue's text arrives in
+a file and its number and labels as arguments: none of it is ever part of a command line
+that a shell reads.
+
+Writes into --out:
+  resultado      pr, comentario or nada (an issue of no form); also to $GITHUB_OUTPUT
+  cambio.patch   the commit, for `git am` in the job that may push
+  titulo.txt     the pull request's title
+  cuerpo.md      the pull request's body, which closes the issue
+  comentario.md  what to fix in the form, for a comment on the issue
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.authoring.github_forms import FORM_LABELS, FormName
+from generator.content.frontmatter import split_front_matter
+
+BOT_NAME = "github-actions[bot]"
+BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
+
+
+def branch_for(issue: int) -> str:
+    return f"formulario/issue-{issue}"
+
+
+def form_of(labels: list[str]) -> FormName | None:
+    return next((form for form, label in FORM_LABELS.items() if label in labels), None)
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def _header(path: Path) -> dict[str, object]:
+    split, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+    data = yaml.safe_load(split.yaml_text) if split else None
+    return data if isinstance(data, dict) else {}
+
+
+def _center_name(root: Path, center: str) -> str:
+    data = yaml.safe_load((root / "centers" / f"{center}.yml").read_text(encoding="utf-8"))
+    return str(data["nombre"]) if isinstance(data, dict) else center
+
+
+def _fenced(text: str) -> str:
+    """`text` as a code block that nothing inside it can close: no Markdown, no mentions."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text.rstrip()}\n{fence}"
+
+
+def prepare(root: Path, body: Path, issue: int, labels: list[str], out: Path) -> str:
+    out.mkdir(parents=True, exist_ok=True)
+    form = form_of(labels)
+    if form is None:
+        return "nada"
+    command = ["from-issue", "--form", form, "--root", str(root), str(body)]
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    changed = [line[3:] for line in _git(root, "status", "--porcelain").splitlines()]
+    if run.returncode != 0 or len(changed) != 1:
+        problems = run.stderr.strip() or run.stdout.strip() or "No se escribió ningún archivo."
+        (out / "comentario.md").write_text(
+            "No pude preparar la solicitud de cambio con este formulario. Edita el issue "
+            "(menú «···» → «Edit»), corrige lo que sigue y guárdalo: lo reviso de nuevo.\n\n"
+            f"{_fenced(problems)}\n",
+            encoding="utf-8",
+        )
+        return "comentario"
+    rel = changed[0]
+    data = _header(root / rel)
+    title = str(data.get("titulo", rel))
+    if form == "practica":
+        pr_title = f"Práctica: {title}"
+        summary = f"Agrega la práctica «{title}» ({rel}), propuesta en el issue #{issue}."
+    else:
+        replicas = data.get("replicas")
+        last = replicas[-1] if isinstance(replicas, list) and replicas else {}
+        center = _center_name(root, str(last.get("centro", "")))
+        pr_title = f"Réplica: {center} aplicó «{title}»"
+        summary = f"Registra que {center} aplicó «{title}» ({rel}), según el issue #{issue}."
+    _git(root, "switch", "--quiet", "-C", branch_for(issue))
+    _git(root, "add", "--", rel)
+    _git(
+        root,
+        *("-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}"),
+        *("commit", "--quiet", "-m", f"{summary}\n\nCloses #{issue}"),
+    )
+    (out / "cambio.patch").write_text(
+        _git(root, "format-patch", "-1", "--stdout", "HEAD"), encoding="utf-8"
+    )
+    (out / "titulo.txt").write_text(pr_title, encoding="utf-8")
+    (out / "cuerpo.md").write_text(
+        f"{summary}\n\nPreparada automáticamente desde el formulario: revisa el archivo y, si "
+        "hace falta, corrígelo en esta misma rama o pide los cambios en el issue (al editarlo, "
+        "esta solicitud se actualiza). Al aceptarla, el cambio se publica en el sitio.\n\n"
+        f"Closes #{issue}\n",
+        encoding="utf-8",
+    )
+    return "pr"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Prepara el cambio de un issue de formulario.")
+    parser.add_argument("--body", type=Path, required=True, help="archivo con el texto del issue")
+    parser.add_argument("--issue", type=int, required=True, help="número del issue")
+    parser.add_argument("--labels", required=True, help="etiquetas del issue, como lista JSON")
+    parser.add_argument("--out", type=Path, required=True, help="carpeta de salida")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repositorio")
+    args = parser.parse_args(argv)
+    try:
+        labels = json.loads(args.labels)
+    except ValueError:
+        labels = None
+    if args.issue < 1 or not isinstance(labels, list):
+        parser.error("--issue debe ser un número positivo y --labels una lista JSON")
+    result = prepare(args.root, args.body, args.issue, [str(x) for x in labels], args.out)
+    (args.out / "resultado").write_text(result, encoding="utf-8")
+    if github_output := os.environ.get("GITHUB_OUTPUT"):
+        with open(github_output, "a", encoding="utf-8") as handle:
+            handle.write(f"resultado={result}\n")
+    print(f"resultado: {result}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
