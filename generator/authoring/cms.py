@@ -165,6 +165,8 @@ class _Fields:
         hint = _hint(prop, with_example=with_example)
         if hint:
             field["hint"] = hint
+        if not required and "enum" in node:
+            field.pop("default", None)  # an optional choice starts empty: nothing is made up
         if node.get("type") == "array" and not node.get("minItems") and required:
             required = False  # may be empty: Decap's "required" would demand one item
             field["default"] = []
@@ -202,7 +204,9 @@ class _Fields:
         if "enum" in node:
             return {
                 "widget": "select",
-                "options": [{"label": STATE_LABELS[v], "value": v} for v in node["enum"]],
+                "options": [
+                    {"label": STATE_LABELS.get(v, v.capitalize()), "value": v} for v in node["enum"]
+                ],
                 "default": node["examples"][0],
             }
         if "anyOf" in node:  # a partial date (number or text) or a value (number or text)
