@@ -92,7 +92,7 @@ def test_api_records_say_what_the_pages_say(site: Path) -> None:
     assert pagos["region"] == "los-lagos"
     assert pagos["resultados"][0]["valor"] == 8
     assert pagos["replicas"] == [
-        {"centro": "talca", "fecha": "2021-08-01", "nota": "Con almaceneros."}
+        {"centro": "talca", "fecha": "2021-08-01", "nota": "Con almaceneros.", "resultados": []}
     ]
     centers = {c["id"]: c for c in load(site, "api/centros.json")["centros"]}
     assert centers["osorno"]["practicas"] == ["pagos"]
