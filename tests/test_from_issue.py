@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.authoring import canonical
 from generator.content.frontmatter import split_front_matter
 
 from .conftest import MakeRepo
@@ -47,6 +48,12 @@ def check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def is_canonical(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root).as_posix()
+    text = path.read_text(encoding="utf-8")
+    return canonical.format_text(rel, text) == text
+
+
 def header(path: Path) -> dict[str, object]:
     split, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
     assert split is not None
@@ -66,6 +73,7 @@ def test_a_full_practice_form_becomes_a_valid_practice(make_repo: MakeRepo) -> N
     written = root / "practices" / "feria-de-almaceneros-id.md"
     assert "practices/feria-de-almaceneros-id.md" in result.stdout
     assert check(root).returncode == 0
+    assert is_canonical(written, root)
     data = header(written)
     assert data["titulo"] == "Feria de almaceneros 🛒 `$(id)`"
     assert data["resumen"] == "Una feria donde los almaceneros muestran sus productos; " + (
@@ -196,7 +204,8 @@ def test_a_body_of_another_form_is_a_usage_error(make_repo: MakeRepo) -> None:
 def test_an_adoption_is_added_and_the_rest_of_the_file_is_kept(make_repo: MakeRepo) -> None:
     root = make_repo()
     path = root / "practices" / "diagnostico.md"
-    original = path.read_text(encoding="utf-8")
+    original = canonical.format_text("practices/diagnostico.md", path.read_text(encoding="utf-8"))
+    path.write_text(original, encoding="utf-8")  # as the repository keeps it (format --check)
     answers = replica_answers(
         "https://ejemplo.github.io/red/practicas/diagnostico/",
         "osorno",
@@ -210,6 +219,7 @@ def test_an_adoption_is_added_and_the_rest_of_the_file_is_kept(make_repo: MakeRe
     assert replica["centro"] == "osorno" and str(replica["fecha"]) == "2021-09-01"
     assert replica["nota"] == "Lo adaptamos a *ferias* rurales 🚜, con `planilla`."
     assert replica["resultados"][0]["valor"] == 14
+    assert is_canonical(path, root)
     new = path.read_text(encoding="utf-8")
     added = [line for line in new.splitlines() if line not in original.splitlines()]
     assert added[0] == "replicas:" and len(new.splitlines()) == len(original.splitlines()) + len(

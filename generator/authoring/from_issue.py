@@ -14,13 +14,14 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from generator.authoring import canonical
 from generator.authoring.github_forms import (
     CELL_SEPARATOR,
     NO_RESPONSE,
@@ -29,7 +30,7 @@ from generator.authoring.github_forms import (
     FormName,
     form_fields,
 )
-from generator.authoring.scaffold import practice_problems, yaml_key
+from generator.authoring.scaffold import practice_problems
 from generator.content.frontmatter import split_front_matter
 from generator.content.loader import PRACTICES_DIR
 from generator.content.messages import suggest
@@ -246,39 +247,60 @@ class Draft:
 def _owner_of(fields: Sequence[FormField], path: tuple[str, ...]) -> FormField | None:
     """The field that wrote `path`; for a record's own line, its first field."""
     return next((f for f in fields if f.path == path), None) or next(
-        (f for f in fields if f.path[:1] == path[:1] and path), None
+        (f for f in fields if path and f.path[:1] == path[:1]), None
     )
 
 
-def _key_lines(key: str, value: Any, fields: Sequence[FormField]) -> list[tuple[str, FormField]]:
-    owned = []
-    for line in yaml_key(key, value).split("\n"):
-        nested = re.match(r"^  ([a-z_]+):", line) if isinstance(value, dict) else None
-        owner = _owner_of(fields, (key, nested.group(1)) if nested else (key,))
-        assert owner is not None, key
-        owned.append((line, owner))
-    return owned
+def _header_paths(lines: list[str]) -> list[tuple[str, int, str]]:
+    """For each line of a canonical header (two spaces a level): its key, the number of the
+    list item it is in (-1 outside lists) and the key inside that item or map ("" if none)."""
+    paths = []
+    top, item, inner = "", -1, ""
+    for line in lines:
+        if match := re.match(r"^([A-Za-z_]\w*):", line):
+            top, item, inner = match.group(1), -1, ""
+        elif match := re.match(r"^  - (?:([A-Za-z_]\w*):)?", line):
+            item, inner = item + 1, match.group(1) or ""
+        elif match := re.match(r"^ {2}(?: {2})?([A-Za-z_]\w*):", line):
+            inner = match.group(1)
+        paths.append((top, item, inner))
+    return paths
+
+
+def _draft(
+    rel: str, text: str, owner: Callable[[int, tuple[str, int, str]], FormField | None]
+) -> Draft:
+    lines = text.split("\n")
+    end = lines.index("---", 1)  # canonical: the header closes on the first «---»
+    owners = {}
+    for number, path in enumerate(_header_paths(lines[1:end]), start=2):
+        if found := owner(number, path):
+            owners[number] = found
+    sections = [f for f in form_fields("practica") if f.kind == "section"]
+    current: FormField | None = None
+    for number, line in enumerate(lines[end + 1 :], start=end + 2):
+        if sections and line == f"## {sections[0].label}":
+            current = sections.pop(0)
+        if current and rel.endswith(".md") and not owners.get(number):
+            owners[number] = current
+    return Draft(rel, text, owners)
 
 
 def practice_draft(values: dict[str, Any], sections: dict[str, str], rel: str) -> Draft:
     fields = form_fields("practica")
-    lines: list[tuple[str, FormField | None]] = [("---", None)]
-    for key in PracticeMeta.model_fields:
-        if key == "estado":
-            lines.append((f"estado: {NEW_PRACTICE_STATUS}", None))
-        elif key in values:
-            lines += _key_lines(key, values[key], fields)
-    lines.append(("---", None))
-    for section in REQUIRED_SECTIONS:
-        owner = next(f for f in fields if f.kind == "section" and f.label == section)
-        lines += [("", None), (f"## {section}", owner), ("", None)]
-        lines += [(line, owner) for line in sections.get(section, "").split("\n")]
-    text = "\n".join(line for line, _ in lines) + "\n"
-    owners = {n: owner for n, (_, owner) in enumerate(lines, start=1) if owner}
-    return Draft(rel, text, owners)
+    header = {**values, "estado": NEW_PRACTICE_STATUS}
+    body = "\n\n".join(f"## {s}\n\n{sections.get(s, '')}" for s in REQUIRED_SECTIONS)
+    text = canonical.render(header, PracticeMeta, body)
+
+    def owner(_: int, path: tuple[str, int, str]) -> FormField | None:
+        top, item, inner = path
+        return _owner_of(fields, (top, inner) if inner and item < 0 else (top,))
+
+    return _draft(rel, text, owner)
 
 
 def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
+    """The practice's file with one more entry in `replicas`, everything else as it was."""
     fields = form_fields("replica")
     practice_field = next(f for f in fields if f.id == PRACTICE_ID_FIELD)
     practice_id = _key(str(values.pop(PRACTICE_ID_FIELD, "")).rstrip("/").rsplit("/", 1)[-1])
@@ -292,50 +314,39 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
             f"no hay una práctica con la clave «{practice_id}».{hint} La clave es el final de "
             "la dirección de la página de la práctica.",
         )
-    text = path.read_text(encoding="utf-8")
+    invalid = FieldProblem(None, f"{rel} no es válido: revísalo con «python -m generator check».")
+    try:
+        text = canonical.format_text(rel, path.read_text(encoding="utf-8"))
+    except (canonical.FormatError, UnicodeDecodeError):
+        return invalid
     split, _ = split_front_matter(text, rel)
     doc = parse_yaml(split.yaml_text, rel)[0] if split else None
     if split is None or doc is None or not isinstance(doc.value, dict):
-        return FieldProblem(None, f"{rel} no es válido: revísalo con «python -m generator check».")
+        return invalid
+    replicas = doc.value.get("replicas") or []
     entry = {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
-    existing = doc.value.get("replicas") or []
-    block = yaml_key("replicas", [*existing, entry]).split("\n")
-    header = text.split("\n")[1 : split.body_first_line - 2]  # the lines between the «---»
-    start, end = _key_range(header, "replicas")
-    new_header = [*header[:start], *block, *header[end:]]
-    new_text = "\n".join(["---", *new_header, *text.split("\n")[split.body_first_line - 2 :]])
-    # The new entry is the block's last lines: its keys name the form fields.
-    entry_lines = len(yaml_key("replicas", [entry]).split("\n")) - 1
-    first = 2 + start + len(block) - entry_lines  # 1-based, after the opening «---»
-    owners: dict[int, FormField] = {}
-    key = ""
-    for offset, line in enumerate(block[-entry_lines:]):
-        match = re.match(r"^[- ] ([a-z_]+):", line)  # a key of the entry, not of a result
-        key = match.group(1) if match else key
-        owner = _owner_of(fields, (key,))
-        if owner:
-            owners[first + offset] = owner
-    return Draft(rel, new_text, owners)
+    item = ["  " + line for line in canonical.dump([entry]).rstrip("\n").split("\n")]
+    header = split.yaml_text.rstrip("\n").split("\n")
+    paths = _header_paths(header)
+    if replicas:  # after the last line of the list
+        at = max(i for i, (top, _, _) in enumerate(paths) if top == "replicas") + 1
+        header[at:at] = item
+    else:  # `replicas: []` or no key: the canonical writer puts it in its place
+        header = [
+            line for line, (top, _, _) in zip(header, paths, strict=True) if top != "replicas"
+        ]
+        header += ["replicas:", *item]
+    text = canonical.format_text(
+        rel, canonical.front_matter_file("\n".join(header) + "\n", split.body)
+    )
 
+    def owner(_: int, path: tuple[str, int, str]) -> FormField | None:
+        top, number, inner = path
+        if top != "replicas" or number != len(replicas):
+            return None
+        return _owner_of(fields, (inner or "centro",))
 
-def _key_range(header: list[str], key: str) -> tuple[int, int]:
-    """Lines [start, end) of a top-level key's value; where it would go when absent."""
-    top = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
-    start = next((i for i, line in enumerate(header) if re.match(rf"^{key}\s*:", line)), None)
-    if start is None:
-        order = list(PracticeMeta.model_fields)
-        after = order[order.index(key) + 1 :]
-        for i, line in enumerate(header):
-            match = top.match(line)
-            if match and match.group(1) in after:
-                return i, i
-        return len(header), len(header)
-    end = start + 1
-    while end < len(header) and (not header[end].strip() or header[end][0] in " \t-"):
-        end += 1
-    while end - 1 > start and not header[end - 1].strip():
-        end -= 1
-    return start, end
+    return _draft(rel, text, owner)
 
 
 def _check(root: Path, draft: Draft) -> list[FieldProblem]:
