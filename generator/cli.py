@@ -236,10 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--form",
         choices=("practica", "replica"),
         required=True,
-        help="practica: proponer una práctica; replica: registrar que un centro la aplicó",
+        metavar="FORMULARIO",
+        help="practica (proponer una práctica) o replica (registrar que un centro la aplicó)",
     )
-    issue_cmd.add_argument("body_file", type=Path, metavar="TEXTO", help="archivo con el texto")
-    issue_cmd.add_argument("--root", type=_root, default=Path.cwd(), help="carpeta del repositorio")
+    issue_cmd.add_argument(
+        "body_file", type=Path, metavar="TEXTO", help="archivo con el texto del issue"
+    )
+    _add_root(issue_cmd)
     issue_cmd.set_defaults(func=run_from_issue)
     return parser
 
