@@ -361,12 +361,12 @@ def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     from generator.build import driver as build
+    from generator.build.settings import RunSettings, running
 
     _, problems = check(args.root)
     if report.has_errors(problems):
         print(report.format_text(problems), file=sys.stderr)
         return EXIT_INVALID
-    build.configure_plugin(args.root, drafts=True, generate=True)  # the author's own drafts too
     preview.quiet_mkdocs()
     print("Preparando la vista previa…", flush=True)
     # Ctrl-C and SIGTERM alike: MkDocs then removes its temporary site and the plugin its folder.
@@ -374,13 +374,14 @@ def run_serve(args: argparse.Namespace) -> int:
     (args.root / build.DOCS_DIR).mkdir(exist_ok=True)  # MkDocs requires it before the plugin runs
     # Rebuild only the pages whose Markdown changed: the generator rewrites only those files.
     logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_build_warning)
-    serve(
-        config_file=str(build.project_config_file(args.root)),
-        docs_dir=str(args.root / build.DOCS_DIR),
-        dev_addr=args.dev_addr,
-        livereload=True,
-        build_type="dirty",
-    )
+    with running(RunSettings(args.root, drafts=True)):  # the author's own drafts too
+        serve(
+            config_file=str(build.project_config_file(args.root)),
+            docs_dir=str(args.root / build.DOCS_DIR),
+            dev_addr=args.dev_addr,
+            livereload=True,
+            build_type="dirty",
+        )
     print("Vista previa detenida.")
     return EXIT_OK
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.authoring.cms import admin_files, backend_from_environment
 from generator.build.offline import enable_offline, offline_files, write_zip
+from generator.build.settings import RunSettings, running
 from generator.build.sitedir import ensure_safe
 from generator.build.write import staging_dir, swap_in, sync_tree
 from generator.content.loader import EntryCache
@@ -113,19 +114,6 @@ def project_config_file(root: Path) -> Path:
     return Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
-def configure_plugin(
-    root: Path, *, drafts: bool, generate: bool, index_search: bool = True
-) -> None:
-    """Tell the MkDocs plugin, for this process, which content to use and whether to render it
-    (and index it for search after the build)."""
-    from generator.build.plugin import RedDeCentrosPlugin
-
-    RedDeCentrosPlugin.root = root
-    RedDeCentrosPlugin.drafts = drafts
-    RedDeCentrosPlugin.generate = generate
-    RedDeCentrosPlugin.index_search = index_search
-
-
 def build_site(
     root: Path,
     site_dir: Path,
@@ -150,14 +138,14 @@ def build_site(
     staging = staging_dir(site_dir)
     try:
         show_mkdocs_logging()
-        # The plugin indexes the site for search; the offline bundle has its own index.
-        configure_plugin(root, drafts=drafts, generate=generate, index_search=not offline)
         config = load_config(
             str(config_file), docs_dir=str(root / DOCS_DIR), site_dir=str(staging), strict=strict
         )
         if offline:
             enable_offline(config)
-        with reproducible_dates(root) as epoch:
+        # The plugin indexes the site for search; the offline bundle has its own index.
+        run = RunSettings(root, drafts=drafts, generate=generate, index_search=not offline)
+        with running(run), reproducible_dates(root) as epoch:
             build(config)
         swap_in(staging, site_dir)
         if offline:

@@ -30,10 +30,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import InclusionLevel
 
 from generator.build.write import left_by_gone_processes
 
@@ -96,6 +98,35 @@ def article_html(title: str, content: str) -> str:
         f"<title>{html.escape(title)}</title></head>"
         f"<body><div data-pagefind-body>{heading}{content}</div></body></html>"
     )
+
+
+def page_articles(files: Any, site_name: str) -> Iterator[tuple[str, str]]:
+    """(path in the site, article HTML) of every converted page of MkDocs' `files`."""
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.page is not None:
+            page = file.page
+            yield file.dest_uri, article_html(page.title or site_name, page.content or "")
+
+
+class PreviewIndex:
+    """The preview's search: Pagefind over the written site, in the background, after the
+    edited page is shown; a newer save stops the one still running."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def restart(self, site_dir: Path) -> None:
+        self.stop()
+        command = index_command(site_dir)
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
 
 
 class BackgroundIndex:

@@ -73,6 +73,11 @@ class HalfPages:
         os.close(write_fd)
         return cls(pid, os.fdopen(read_fd, "rb"), {file.src_uri for file in theirs})
 
+    def claim(self, page: Page) -> None:
+        """One of the helper's pages: its `render` takes the helper's result."""
+        if page.file.src_uri in self.theirs:
+            page.render = partial(self.render, page)  # type: ignore[method-assign]
+
     def _read(self) -> None:
         try:
             while True:
