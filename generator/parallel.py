@@ -2,6 +2,11 @@
 
 The result of the forked half comes back pickled, so the caller gets exactly what one
 process would have computed, in the same order; only the wall-clock time changes.
+
+`RED_PROCESOS` chooses for every command: `1` runs everything in one process (check,
+generate, the build's conversion helper, and the search index made after the pages rather
+than beside them); `2` uses a second process even on one core (the equivalence tests do).
+Unset: two where there are two cores.
 """
 
 from __future__ import annotations
@@ -23,11 +28,15 @@ S = TypeVar("S")
 MIN_ITEMS = 500
 
 
+PROCESSES = "RED_PROCESOS"
+
+
 def available_workers() -> int:
-    """2 where a second core and `fork` are available (Linux), else 1."""
-    if sys.platform != "linux":
+    """2 where a second core and `fork` are available (Linux), else 1; see RED_PROCESOS."""
+    chosen = os.environ.get(PROCESSES, "")
+    if sys.platform != "linux" or chosen == "1":
         return 1
-    return min(2, len(os.sched_getaffinity(0)))
+    return 2 if chosen == "2" else min(2, len(os.sched_getaffinity(0)))
 
 
 def map_halves(items: list[T], work: Callable[[list[T]], R], workers: int) -> list[R]:

@@ -4,6 +4,7 @@ the same warnings, as MkDocs alone."""
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +15,20 @@ import pytest
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
+from generator import parallel
 from generator.build.driver import DOCS_DIR, GenerateOptions, build_site, generate_docs
 from generator.build.search import index_command
 from generator.build.speed import halfpages
-from generator.parallel import available_workers
+from generator.cli import main
 from generator.site import render
 
-pytestmark = pytest.mark.skipif(available_workers() < 2, reason="needs two cores and fork")
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs fork")
+
+
+@pytest.fixture(autouse=True)
+def two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second process even on a one-core machine: the results must not depend on it."""
+    monkeypatch.setenv(parallel.PROCESSES, "2")
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +156,29 @@ def test_the_next_build_reuses_the_compiled_theme_templates(
     assert sites[0][0] > 10  # main.html, Material's base.html and its partials
     assert sites[1][0] == 0
     assert sites[1][1] == sites[0][1]
+
+
+def test_one_process_forks_nothing_and_builds_the_same_site(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RED_PROCESOS=1: check, generate, the build and its search index in this process only
+    (Pagefind is a program of its own either way), with the same result."""
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    # Small enough that each part would fork: the check, the rendering, the conversion.
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(render, "MIN_PRACTICES_TO_SPLIT", 2)
+    monkeypatch.setattr(halfpages, "MIN_PAGES", 2)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    sites = {}
+    for processes in ("2", "1"):
+        monkeypatch.setenv(parallel.PROCESSES, processes)
+        forks.clear()
+        site = tmp_path / processes
+        assert main(["check", "--root", str(synthetic)]) == 0
+        assert main(["build", "--root", str(synthetic), "--site-dir", str(site)]) == 0
+        sites[processes] = (len(forks), pages(site), fragments(site / "pagefind"))
+    assert sites["2"][0] == 3  # the check's, the rendering's and the conversion's helpers
+    assert sites["1"][0] == 0
+    assert sites["1"][1:] == sites["2"][1:]
