@@ -113,3 +113,9 @@ def test_builds_into_a_site(synthetic: Path, tmp_path: Path) -> None:
         p for p in (synthetic / "practices").glob("*.md") if "publicada" in p.read_text()
     )
     assert (site / "practicas" / practice.stem / "index.html").is_file()
+
+
+def test_the_taxonomy_is_the_projects_own(synthetic: Path) -> None:
+    """synth reads content/taxonomia.yml instead of keeping a copy of its terms."""
+    real = Path(__file__).resolve().parent.parent / "content" / "taxonomia.yml"
+    assert (synthetic / "content" / "taxonomia.yml").read_bytes() == real.read_bytes()
