@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.content.problems import Problem
-from generator.content.yamlsource import Path, Position, YamlDocument, describe_value
+from generator.content.yamlsource import KeyPath, Position, YamlDocument, describe_value
 from generator.text import fold_accents, slugify
 
 M = TypeVar("M", bound=BaseModel)
@@ -90,7 +90,7 @@ def validate_document(
         return Validated(model.model_validate(doc.value)), []
     except ValidationError as error:
         # A union (text or number) fails once per member: keep one problem per place.
-        problems: dict[tuple[Path, str], Problem] = {}
+        problems: dict[tuple[KeyPath, str], Problem] = {}
         failed: set[str] = set()
         for detail in error.errors():
             path, problem = _problem(model, doc, file, detail, known or {})
@@ -156,7 +156,7 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
     return TypeAdapter(annotation, config=ConfigDict(strict=True))
 
 
-def _data_path(doc: YamlDocument, loc: tuple[Any, ...]) -> tuple[Path, bool]:
+def _data_path(doc: YamlDocument, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:
     """Drop pydantic's union tags from `loc`; say whether it ends at a mapping key."""
     path: list[str | int] = []
     value: Any = doc.value
@@ -177,7 +177,7 @@ def _data_path(doc: YamlDocument, loc: tuple[Any, ...]) -> tuple[Path, bool]:
     return tuple(path), is_key
 
 
-def _field_name(path: Path) -> str:
+def _field_name(path: KeyPath) -> str:
     names = [p for p in path if isinstance(p, str)]
     if not names:
         return "el documento"
@@ -187,7 +187,7 @@ def _field_name(path: Path) -> str:
     return name
 
 
-def _model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
     """The model class whose fields live at `path` (to list valid keys and examples)."""
     current: Any = model
     for part in path:
@@ -241,7 +241,7 @@ class _Failure:
 
     model: type[BaseModel]
     doc: YamlDocument
-    path: Path
+    path: KeyPath
     is_key: bool
     kind: str
     value: Any
@@ -458,7 +458,7 @@ def _position(f: _Failure) -> Position:
 
 def _problem(
     model: type[BaseModel], doc: YamlDocument, file: str, detail: ErrorDetails, known: Vocabulary
-) -> tuple[Path, Problem]:
+) -> tuple[KeyPath, Problem]:
     path, is_key = _data_path(doc, detail["loc"])
     kind = detail["type"]
     failure = _Failure(

@@ -27,7 +27,8 @@ try:
 except ImportError:  # pragma: no cover - libyaml is present in every supported install
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-Path = tuple[str | int, ...]
+# A place in a YAML document: the keys and list indexes from its root.
+KeyPath = tuple[str | int, ...]
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -108,9 +109,9 @@ class YamlDocument:
         self.value = value
         self.start = start
         self._tables = tables
-        self._value_at: dict[Path, Position] = {}
-        self._key_at: dict[Path, Position] = {}
-        self._raw_at: dict[Path, str] = {}
+        self._value_at: dict[KeyPath, Position] = {}
+        self._key_at: dict[KeyPath, Position] = {}
+        self._raw_at: dict[KeyPath, str] = {}
 
     def _fill(self) -> None:
         if self._tables is not None:
@@ -119,21 +120,21 @@ class YamlDocument:
             self._value_at, self._key_at, self._raw_at = full.value_at, full.key_at, full.raw_at
 
     @property
-    def value_at(self) -> dict[Path, Position]:
+    def value_at(self) -> dict[KeyPath, Position]:
         self._fill()
         return self._value_at
 
     @property
-    def key_at(self) -> dict[Path, Position]:
+    def key_at(self) -> dict[KeyPath, Position]:
         self._fill()
         return self._key_at
 
     @property
-    def raw_at(self) -> dict[Path, str]:
+    def raw_at(self) -> dict[KeyPath, str]:
         self._fill()
         return self._raw_at
 
-    def position(self, path: Path, *, key: bool = False) -> Position:
+    def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where `path` stands; for a missing part, where its nearest existing parent stands."""
         path = tuple(path)
         while path:
@@ -164,7 +165,7 @@ class _Converter:
         p = self.pos(node)
         self.problems.append(Problem(self.file, p.line, p.column, code, message))
 
-    def convert(self, node: Node, path: Path, depth: int = 0) -> Any:
+    def convert(self, node: Node, path: KeyPath, depth: int = 0) -> Any:
         self.doc.value_at[path] = self.pos(node)
         if id(node) in self._seen:
             self.found_alias = True
@@ -197,7 +198,7 @@ class _Converter:
                 "sin etiqueta.",
             )
 
-    def scalar(self, node: ScalarNode, path: Path) -> Any:
+    def scalar(self, node: ScalarNode, path: KeyPath) -> Any:
         self.doc.raw_at[path] = node.value
         if node.tag not in _PLAIN_TAGS:
             self.check_tag(node, "tag:yaml.org,2002:str")
@@ -221,7 +222,7 @@ class _Converter:
                 )
             return None
 
-    def mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:

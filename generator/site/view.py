@@ -26,8 +26,8 @@ class Adoption:
     practice: str
     origin: str  # center that created the practice
     adopter: str  # center that adopted it
-    fecha: dt.date
-    nota: str | None
+    date: dt.date  # since when the adopter applies it
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class SiteView:
             for p in self.practices
             for r in p.data.replicas
         ]
-        return sorted(found, key=lambda a: (a.fecha, a.practice, a.adopter))
+        return sorted(found, key=lambda a: (a.date, a.practice, a.adopter))
 
     @cached_property
     def adopted(self) -> dict[str, list[Adoption]]:
