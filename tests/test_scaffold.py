@@ -163,3 +163,21 @@ def test_github_annotation_points_at_the_broken_line(make_repo: MakeRepo) -> Non
     lines = [line for line in result.stdout.splitlines() if "practices/x.md" in line]
     assert len(lines) == 1
     assert lines[0].startswith("::error file=practices/x.md,line=6,col=8,title=fecha-invalida::")
+
+
+@pytest.mark.parametrize("kind", ["practica", "centro"])
+def test_each_command_loads_the_repository_once(
+    kind: str, make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo()
+    loads = []
+    load_entries = scaffold.load_entries
+    monkeypatch.setattr(scaffold, "load_entries", lambda r: loads.append(r) or load_entries(r))
+    if kind == "practica":
+        values = {"titulo": "Una más", "centro": "no-existe", "areas": None, "resumen": None}
+        status = scaffold.new_practice(root, values, interactive=False)
+    else:
+        values = {"id": "nuevo", "nombre": "Centro nuevo", "comuna": "Osorno"}
+        status = scaffold.new_center(root, {**values, "region": "los-lagos"}, interactive=False)
+    assert loads == [root]
+    assert status == (1 if kind == "practica" else 0)  # the unknown center is refused

@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.authoring import canonical
-from generator.content.body import check_sections
-from generator.content.frontmatter import split_front_matter
-from generator.content.loader import CENTERS_DIR, PRACTICES_DIR, load_entries
-from generator.content.messages import SLUG_HINT, validate_document
+from generator.content.loader import (
+    CENTERS_DIR,
+    PRACTICES_DIR,
+    LoadedContent,
+    Loader,
+    PracticeContext,
+    load_entries,
+    load_practices,
+)
+from generator.content.messages import SLUG_HINT
 from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, Center, PracticeMeta
 from generator.content.problems import Problem
-from generator.content.repository import Entry, MarkdownEntry
-from generator.content.rules import Rules, check_center, check_practice
+from generator.content.rules import Rules, check_center
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
-from generator.content.yamlsource import parse_yaml
 from generator.site import urls
 from generator.text import slugify
 
@@ -102,27 +108,32 @@ def practice_text(
     return canonical.render(header, PracticeMeta, body)
 
 
-def practice_problems(root: Path, rel: str, text: str) -> list[Problem]:
-    """What `check` would say about `text` at `rel`, before it is written."""
-    loaded = load_entries(root)
-    taxonomy = loaded.taxonomy
-    split, problems = split_front_matter(text, rel)
-    if split is None:
-        return problems
-    doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
-    if doc is None:
-        return problems
-    validated, problems = validate_document(PracticeMeta, doc, rel, what="El encabezado")
-    if validated is None:
-        return problems
-    entry = MarkdownEntry(
-        Path(rel).stem, rel, validated.data, doc, split.body, split.body_first_line
+def practice_problems(
+    root: Path, rel: str, text: str, loaded: LoadedContent | None = None
+) -> list[Problem]:
+    """What `check` would say about `text` at `rel`, before it is written: the loader's own
+    checks of one practice, on a copy in a temporary folder, against the repository's files
+    (`loaded`, when the caller has loaded them already)."""
+    loaded = loaded or load_entries(root)
+    existing = {f"{PRACTICES_DIR}/{name}.md" for name in loaded.practice_ids}
+    context = PracticeContext(
+        existing=frozenset([*loaded.assets, *existing, rel]),
+        taxonomy=loaded.taxonomy.data if loaded.taxonomy else None,
+        centers=frozenset(loaded.center_ids),
+        practices=frozenset(loaded.practice_ids | {Path(rel).stem}),
     )
-    rules = Rules()
-    check_practice(
-        rules, entry, taxonomy.data if taxonomy else None, loaded.center_ids, loaded.practice_ids
-    )
-    return rules.problems + check_sections(split.body, split.body_first_line, rel)
+    with _alone(rel, text) as (scratch, path):
+        return load_practices(scratch, context, [path], keep_entries=False).problems
+
+
+@contextmanager
+def _alone(rel: str, text: str) -> Iterator[tuple[Path, Path]]:
+    """`text` written at `rel` in a temporary folder: (that folder, the file)."""
+    with tempfile.TemporaryDirectory(prefix="red-nuevo-") as folder:
+        path = Path(folder) / rel
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+        yield Path(folder), path
 
 
 def new_practice(
@@ -164,7 +175,7 @@ def new_practice(
         resumen=fields["resumen"],
         fecha=today or dt.date.today(),
     )
-    if not _write_if_valid(root, rel, text, practice_problems(root, rel, text)):
+    if not _write_if_valid(root, rel, text, practice_problems(root, rel, text, loaded)):
         return EXIT_INVALID
     print(f"Creado {rel} (estado: borrador).")
     if not values.get("areas"):
@@ -201,21 +212,19 @@ def center_text(*, nombre: str, comuna: str, region: str, operador: str, fuente:
     return canonical.render(data, Center)
 
 
-def _center_problems(root: Path, rel: str, text: str) -> list[Problem]:
-    loaded = load_entries(root)
-    taxonomy, network = loaded.taxonomy, loaded.network
-    doc, problems = parse_yaml(text, rel)
-    if doc is None:
-        return problems
-    validated, problems = validate_document(Center, doc, rel, what="Un perfil de centro")
-    if validated is None:
-        return problems
-    rules = Rules()
+def _center_problems(loaded: LoadedContent, rel: str, text: str) -> list[Problem]:
+    """The loader's checks of one center profile, then the rules that concern it alone."""
+    with _alone(rel, text) as (scratch, path):
+        loader = Loader(scratch)
+        center = loader.yaml_entry(path, Center, "Un perfil de centro")
+    if center is None:
+        return loader.problems
+    rules = Rules(loader.problems)
     check_center(
         rules,
-        Entry(Path(rel).stem, rel, validated.data, doc),
-        taxonomy.data if taxonomy else None,
-        network.data if network else None,
+        center,
+        loaded.taxonomy.data if loaded.taxonomy else None,
+        loaded.network.data if loaded.network else None,
     )
     return rules.problems
 
@@ -256,7 +265,7 @@ def new_center(
         operador=fields["operador"],
         fuente=fields["fuente"],
     )
-    if not _write_if_valid(root, rel, text, _center_problems(root, rel, text)):
+    if not _write_if_valid(root, rel, text, _center_problems(loaded, rel, text)):
         return EXIT_INVALID
     print(f"Creado {rel}.")
     print(
