@@ -52,7 +52,7 @@ class News:
             text = self.practice.data.resumen
         else:
             origin = view.center(self.adoption.origin).data.nombre
-            note = f" {self.adoption.nota}" if self.adoption.nota else ""
+            note = f" {self.adoption.note}" if self.adoption.note else ""
             text = f"Práctica de {origin}.{note}"
         return f"{EXAMPLE_NOTE} {text}" if self.is_example else text
 
@@ -72,7 +72,7 @@ def practice_news(view: SiteView, practices: Iterable[MarkdownEntry[PracticeMeta
 
 def adoption_news(view: SiteView, adoptions: Iterable[Adoption]) -> list[News]:
     practices = view.repo.practices
-    return [News(practices[a.practice], a.fecha, a.fecha, a) for a in adoptions]
+    return [News(practices[a.practice], a.date, a.date, a) for a in adoptions]
 
 
 def newest_first(news: Iterable[News], limit: int) -> list[News]:

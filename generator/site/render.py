@@ -17,6 +17,7 @@ from generator.parallel import in_parallel
 from generator.site import api, urls
 from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
+from generator.site.contexts import CenterRef, ListedPractice, PracticePage, PracticeText
 from generator.site.feed import NEWS_LIMIT, all_news, newest_first, site_feeds
 from generator.site.mapsvg import MapPoint, render_map
 from generator.site.text import (
@@ -32,6 +33,7 @@ from generator.site.text import (
 from generator.site.view import SiteView, tag_slug
 
 DocsTree = dict[str, bytes]
+Listed = MarkdownEntry[PracticeMeta] | ListedPractice  # what a list item reads: id and data
 # Below this, forking costs more than rendering the practice pages on a second core saves.
 MIN_PRACTICES_TO_SPLIT = 50
 CONTRIBUTING_PAGE = "contribuir"
@@ -42,7 +44,7 @@ class RenderCache:
     """Rendered pieces with the inputs they were made from. One render always uses one for
     the list items; the preview keeps one across renders for the practice pages too."""
 
-    pages: dict[str, tuple[tuple[Any, ...], bytes]] = field(default_factory=dict)
+    pages: dict[str, tuple[PracticePage, bytes]] = field(default_factory=dict)
     items: dict[tuple[str, str, bool], tuple[tuple[Any, ...], Markup]] = field(default_factory=dict)
 
 
@@ -108,7 +110,17 @@ class Renderer:
         self.network = view.repo.network.data
 
     def context(self, here: str) -> dict[str, Any]:
-        """What every template sees; links are relative to the page `here`."""
+        """What the templates of the pages without a context of their own see: the link
+        helpers for the page `here` and the whole site."""
+        return self.helpers(here) | {
+            "view": self.view,
+            "taxonomy": self.taxonomy,
+            "network": self.network,
+            "pages": self.repo.pages,
+        }
+
+    def helpers(self, here: str) -> dict[str, Any]:
+        """What every template sees: links relative to the page `here`, list items."""
 
         def link(target: str) -> Markup:
             return Markup(urls.link(here, target))
@@ -119,7 +131,7 @@ class Renderer:
         def href_file(target: str) -> Markup:  # a file that is not a page (a feed)
             return Markup(urls.file_href(here, target, directory_urls=self.options.directory_urls))
 
-        def item(practice: MarkdownEntry[PracticeMeta], facets: bool = False) -> Markup:
+        def item(practice: Listed, facets: bool = False) -> Markup:
             return self.practice_item(practice, here, facets)
 
         return {
@@ -131,19 +143,13 @@ class Renderer:
             "urls": urls,
             "tag_slug": tag_slug,
             "facet_values": facet_values,
-            "view": self.view,
-            "taxonomy": self.taxonomy,
-            "network": self.network,
-            "pages": self.repo.pages,
         }
 
     def page(self, template: str, here: str, **context: Any) -> bytes:
         text = self.env.get_template(template).render(**self.context(here), **context)
         return text.encode("utf-8")
 
-    def practice_item(
-        self, practice: MarkdownEntry[PracticeMeta], here: str, facets: bool
-    ) -> Markup:
+    def practice_item(self, practice: Listed, here: str, facets: bool) -> Markup:
         """A practice as an HTML list item; the same item appears in many lists, so render it
         once per address it links to and as long as what it shows is the same."""
         address = urls.href(
@@ -193,40 +199,41 @@ class Renderer:
             )
         return None
 
-    def practice_page(self, practice: MarkdownEntry[PracticeMeta]) -> bytes:
-        """A practice's page; with a cache (the preview), only re-rendered when what it shows
-        changed: the practice, its center, its related practices, dates and the taxonomy."""
+    def practice_context(self, practice: MarkdownEntry[PracticeMeta]) -> PracticePage:
         view = self.view
-        center = view.center(practice.data.centro)
-        related = view.related(practice)
-        updated = view.updated_on(practice)
         here = urls.practice(practice.id)
-        inputs = (
-            practice.data,
-            practice.body,
-            center.data,
-            [(p.id, p.data, view.center(p.data.centro).data) for p in related],
-            [view.center(r.centro).data for r in practice.data.replicas],
-            updated,
-            self.taxonomy,
-            self.network,
-            self.repo.pages.keys(),
-            self.options,
-        )
-        cached = self.cache.pages.get(here)
-        if cached is not None and cached[0] == inputs:
-            return cached[1]
-        output = self.page(
-            "practica.md.j2",
-            here,
-            practice=practice,
-            center=center,
-            related=related,
-            updated=updated,
+
+        def center_ref(center_id: str) -> CenterRef:
+            return CenterRef(center_id, view.center(center_id).data)
+
+        return PracticePage(
+            here=here,
+            directory_urls=self.options.directory_urls,
+            practice=PracticeText(practice.id, practice.file, practice.data, practice.body),
+            center=center_ref(practice.data.centro),
+            centers={r.centro: center_ref(r.centro) for r in practice.data.replicas},
+            related=tuple(
+                ListedPractice(p.id, p.data, view.center(p.data.centro).data)
+                for p in view.related(practice)
+            ),
+            updated=view.updated_on(practice),
+            taxonomy=self.taxonomy,
+            pages=frozenset(self.repo.pages),
             edit_url=self.edit_url(practice.file, here),
         )
+
+    def practice_page(self, practice: MarkdownEntry[PracticeMeta]) -> bytes:
+        """A practice's page, rendered from its context alone; with a cache (the preview),
+        only re-rendered when its context changed."""
+        context = self.practice_context(practice)
+        cached = self.cache.pages.get(context.here)
+        if cached is not None and cached[0] == context:
+            return cached[1]
+        template = self.env.get_template("practica.md.j2")
+        values = self.helpers(context.here) | context.template_values()
+        output = template.render(values).encode("utf-8")
         if self.keep_pages:
-            self.cache.pages[here] = (inputs, output)
+            self.cache.pages[context.here] = (context, output)
         return output
 
     def practice_pages(

@@ -1,0 +1,187 @@
+"""The preview's cached practice pages are the pages a fresh render writes, whatever changed.
+
+Each practice page renders from its context alone (generator/site/contexts.py), and that
+context is its cache key: a change anywhere in the repository either changes the context of
+the pages that show it, or changes no page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.content.pipeline import load_valid
+from generator.content.repository import Repository
+from generator.site.render import RenderCache, RenderOptions, render_docs
+from generator.site.view import SiteView
+
+from .conftest import create_repo
+
+
+def practice(front: str) -> str:
+    sections = "".join(
+        f"\n## {s}\nTexto de {s.lower()}.\n"
+        for s in ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
+    )
+    return f"---\n{front.strip()}\n---\n{sections}"
+
+
+FILES = {
+    "practices/ferias.md": practice(
+        """
+titulo: Ferias locales
+resumen: Ferias mensuales para vender productos de emprendedores.
+centro: talca
+areas: [vinculacion-ecosistema]
+fecha: 2021-08-01
+estado: publicada
+etiquetas: [ventas]
+relacionadas: [ventas]
+replicas:
+  - {centro: osorno, fecha: 2022-03-01, nota: En la plaza}
+"""
+    ),
+    "practices/ventas.md": practice(
+        """
+titulo: Ventas por redes
+resumen: Vender por redes sociales con un catálogo simple.
+centro: osorno
+areas: [digitalizacion]
+fecha: 2021-06-01
+estado: publicada
+etiquetas: [ventas, redes]
+"""
+    ),
+}
+PRACTICES = ["diagnostico", "ferias", "ventas"]
+CENTERS = ["talca", "osorno"]
+Change = Callable[[Repository, SiteView, RenderOptions, str], tuple[SiteView, RenderOptions]]
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory: pytest.TempPathFactory) -> Repository:
+    root = create_repo(tmp_path_factory.mktemp("cache") / "repo", FILES)
+    repo, _ = load_valid(root)
+    return repo
+
+
+def copied(repo: Repository) -> Repository:
+    return dataclasses.replace(
+        repo, centers=dict(repo.centers), practices=dict(repo.practices), pages=dict(repo.pages)
+    )
+
+
+def practice_field(name: str, index: int) -> Change:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+        entry = repo.practices[PRACTICES[index]]
+        if name == "body":
+            repo.practices[entry.id] = dataclasses.replace(entry, body=entry.body + text)
+        else:
+            data = entry.data.model_copy(update={name: text})
+            repo.practices[entry.id] = dataclasses.replace(entry, data=data)
+        return view, options
+
+    return change
+
+
+def center_name(index: int) -> Change:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+        entry = repo.centers[CENTERS[index]]
+        data = entry.data.model_copy(update={"nombre": text})
+        repo.centers[entry.id] = dataclasses.replace(entry, data=data)
+        return view, options
+
+    return change
+
+
+def area_name(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+    taxonomy = repo.taxonomy.data
+    areas = dict(taxonomy.areas)
+    areas["digitalizacion"] = areas["digitalizacion"].model_copy(update={"nombre": text})
+    data = taxonomy.model_copy(update={"areas": areas})
+    repo.taxonomy = dataclasses.replace(repo.taxonomy, data=data)
+    return view, options
+
+
+def without_contributing(
+    repo: Repository, view: SiteView, options: RenderOptions, text: str
+) -> tuple:
+    repo.pages.pop("contribuir", None)
+    return view, options
+
+
+def git_date(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+    updated = {**view.updated, "practices/ferias.md": dt.date(2024, 1, 1 + len(text) % 28)}
+    return dataclasses.replace(view, updated=updated), options
+
+
+def edit_base(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+    return view, dataclasses.replace(options, edit_base=f"https://example.org/{len(text)}/")
+
+
+def file_urls(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+    return view, dataclasses.replace(options, directory_urls=not options.directory_urls)
+
+
+CHANGES: list[Change] = [
+    *(practice_field(name, i) for name in ("titulo", "resumen", "body") for i in range(3)),
+    *(center_name(i) for i in range(2)),
+    area_name,
+    without_contributing,
+    git_date,
+    edit_base,
+    file_urls,
+]
+NAMES = st.text(alphabet="abcdefghijklmnñopqrstuvwxyz áéí", min_size=1, max_size=12).map(
+    lambda t: t.strip() or "x"
+)
+
+
+def pages(view: SiteView, options: RenderOptions, cache: RenderCache | None) -> dict[str, bytes]:
+    return render_docs(view, options, cache, practices_only=True)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(st.tuples(st.sampled_from(CHANGES), NAMES), min_size=1, max_size=4))
+def test_a_cached_render_equals_a_fresh_one(
+    repository: Repository, steps: list[tuple[Change, str]]
+) -> None:
+    cache = RenderCache()
+    options = RenderOptions()
+    view = SiteView(copied(repository))
+    before = pages(view, options, cache)
+    repo = copied(repository)
+    view = SiteView(repo)
+    for change, text in steps:
+        view, options = change(repo, view, options, text)
+        view = SiteView(repo, updated=view.updated)  # a new render always starts a new view
+        cached = pages(view, options, cache)
+        assert cached == pages(view, options, None)
+    assert before.keys() == cached.keys()
+
+
+def test_the_cache_is_used_when_nothing_changed(repository: Repository) -> None:
+    cache = RenderCache()
+    pages(SiteView(copied(repository)), RenderOptions(), cache)
+    kept = dict(cache.pages)
+    pages(SiteView(copied(repository)), RenderOptions(), cache)
+    assert cache.pages.keys() == kept.keys()
+    assert all(cache.pages[here][1] is kept[here][1] for here in kept)  # not rendered again
+
+
+def test_a_change_re_renders_only_the_pages_that_show_it(repository: Repository) -> None:
+    cache = RenderCache()
+    pages(SiteView(copied(repository)), RenderOptions(), cache)
+    kept = dict(cache.pages)
+    repo = copied(repository)
+    practice_field("body", 2)(repo, SiteView(repo), RenderOptions(), "Un párrafo más.")
+    pages(SiteView(repo), RenderOptions(), cache)
+    again = {here for here in kept if cache.pages[here][1] is not kept[here][1]}
+    assert again == {"practicas/ventas.md"}  # a body shows only on its own page
