@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from generator.content.body import check_links, check_sections, links
-from generator.content.files import read_text, relative
+from generator.content.files import all_files, files_beside, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.messages import Validated, Vocabulary, unread, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
@@ -290,7 +290,8 @@ def load_entries(
     center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
     centers = _load_centers(loader, center_paths, taxonomy, network)
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
-    assets = _practice_assets(root, loader)
+    assets, problems = files_beside(root, PRACTICES_DIR)
+    loader.problems += problems
     context = PracticeContext(
         existing=frozenset(assets) | {relative(root, p) for p in practice_paths},
         taxonomy=taxonomy.data if taxonomy else None,
@@ -377,7 +378,7 @@ def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
         page = loader.markdown_entry(path, PageMeta, "la página")
         if page:
             pages[page.id] = page
-    existing = _all_files(loader.root, PAGES_DIR)
+    existing = all_files(loader.root, PAGES_DIR)
     for page in pages.values():
         loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
         found = links(page.body)
@@ -451,44 +452,6 @@ def links_to_drafts(drafts: set[str], links: list[tuple[str, int, int, str]]) ->
                 )
             )
     return problems
-
-
-def _all_files(root: Path, folder: str) -> set[str]:
-    directory = root / folder
-    if not directory.is_dir():
-        return set()
-    return {relative(root, p) for p in directory.rglob("*") if p.is_file()}
-
-
-def _practice_assets(root: Path, loader: Loader) -> list[str]:
-    """Images and documents beside the practices (in its subfolders); they are published
-    with them."""
-    directory = root / PRACTICES_DIR
-    if not directory.is_dir():
-        return []
-    with os.scandir(directory) as scan:  # thousands of practices, a few folders of assets
-        folders = [entry.path for entry in scan if entry.is_dir(follow_symlinks=False)]
-    beside = [
-        Path(top, name) for folder in folders for top, _, names in os.walk(folder) for name in names
-    ]
-    assets = []
-    for path in sorted(beside):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-            loader.problems.append(
-                Problem(
-                    relative(root, path),
-                    1,
-                    1,
-                    "enlace-externo",
-                    "Este archivo es un enlace simbólico que apunta fuera del repositorio: "
-                    "reemplázalo por el archivo real.",
-                )
-            )
-            continue
-        assets.append(relative(root, path))
-    return assets
 
 
 def _empty_front_matter(file: str, what: str) -> Problem:

@@ -21,6 +21,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content.problems import Problem
+from generator.content.yamlerrors import syntax_problem
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -43,10 +44,6 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_TAB_HINT = (
-    "Hay un tabulador (la tecla Tab): YAML no los acepta para sangrar. Reemplázalo por "
-    "espacios, dos por nivel."
-)
 
 
 class _Loader(_BaseLoader):
@@ -262,121 +259,6 @@ class _Converter:
         return result
 
 
-# libyaml's problem -> (what to write in Spanish, whether the place to fix is where the
-# construct opened, libyaml's "context", rather than where libyaml noticed the problem).
-_SYNTAX_HINTS = (
-    (
-        "mapping values are not allowed",
-        "Aquí no se esperaba «:». Si el texto contiene dos puntos, escríbelo entre comillas, "
-        'por ejemplo: resumen: "Etapa 1: diagnóstico". Si es una clave, alinéala con las claves '
-        "de su mismo nivel.",
-        False,
-    ),
-    (
-        "could not find expected ':'",
-        "A esta línea le falta «:» después de la clave (por ejemplo «titulo: Mi práctica»), o "
-        "es la continuación de un texto que debe ir sangrado con espacios bajo su clave.",
-        True,
-    ),
-    (
-        "found a tab character",
-        _TAB_HINT,
-        False,
-    ),
-    (
-        "cannot start any token",
-        "Hay un carácter que no puede empezar un valor (a menudo «@», «`» o «%»): pon el texto "
-        "entre comillas.",
-        False,
-    ),
-    (
-        "did not find expected key",
-        "La sangría no es consistente: las claves de un mismo nivel deben empezar en la misma "
-        "columna, usando espacios (no tabuladores).",
-        False,
-    ),
-    (
-        "did not find expected '-' indicator",
-        "La sangría de la lista no es consistente: cada elemento empieza con «- » en la misma "
-        "columna.",
-        False,
-    ),
-    (
-        "expected <block end>",
-        "La sangría no es consistente: revisa que esta línea esté alineada con las claves de su "
-        "mismo nivel.",
-        False,
-    ),
-    (
-        "while scanning a quoted scalar",
-        "Las comillas que se abren aquí no se cierran: agrega la comilla de cierre al final del "
-        'texto, en la misma línea, por ejemplo: titulo: "Mi práctica".',
-        True,
-    ),
-    (
-        "did not find expected ',' or ']'",
-        "El corchete «[» que se abre aquí no se cierra: termina la lista con «]» en la misma "
-        "línea, por ejemplo: areas: [digitalizacion, innovacion].",
-        True,
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "La llave «{» que se abre aquí no se cierra: termina el bloque con «}» en la misma "
-        "línea, por ejemplo: {centro: talca, fecha: 2021-05-10}.",
-        True,
-    ),
-    (
-        "found unexpected end of stream",
-        "Unas comillas o corchetes se abren y no se cierran: ciérralos en la misma línea, por "
-        'ejemplo: titulo: "Mi práctica" o areas: [digitalizacion].',
-        True,
-    ),
-    (
-        "found undefined alias",
-        "No se permiten alias de YAML (*): escribe el valor completo.",
-        False,
-    ),
-    (
-        "found undefined tag handle",
-        "Hay una etiqueta YAML desconocida (empieza con «!»): quítala o pon el texto entre "
-        "comillas.",
-        False,
-    ),
-    (
-        "special characters are not allowed",
-        "El archivo contiene caracteres invisibles no permitidos (a veces vienen al copiar desde "
-        "Word o un PDF): vuelve a escribir esta línea a mano.",
-        False,
-    ),
-)
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: int) -> Problem:
-    """libyaml's error as a Spanish problem at the line the author has to change."""
-    problem, context = error.problem or "", error.context or ""
-    mark = error.problem_mark or error.context_mark
-    hint = "Revisa las comillas, los «:» y la sangría (con espacios) de esta línea."
-    if mark is not None and _char_at(text, mark) == "\t":
-        hint = _TAB_HINT
-    else:
-        for needle, message, at_opening in _SYNTAX_HINTS:
-            if needle in problem or needle in context:
-                hint = message
-                if at_opening and error.context_mark is not None:
-                    mark = error.context_mark
-                break
-    line = (mark.line + 1 if mark else 1) + offset
-    column = mark.column + 1 if mark else 1
-    return Problem(file, line, column, "yaml-sintaxis", f"Error de sintaxis YAML. {hint}")
-
-
-def _char_at(text: str, mark: yaml.Mark) -> str:
-    lines = text.splitlines()
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
-    return ""
-
-
 def parse_yaml(
     text: str, file: str, *, line_offset: int = 0
 ) -> tuple[YamlDocument | None, list[Problem]]:
@@ -384,7 +266,7 @@ def parse_yaml(
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, text, file, line_offset)]
+        return None, [syntax_problem(error, text, file, line_offset)]
     except yaml.YAMLError:
         return None, [
             Problem(
