@@ -6,15 +6,11 @@ fields; keys are Spanish (the authors' language), descriptions are what authors 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
@@ -23,10 +19,26 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-SLUG_RE = re.compile(SLUG_PATTERN)
-EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+from generator.content.fieldtypes import (  # the patterns, re-exported for their users
+    EMAIL_RE as EMAIL_RE,
+)
+from generator.content.fieldtypes import (
+    PARTIAL_DATE_RE as PARTIAL_DATE_RE,
+)
+from generator.content.fieldtypes import (
+    SLUG_PATTERN as SLUG_PATTERN,
+)
+from generator.content.fieldtypes import (
+    SLUG_RE as SLUG_RE,
+)
+from generator.content.fieldtypes import (
+    Date,
+    Email,
+    PartialDate,
+    Slug,
+    Text,
+    Url,
+)
 
 REQUIRED_SECTIONS = ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
 AREA_KEYS = (
@@ -36,76 +48,6 @@ AREA_KEYS = (
     "innovacion",
     "sustentabilidad",
 )
-
-
-def _check_email(value: str) -> str:
-    if not EMAIL_RE.match(value):
-        raise PydanticCustomError("correo", "correo no válido")
-    return value
-
-
-_URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\]")
-
-
-def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc:
-        raise PydanticCustomError("url", "dirección web no válida")
-    if _URL_FORBIDDEN.search(value):  # spaces, quotes and brackets never belong in a real address
-        raise PydanticCustomError("url", "dirección web no válida")
-    return value
-
-
-def _parse_iso_date(value: Any) -> Any:
-    # A quoted "2021-03-15" is as good as an unquoted one.
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise PydanticCustomError("fecha", "fecha inexistente") from None
-    return value
-
-
-def _parse_partial_date(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        value = str(value)
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        match = PARTIAL_DATE_RE.match(value)
-        if not match:
-            raise PydanticCustomError("fecha_parcial", "fecha parcial no válida")
-        year, month, day = match.groups()
-        try:
-            dt.date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            raise PydanticCustomError("fecha_parcial", "fecha parcial no válida") from None
-    return value
-
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Email = Annotated[str, AfterValidator(_check_email)]
-Url = Annotated[str, AfterValidator(_check_url)]
-Date = Annotated[dt.date, BeforeValidator(_parse_iso_date)]
-# A year ("2020"), a month ("2020-12") or a day: the source often gives only the year.
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_parse_partial_date),
-    # YAML reads an unquoted 2020 as a number: the editor must accept it as the model does.
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": PARTIAL_DATE_RE.pattern},
-            ]
-        }
-    ),
-]
 
 
 class Model(BaseModel):
