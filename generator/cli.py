@@ -23,6 +23,7 @@ from generator.content.problems import ContentError
 from generator.devtools.synth import SynthError, write_tree
 from generator.parallel import available_workers
 from generator.site import urls
+from generator.text import plural
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -269,8 +270,10 @@ def run_synth(args: argparse.Namespace) -> int:
         print(f"Error: {error}", file=sys.stderr)
         return EXIT_INVALID
     print(
-        f"Escribí {written} archivos en {args.out}: {args.centers} centros y "
-        f"{args.practices} prácticas sintéticas (semilla {args.seed})."
+        f"Escribí {plural(written, 'archivo', 'archivos')} en {args.out}: "
+        f"{plural(args.centers, 'centro', 'centros')} y "
+        f"{plural(args.practices, 'práctica sintética', 'prácticas sintéticas')} "
+        f"(semilla {args.seed})."
     )
     return EXIT_OK
 

@@ -82,21 +82,17 @@ def wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+def serve_command(root: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "generator", "serve", "--root", str(root), "--dev-addr",
+            f"127.0.0.1:{port}"]  # fmt: skip
+
+
 def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path) -> None:
     root = create_repo(tmp_path / "repo")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "serve",
-            "--root",
-            str(root),
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-        ],
+        serve_command(root, port),
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.authoring.canonical import FormatError, format_text, model_for
 from generator.content.loader import CENTERS_DIR, PAGES_DIR, PRACTICES_DIR
 from generator.content.problems import Problem
+from generator.text import plural
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -69,7 +70,12 @@ def run(root: Path, files: Sequence[Path], *, check: bool) -> int:
         )
     if problems:
         print(
-            f"{len(problems)} archivo(s) con errores no se formatearon: corrígelos primero.",
+            plural(
+                len(problems),
+                "archivo con errores no se formateó",
+                "archivos con errores no se formatearon",
+            )
+            + ": corrígelos primero.",
             file=sys.stderr,
         )
     return EXIT_INVALID if problems or (check and changed) else EXIT_OK

@@ -362,39 +362,6 @@ def _block(f: _Failure) -> tuple[str, str]:
     )
 
 
-def _date(f: _Failure) -> tuple[str, str]:
-    return "fecha-invalida", (
-        f"{f.field}: «{f.shown}» no es una fecha válida. Usa AAAA-MM-DD, por ejemplo 2021-03-15."
-    )
-
-
-def _partial_date(f: _Failure) -> tuple[str, str]:
-    return "fecha-invalida", (
-        f"{f.field}: «{f.shown}» no es una fecha válida. Usa un año (2020), un mes (2020-12) "
-        "o un día (2020-12-15)."
-    )
-
-
-def _email(f: _Failure) -> tuple[str, str]:
-    return "correo-invalido", (
-        f"{f.field}: «{f.shown}» no es un correo válido. Ejemplo: equipo@ejemplo.cl."
-    )
-
-
-def _url(f: _Failure) -> tuple[str, str]:
-    return "url-invalida", (
-        f"{f.field}: «{f.shown}» no es una dirección web válida. Debe empezar con https:// "
-        "y no llevar espacios, comillas ni < >; por ejemplo https://www.sercotec.cl."
-    )
-
-
-def _cost(f: _Failure) -> tuple[str, str]:
-    return "valor-invalido", (
-        f"{f.field}: «{f.shown}» no es un costo válido. Escribe los pesos como número "
-        "entero, sin puntos, por ejemplo 150000, o «sin costo»."
-    )
-
-
 def _bound(f: _Failure) -> tuple[str, str]:
     limit = f.ctx.get("ge", f.ctx.get("le"))
     bound = "mayor o igual que" if f.kind == "greater_than_equal" else "menor o igual que"
@@ -404,8 +371,15 @@ def _bound(f: _Failure) -> tuple[str, str]:
     )
 
 
-def _whole_number(f: _Failure) -> tuple[str, str]:
-    return "valor-invalido", f"{f.field} debe ser un número entero; se encontró «{f.shown}»."
+def _says(code: str, template: str) -> Builder:
+    """A builder whose message only names the field and shows the value."""
+    return lambda f: (code, template.format(field=f.field, shown=f.shown))
+
+
+_date = _says(
+    "fecha-invalida",
+    "{field}: «{shown}» no es una fecha válida. Usa AAAA-MM-DD, por ejemplo 2021-03-15.",
+)
 
 
 def _other(f: _Failure) -> tuple[str, str]:
@@ -432,13 +406,30 @@ BUILDERS: dict[str, Builder] = {
     "model_type": _block,
     "model_attributes_type": _block,
     "fecha": _date,
-    "fecha_parcial": _partial_date,
-    "correo": _email,
-    "url": _url,
-    "costo": _cost,
+    "fecha_parcial": _says(
+        "fecha-invalida",
+        "{field}: «{shown}» no es una fecha válida. Usa un año (2020), un mes (2020-12) "
+        "o un día (2020-12-15).",
+    ),
+    "correo": _says(
+        "correo-invalido",
+        "{field}: «{shown}» no es un correo válido. Ejemplo: equipo@ejemplo.cl.",
+    ),
+    "url": _says(
+        "url-invalida",
+        "{field}: «{shown}» no es una dirección web válida. Debe empezar con https:// y no "
+        "llevar espacios, comillas ni < >; por ejemplo https://www.sercotec.cl.",
+    ),
+    "costo": _says(
+        "valor-invalido",
+        "{field}: «{shown}» no es un costo válido. Escribe los pesos como número entero, sin "
+        "puntos, por ejemplo 150000, o «sin costo».",
+    ),
     "greater_than_equal": _bound,
     "less_than_equal": _bound,
-    "int_from_float": _whole_number,
+    "int_from_float": _says(
+        "valor-invalido", "{field} debe ser un número entero; se encontró «{shown}»."
+    ),
 }
 
 

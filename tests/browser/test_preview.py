@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from ..conftest import VALID_PRACTICE, create_repo
-from ..test_engines import free_port
+from ..test_engines import free_port, serve_command
 
 DRAFT = VALID_PRACTICE.replace("estado: ejemplo", "estado: borrador").replace(
     "titulo: Diagnóstico de digitalización para almaceneros", "titulo: Feria en preparación"
@@ -43,16 +43,7 @@ class Preview:
         self.temp.mkdir()
         self.log = self.log_path.open("w")
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "serve",
-                "--root",
-                str(root),
-                "--dev-addr",
-                f"127.0.0.1:{self.port}",
-            ],
+            serve_command(root, self.port),
             stdout=self.log,
             stderr=subprocess.STDOUT,
             env={**os.environ, "TMPDIR": str(self.temp)},
