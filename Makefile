@@ -25,17 +25,16 @@ node_modules/.installed: package.json package-lock.json
 serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
-# The editor /admin/ on this machine: the preview on PREVIEW_ADDR and Decap's local server
+# The editor /admin/ on this machine: the preview on PORT and Decap's local server
 # (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder.
-PREVIEW_ADDR ?= 127.0.0.1:8000
 CMS_PORT ?= 8081
 editar: $(BIN)/.installed node_modules/.installed
-	@echo "Abre http://$(PREVIEW_ADDR)/admin/ en tu navegador. Para terminar: Ctrl+C."
+	@echo "Abre http://127.0.0.1:$(PORT)/admin/ en tu navegador. Para terminar: Ctrl+C."
 	@BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
 	  node_modules/.bin/decap-server & server=$$!; \
 	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	  RED_CMS_BACKEND=local RED_CMS_LOCAL_PORT=$(CMS_PORT) \
-	  $(BIN)/python -m generator serve --dev-addr $(PREVIEW_ADDR)
+	  $(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator build

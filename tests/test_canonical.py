@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -191,3 +192,22 @@ def test_a_file_that_is_not_content_is_a_usage_error(tmp_path: Path) -> None:
     result = run("--check", "--root", str(REPO), str(other))
     assert result.returncode == 2
     assert "no es un archivo de contenido" in result.stderr
+
+
+def test_an_adoption_is_added_in_canonical_form_with_comments_kept() -> None:
+    practice = (
+        "---\ntitulo: T\n# Quién la repitió.\nreplicas: [{centro: osorno, fecha: 2021-01-02}]\n"
+        "estado: borrador\n---\n\n## Contexto\n\nTexto.\n"
+    )
+    added = canonical.add_to_list(
+        "practices/t.md", practice, "replicas", {"nota": "Con ferias.", "centro": "talca",
+                                                 "fecha": datetime.date(2022, 3, 1)}
+    )  # fmt: skip
+    assert added == (
+        "---\ntitulo: T\nestado: borrador\n# Quién la repitió.\nreplicas:\n"
+        "  - centro: osorno\n    fecha: 2021-01-02\n"
+        "  - centro: talca\n    fecha: 2022-03-01\n    nota: Con ferias.\n"
+        "---\n\n## Contexto\n\nTexto.\n"
+    )
+    first = canonical.add_to_list("practices/t.md", "---\ntitulo: T\n---\n", "replicas", {"a": 1})
+    assert first == "---\ntitulo: T\nreplicas:\n  - a: 1\n---\n"

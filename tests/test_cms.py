@@ -94,6 +94,17 @@ def test_labels_and_hints_come_from_the_fields_and_speak_to_people(
                 assert not NOT_FOR_PEOPLE.search(text), (field["name"], text)
 
 
+def test_dates_are_written_as_they_are_stored(config: dict[str, Any]) -> None:
+    """A date picker shows the browser's format; the file and the site say AAAA-MM-DD."""
+    practice = collection(config, cms.PRACTICES)
+    replicas = {f["name"]: f for f in practice["replicas"]["fields"]}
+    for field in (practice["fecha"], replicas["fecha"]):
+        assert field["widget"] == "string"
+        pattern, message = field["pattern"]
+        assert re.fullmatch(pattern, "2021-04-02") and not re.fullmatch(pattern, "02/04/2021")
+        assert "AAAA-MM-DD" in message
+
+
 def test_the_states_have_spanish_labels(config: dict[str, Any]) -> None:
     estado = collection(config, cms.PRACTICES)["estado"]
     assert [o["label"] for o in estado["options"]] == [

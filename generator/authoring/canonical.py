@@ -18,7 +18,7 @@ import datetime as dt
 import math
 import re
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from types import UnionType
@@ -375,17 +375,28 @@ def _with_comment(line: str, comment: str | None) -> str:
 # --- files --------------------------------------------------------------------------------
 
 
-def format_yaml(text: str, rel: str, order: Order, *, line_offset: int = 0) -> str:
-    """`text` (one YAML document) in canonical form; FormatError when it does not parse."""
+Change = Callable[[Block], None]  # an edit of the top-level map, before it is written
+
+
+def format_yaml(
+    text: str, rel: str, order: Order, *, line_offset: int = 0, change: Change | None = None
+) -> str:
+    """`text` (one YAML document) in canonical form, after `change` if given; FormatError
+    when it does not parse (or its top level is not a map and there is a change to make)."""
     doc, problems = parse_yaml(text, rel, line_offset=line_offset)
     if doc is None or problems:
         raise FormatError(problems)
     node = yaml.compose(text, Loader=_Loader)
-    if node is None:
+    tree, leading, trailing = _Reader(text).read(node) if node is not None else (None, [], [])
+    if change is not None:
+        if not isinstance(tree, Block) or tree.kind != "map":
+            where = 1 + line_offset
+            raise FormatError([Problem(rel, where, 1, "formato", "El encabezado no tiene claves.")])
+        change(tree)
+    elif node is None:
         return "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
-    tree, leading, trailing = _Reader(text).read(node)
     result = dump(tree, order, leading, trailing)
-    if yaml.load(result, Loader=_Loader) != doc.value:
+    if change is None and yaml.load(result, Loader=_Loader) != doc.value:
         raise FormatError(  # pragma: no cover - would be a defect of this module
             [Problem(rel, 1 + line_offset, 1, "formato", "No se pudo formatear sin cambiar datos.")]
         )
@@ -398,8 +409,9 @@ def front_matter_file(yaml_text: str, body: str) -> str:
     return f"---\n{yaml_text}---\n" + (f"\n{body}\n" if body else "")
 
 
-def format_text(rel: str, text: str) -> str:
-    """The canonical form of the content file at `rel` whose text is `text`."""
+def format_text(rel: str, text: str, change: Change | None = None) -> str:
+    """The canonical form of the content file at `rel` whose text is `text` (after `change`
+    to its top-level map, if given)."""
     model = model_for(rel)
     if model is None:
         raise FormatError(
@@ -408,12 +420,31 @@ def format_text(rel: str, text: str) -> str:
     text = text.replace("\r\n", "\n")
     order = order_of(model)
     if not rel.endswith(".md"):
-        return format_yaml(text, rel, order)
+        return format_yaml(text, rel, order, change=change)
     split, problems = split_front_matter(text, rel)
     if split is None:
         raise FormatError(problems)
-    header = format_yaml(split.yaml_text, rel, order, line_offset=split.yaml_line_offset)
+    header = format_yaml(
+        split.yaml_text, rel, order, line_offset=split.yaml_line_offset, change=change
+    )
     return front_matter_file(header, split.body)
+
+
+def add_to_list(rel: str, text: str, key: str, value: Any) -> str:
+    """The content file `text` with `value` (plain data) added at the end of its top-level
+    list `key` (made when missing), in canonical form and with every comment kept. For
+    example, an adoption: `add_to_list(rel, text, "replicas", {"centro": ..., ...})`."""
+
+    def append(header: Block) -> None:
+        found = next((item for item in header.items if item.key == key), None)
+        if found is None:
+            found = Item(key, Block("seq", []))
+            header.items.append(found)
+        if not isinstance(found.value, Block) or found.value.kind != "seq":
+            raise FormatError([Problem(rel, 1, 1, "formato", f"«{key}» no es una lista.")])
+        found.value.items.append(Item(None, tree_of(value)))
+
+    return format_text(rel, text, append)
 
 
 def render(data: Mapping[str, Any], model: type[BaseModel], body: str | None = None) -> str:

@@ -166,6 +166,20 @@ def test_a_practice_created_in_the_cms_passes_check_and_format(
     assert "fecha: 2021-04-02\n" in text and "titulo: 'Feria: almaceneros del barrio'\n" in text
 
 
+def test_the_practice_preview_shows_names_not_keys(page: Any, editor: LocalEditor) -> None:
+    sign_in(page, editor)
+    page.get_by_text("＋ Práctica", exact=True).click()
+    area = "Aplicación de herramientas de innovación"
+    for label, option in (("Centro", "Centro de Negocios Sercotec Talca"), ("Áreas", area)):
+        page.get_by_label(label, exact=True).click()
+        page.get_by_role("option", name=option, exact=True).click()
+    preview = page.frame_locator("iframe").first.locator("article")
+    preview.get_by_text(area).wait_for()
+    text = preview.inner_text()
+    assert "Centro: Centro de Negocios Sercotec Talca" in text and f"Áreas: {area}" in text
+    assert "Estado: Borrador" in text and "talca" not in text
+
+
 def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -> None:
     sign_in(page, editor)
     page.wait_for_function("() => window.RedCanonico !== undefined")

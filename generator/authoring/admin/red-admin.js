@@ -45,7 +45,9 @@
 
   // What the form leaves behind for a field nobody filled in: no key at all.
   function clean(value) {
-    if (Array.isArray(value)) return value.map(clean);
+    if (Array.isArray(value)) {
+      return value.map(clean).filter(function (item) { return item !== "" && item !== null; });
+    }
     if (!isMap(value)) return value;
     var out = {};
     Object.keys(value).forEach(function (key) {
