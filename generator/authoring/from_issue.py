@@ -315,30 +315,17 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
             "la dirección de la página de la práctica.",
         )
     invalid = FieldProblem(None, f"{rel} no es válido: revísalo con «python -m generator check».")
+    entry = {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
     try:
-        text = canonical.format_text(rel, path.read_text(encoding="utf-8"))
+        before = path.read_text(encoding="utf-8")
+        split, _ = split_front_matter(before, rel)
+        doc = parse_yaml(split.yaml_text, rel)[0] if split else None
+        text = canonical.add_to_list(rel, before, "replicas", entry)
     except (canonical.FormatError, UnicodeDecodeError):
         return invalid
-    split, _ = split_front_matter(text, rel)
-    doc = parse_yaml(split.yaml_text, rel)[0] if split else None
-    if split is None or doc is None or not isinstance(doc.value, dict):
+    if doc is None or not isinstance(doc.value, dict):
         return invalid
     replicas = doc.value.get("replicas") or []
-    entry = {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
-    item = ["  " + line for line in canonical.dump([entry]).rstrip("\n").split("\n")]
-    header = split.yaml_text.rstrip("\n").split("\n")
-    paths = _header_paths(header)
-    if replicas:  # after the last line of the list
-        at = max(i for i, (top, _, _) in enumerate(paths) if top == "replicas") + 1
-        header[at:at] = item
-    else:  # `replicas: []` or no key: the canonical writer puts it in its place
-        header = [
-            line for line, (top, _, _) in zip(header, paths, strict=True) if top != "replicas"
-        ]
-        header += ["replicas:", *item]
-    text = canonical.format_text(
-        rel, canonical.front_matter_file("\n".join(header) + "\n", split.body)
-    )
 
     def owner(_: int, path: tuple[str, int, str]) -> FormField | None:
         top, number, inner = path
