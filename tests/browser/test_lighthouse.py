@@ -1,0 +1,98 @@
+"""The deterministic part of Lighthouse's verdict on the site, kept by tests.
+
+Performance scores move with the machine's load and are measured in
+benchmarks/lighthouse.py, never asserted here. What does not move is: no script in the way
+of the first paint, no layout shift (tests/browser/test_reading.py measures it with a
+PerformanceObserver at 320, 390 and 1280 px), and Lighthouse's accessibility, best-practices
+and SEO audits, which pass today and must keep passing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ..sitebuild import build
+from ..sitecheck import NODE_MODULES, copy_repository, require
+from .conftest import chromium_path, serve_directory
+
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+CATEGORIES = ("accessibility", "best-practices", "seo")
+PAGES = ["practicas/", "practicas/capacitaciones-para-conexiones-lentas/", "red/"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_repository(tmp_path_factory.mktemp("lighthouse"))
+    result = build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(built: Path) -> Iterator[str]:
+    base, server = serve_directory(built)
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def test_no_script_blocks_the_first_paint(built: Path) -> None:
+    """A <script src> in <head> without defer, async or type=module holds the page blank
+    until it is fetched and run (Lighthouse's render-blocking resources)."""
+    blocking = {}
+    for path in built.rglob("*.html"):
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        if head is None:
+            continue
+        found = [
+            script["src"]
+            for script in head.find_all("script", src=True)
+            if not (script.has_attr("defer") or script.has_attr("async"))
+            and script.get("type") != "module"
+        ]
+        if found:
+            blocking[str(path.relative_to(built))] = found
+    assert blocking == {}
+
+
+def lighthouse(url: str) -> dict[str, Any]:
+    env = {**os.environ, "CHROME_PATH": chromium_path() or "/usr/bin/chromium"}
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_lighthouse_accessibility_best_practices_and_seo_pass(site: str, path: str) -> None:
+    require(LIGHTHOUSE, "npm ci --no-audit --no-fund --ignore-scripts (lighthouse)")
+    report = lighthouse(site + path)
+    failing = {
+        ref["id"]: report["audits"][ref["id"]]["title"]
+        for name in CATEGORIES
+        for ref in report["categories"][name]["auditRefs"]
+        if ref["weight"]
+        and (report["audits"][ref["id"]]["score"] or 0) < 1
+        and report["audits"][ref["id"]]["scoreDisplayMode"] == "binary"
+    }
+    assert failing == {}
+    assert {name: report["categories"][name]["score"] for name in CATEGORIES} == dict.fromkeys(
+        CATEGORIES, 1
+    )
