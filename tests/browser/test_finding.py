@@ -158,6 +158,7 @@ def test_more_results_button_only_when_there_are_more(phone: Any, base_url: str)
     status.filter(has_text="resultados para").wait_for()
     total = int(status.inner_text().split()[0])
     items = phone.locator("[data-rc-buscar-resultados] li")
+    items.nth(9).wait_for()  # the first page of results follows the count
     assert total > 10 and items.count() == 10 and more.is_visible()
     while more.is_visible():
         count = items.count()
