@@ -30,6 +30,7 @@ from generator.site.render import (
     RenderOptions,
     edit_base_from_environment,
     render_docs,
+    repository_from_environment,
 )
 from generator.site.view import SiteView
 
@@ -72,6 +73,7 @@ def generate_docs(
         drafts=options.drafts,
         directory_urls=options.directory_urls,
         edit_base=edit_base_from_environment(),
+        repository=repository_from_environment(),
     )
     if cache is not None:
         addresses = frozenset(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
 
-from generator.content.models import STATE_LABELS, PracticeMeta
+from generator.content.models import STATE_LABELS, Difficulty, PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.site.view import SiteView
 
@@ -36,7 +36,24 @@ def facet_values(view: SiteView, practice: MarkdownEntry[PracticeMeta]) -> dict[
         "servicio": list(m.servicios),
         "publico": list(m.publicos),
         "estado": [m.estado],
+        "dificultad": [m.dificultad] if m.dificultad else [],
+        "costo": [cost_range(m.costo)] if m.costo else [],
     }
+
+
+# Ranges of the approximate cost, (key, label, up to how many pesos).
+COST_RANGES = (
+    ("sin-costo", "Sin costo", 0),
+    ("hasta-100000", "Hasta $100.000", 100_000),
+    ("hasta-1000000", "De $100.001 a $1.000.000", 1_000_000),
+    ("mas-de-1000000", "Más de $1.000.000", None),
+)
+DIFFICULTIES = [(level, level.capitalize()) for level in get_args(Difficulty)]
+
+
+def cost_range(cost: int | str) -> str:
+    pesos = cost if isinstance(cost, int) else 0  # the only text is «sin costo»
+    return next(key for key, _, top in COST_RANGES if top is None or pesos <= top)
 
 
 def facets(view: SiteView) -> list[Facet]:
@@ -57,6 +74,8 @@ def facets(view: SiteView) -> list[Facet]:
         Facet("servicio", "Servicio", "checkbox", present("servicio", _names(taxonomy.servicios))),
         Facet("publico", "Público", "checkbox", present("publico", _names(taxonomy.publicos))),
         Facet("estado", "Estado", "checkbox", present("estado", list(STATUS_LABELS.items()))),
+        Facet("dificultad", "Dificultad", "checkbox", present("dificultad", DIFFICULTIES)),
+        Facet("costo", "Costo", "checkbox", present("costo", [r[:2] for r in COST_RANGES])),
     ]
 
 

@@ -55,6 +55,7 @@ class PracticePage:
     taxonomy: Taxonomy
     pages: frozenset[str]  # the hand-written pages there are to link to
     edit_url: str | None
+    adoption_url: str | None  # «¿Tu centro aplicó esta práctica?»: the form or how to record it
 
     def template_values(self) -> dict[str, object]:
         return {
@@ -66,4 +67,5 @@ class PracticePage:
             "taxonomy": self.taxonomy,
             "pages": self.pages,
             "edit_url": self.edit_url,
+            "adoption_url": self.adoption_url,
         }

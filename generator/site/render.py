@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import jinja2
 from markupsafe import Markup
 
+from generator.authoring.github_forms import FORM_FILES, PRACTICE_ID_FIELD
 from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.parallel import in_parallel
@@ -27,6 +31,7 @@ from generator.site.text import (
     md_url,
     meta_string,
     partial_date_es,
+    pesos,
     plural,
     short_center_name,
 )
@@ -34,6 +39,7 @@ from generator.site.view import SiteView, tag_slug
 
 DocsTree = dict[str, bytes]
 Listed = MarkdownEntry[PracticeMeta] | ListedPractice  # what a list item reads: id and data
+ADOPTION_SECTION = "registrar-replica"  # its id on the contributing page
 # Below this, forking costs more than rendering the practice pages on a second core saves.
 MIN_PRACTICES_TO_SPLIT = 50
 CONTRIBUTING_PAGE = "contribuir"
@@ -53,15 +59,29 @@ class RenderOptions:
     drafts: bool = False
     directory_urls: bool = True
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    repository: str | None = None  # e.g. https://github.com/org/repo
+
+
+def repository_from_environment() -> str | None:
+    """The repository's address (e.g. https://github.com/org/repo), for the links that edit a
+    file or open an issue form: RED_REPO_URL, else GitHub Actions' variables, else the
+    repository of RED_EDIT_URL."""
+    if explicit := os.environ.get("RED_REPO_URL"):
+        return explicit.rstrip("/")
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    if server and repository:
+        return f"{server}/{repository}"
+    edit = re.match(r"^(https?://.+?)/edit/[^/]+/?$", os.environ.get("RED_EDIT_URL", ""))
+    return edit.group(1) if edit else None
 
 
 def edit_base_from_environment() -> str | None:
-    """Where "Editar esta página" points: set by CI (GitHub) or RED_EDIT_URL."""
+    """Where "Editar esta página" points: RED_EDIT_URL, else the repository's default branch."""
     if explicit := os.environ.get("RED_EDIT_URL"):
         return explicit.rstrip("/") + "/"
-    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    if server and repository:
-        return f"{server}/{repository}/edit/{os.environ.get('GITHUB_REF_NAME') or 'main'}/"
+    repository = repository_from_environment()
+    if repository:
+        return f"{repository}/edit/{os.environ.get('GITHUB_REF_NAME') or 'main'}/"
     return None
 
 
@@ -91,6 +111,7 @@ def _environment() -> jinja2.Environment:
         fecha_html=lambda d: html_text(date_es(d)),
         fecha_parcial=lambda d: md(partial_date_es(d)),
         plural=lambda n, one, many: md(plural(n, one, many)),
+        pesos=pesos,
         corto=short_center_name,
     )
     return env
@@ -188,6 +209,23 @@ class Renderer:
         )
         return Markup(bar_chart(bars, title="Centros de la red en el tiempo y meta"))
 
+    def adoption_url(self, practice: MarkdownEntry[PracticeMeta], here: str) -> str | None:
+        """«¿Tu centro aplicó esta práctica?»: the adoption form with the practice filled in,
+        or without a known repository the contributing page's section on adoptions."""
+        if self.options.repository:
+            query = {
+                "template": PurePosixPath(FORM_FILES["replica"]).name,
+                PRACTICE_ID_FIELD: practice.id,
+                "title": f"Réplica: {practice.data.titulo}",
+            }
+            return f"{self.options.repository}/issues/new?{urlencode(query, quote_via=quote)}"
+        if CONTRIBUTING_PAGE in self.repo.pages:
+            page = urls.href(
+                here, urls.page(CONTRIBUTING_PAGE), directory_urls=self.options.directory_urls
+            )
+            return f"{page}#{ADOPTION_SECTION}"
+        return None
+
     def edit_url(self, source_file: str, here: str) -> str | None:
         """Where "Editar esta página" leads: the file's edit page on GitHub when the repository
         is known, else the page that explains how to propose a change (if there is one)."""
@@ -220,6 +258,7 @@ class Renderer:
             taxonomy=self.taxonomy,
             pages=frozenset(self.repo.pages),
             edit_url=self.edit_url(practice.file, here),
+            adoption_url=self.adoption_url(practice, here),
         )
 
     def practice_page(self, practice: MarkdownEntry[PracticeMeta]) -> bytes:

@@ -80,3 +80,10 @@ def short_center_name(name: str) -> str:
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix) :]
     return name
+
+
+def pesos(cost: int | str) -> str:
+    """150000 -> «$150.000»; «sin costo» -> «Sin costo»."""
+    if isinstance(cost, int):
+        return "$" + f"{cost:,}".replace(",", ".")
+    return cost.capitalize()
