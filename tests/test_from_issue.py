@@ -241,13 +241,15 @@ def test_adoption_problems(make_repo: MakeRepo) -> None:
     before = snapshot(root)
     cases = {
         "«Práctica»": replica_answers("diagnostic", "osorno"),
+        "«Práctica» ": replica_answers("..", "osorno"),
+        " «Práctica»": replica_answers("diagnostico\x00", "osorno"),
         "«Centro que la aplicó»": replica_answers("diagnostico", "talca"),  # its own center
         "«Fecha»": {**replica_answers("diagnostico", "osorno"), "fecha": "2020-01-01"},
     }
     for label, answers in cases.items():
         result = from_issue(root, "replica", github_body("replica", answers))
         assert result.returncode == 1, result.stdout
-        assert label in result.stderr, result.stderr
+        assert label.strip() in result.stderr, result.stderr
     assert (
         "diagnostico"
         in from_issue(root, "replica", github_body("replica", cases["«Práctica»"])).stderr

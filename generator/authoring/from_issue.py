@@ -34,7 +34,13 @@ from generator.authoring.scaffold import practice_problems
 from generator.content.frontmatter import split_front_matter
 from generator.content.loader import PRACTICES_DIR
 from generator.content.messages import suggest
-from generator.content.models import NO_COST, REQUIRED_SECTIONS, PracticeMeta, check_cost
+from generator.content.models import (
+    NO_COST,
+    REQUIRED_SECTIONS,
+    SLUG_RE,
+    PracticeMeta,
+    check_cost,
+)
 from generator.content.problems import Problem
 from generator.content.yamlsource import parse_yaml
 from generator.text import slugify
@@ -281,7 +287,7 @@ def _draft(
     for number, line in enumerate(lines[end + 1 :], start=end + 2):
         if sections and line == f"## {sections[0].label}":
             current = sections.pop(0)
-        if current and rel.endswith(".md") and not owners.get(number):
+        if current and not owners.get(number):
             owners[number] = current
     return Draft(rel, text, owners)
 
@@ -306,7 +312,7 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
     practice_id = _key(str(values.pop(PRACTICE_ID_FIELD, "")).rstrip("/").rsplit("/", 1)[-1])
     rel = f"{PRACTICES_DIR}/{practice_id}.md"
     path = root / rel
-    if not practice_id or not path.is_file():
+    if not SLUG_RE.match(practice_id) or not path.is_file():
         known = sorted(p.stem for p in (root / PRACTICES_DIR).glob("*.md"))
         hint = suggest(practice_id, known) if practice_id else ""
         return FieldProblem(
