@@ -111,8 +111,9 @@ def build_sites(work: Path) -> dict[str, Path]:
     return {"Red de Centros": ours, "Material": plain_root / "site-material"}
 
 
-def lighthouse(url: str) -> dict[str, float]:
-    """One Lighthouse run (mobile preset): the four category scores and the layout shift."""
+def lighthouse_report(url: str, categories: tuple[str, ...] = CATEGORIES) -> dict[str, Any]:
+    """Lighthouse's JSON report of one run (mobile preset); tests/browser/test_lighthouse.py
+    uses it too. Raises RuntimeError with Lighthouse's error output when it fails."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     command = [
         str(LIGHTHOUSE),
@@ -121,12 +122,18 @@ def lighthouse(url: str) -> dict[str, float]:
         "--output-path=stdout",
         "--quiet",
         f"--chrome-flags={CHROME_FLAGS}",
-        "--only-categories=" + ",".join(CATEGORIES),
+        "--only-categories=" + ",".join(categories),
     ]
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     if done.returncode != 0:
-        raise SystemExit(f"Lighthouse falló en {url}:\n{done.stderr[-2000:]}")
-    report = json.loads(done.stdout)
+        raise RuntimeError(f"Lighthouse falló en {url}:\n{done.stderr[-2000:]}")
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def lighthouse(url: str) -> dict[str, float]:
+    """One Lighthouse run: the four category scores and the layout shift."""
+    report = lighthouse_report(url)
     scores = {name: 100 * (report["categories"][name]["score"] or 0) for name in CATEGORIES}
     scores["cls"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     failed = [
