@@ -107,6 +107,6 @@
     unknownNote.textContent = "";
     update();
   });
-  for (const note of form.querySelectorAll("[data-sin-script]")) note.remove();
+  for (const note of document.querySelectorAll("[data-sin-script]")) note.remove();
   update();
 })();
