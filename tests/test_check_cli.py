@@ -116,7 +116,7 @@ def test_symlink_leaving_the_repository(make_repo: MakeRepo, tmp_path: Path) -> 
     outside = tmp_path / "fuera.md"
     outside.write_text("secreto", encoding="utf-8")
     os.symlink(outside, root / "practices" / "enlace.md")
-    assert codes(root) == [("practices/enlace.md", 1, 1, "enlace-externo")]
+    assert codes(root) == [("practices/enlace.md", 1, 1, "enlace-simbolico")]
 
 
 def test_missing_taxonomy_and_network_are_reported(make_repo: MakeRepo) -> None:

@@ -25,13 +25,11 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
         return [Problem(rel, line, column, code, message)]
 
     if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root.resolve()):
-            return None, problem(
-                "enlace-externo",
-                "Este archivo es un enlace simbólico que apunta fuera del repositorio: "
-                "reemplázalo por un archivo normal con su contenido.",
-            )
+        return None, problem(
+            "enlace-simbolico",
+            "Es un enlace simbólico: el contenido no sigue enlaces, apunten donde apunten. "
+            "Reemplázalo por el archivo real.",
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -78,35 +76,3 @@ def all_files(root: Path, folder: str) -> set[str]:
     if not directory.is_dir():
         return set()
     return {relative(root, p) for p in directory.rglob("*") if p.is_file()}
-
-
-def files_beside(root: Path, folder: str) -> tuple[list[str], list[Problem]]:
-    """The files in the subfolders of `folder` (the practices' images and documents, published
-    with them), and a problem for each link that leads out of the repository."""
-    directory = root / folder
-    problems: list[Problem] = []
-    if not directory.is_dir():
-        return [], problems
-    with os.scandir(directory) as scan:  # thousands of practices, a few folders of assets
-        folders = [entry.path for entry in scan if entry.is_dir(follow_symlinks=False)]
-    beside = [
-        Path(top, name) for folder in folders for top, _, names in os.walk(folder) for name in names
-    ]
-    assets = []
-    for path in sorted(beside):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-            problems.append(
-                Problem(
-                    relative(root, path),
-                    1,
-                    1,
-                    "enlace-externo",
-                    "Este archivo es un enlace simbólico que apunta fuera del repositorio: "
-                    "reemplázalo por el archivo real.",
-                )
-            )
-            continue
-        assets.append(relative(root, path))
-    return assets, problems

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import partial
@@ -12,8 +11,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from generator.content.body import check_links, check_sections, links
-from generator.content.files import all_files, files_beside, read_text, relative
+from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
+from generator.content.layout import attachments, content_files
 from generator.content.messages import Validated, Vocabulary, unread, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.problems import Problem
@@ -156,33 +156,13 @@ class Loader:
         )
         return False
 
-    def files_in(self, folder: str, suffix: str, what: str) -> list[Path]:
-        """The `suffix` files directly in `folder`; other content-like files are reported."""
-        directory = self.root / folder
-        if not directory.is_dir():
-            return []
-        found = []
-        with os.scandir(directory) as scan:  # no stat per file, unlike Path.is_dir()
-            entries = sorted(scan, key=lambda entry: entry.name)
-        for entry in entries:
-            if entry.name.startswith(".") or entry.is_dir():
-                continue
-            path = directory / entry.name
-            if path.suffix == suffix:
-                if self.check_id(path):
-                    found.append(path)
-            elif path.suffix in (".yml", ".yaml", ".md", ".markdown") and path.name != "README.md":
-                self.problems.append(
-                    Problem(
-                        relative(self.root, path),
-                        1,
-                        1,
-                        "extension",
-                        f"Los archivos de {what} usan la extensión «{suffix}»: renombra este "
-                        f"archivo a «{path.stem}{suffix}».",
-                    )
-                )
-        return found
+    def files_in(
+        self, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
+    ) -> list[Path]:
+        """The `suffix` files directly in `folder`; anything else in it is reported."""
+        found, problems = content_files(self.root, folder, suffix, what, folders)
+        self.problems += problems
+        return [path for path in found if self.check_id(path)]
 
     def required_file(self, rel: str) -> Path | None:
         path = self.root / rel
@@ -289,9 +269,10 @@ def load_entries(
     taxonomy, network = _load_site_files(loader)
     center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
     centers = _load_centers(loader, center_paths, taxonomy, network)
-    practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas")
-    assets, problems = files_beside(root, PRACTICES_DIR)
+    practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas", ("adjuntos",))
+    assets, problems = attachments(root)
     loader.problems += problems
+    loader.files_in("content", ".yml", "contenido", ("paginas",))  # only reports strays
     context = PracticeContext(
         existing=frozenset(assets) | {relative(root, p) for p in practice_paths},
         taxonomy=taxonomy.data if taxonomy else None,
