@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import logging
 import os
@@ -336,22 +337,28 @@ def run_build(args: argparse.Namespace) -> int:
     options = build.GenerateOptions(
         drafts=args.drafts, directory_urls=not args.offline, offline=args.offline
     )
-    try:
-        warnings = build.generate_docs(args.root, args.root / build.DOCS_DIR, options)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
-        return EXIT_INVALID
-    for warning in warnings:
-        print(warning.as_text(), file=sys.stderr)
-    try:
-        build.build_site(
-            args.root, site_dir, drafts=args.drafts, generate=False, offline=args.offline
-        )
-    except (MkDocsAbort, PluginError) as error:
-        print(f"La construcción falló: {error}", file=sys.stderr)
-        print(f"{site_dir} queda como estaba.", file=sys.stderr)
-        return EXIT_INVALID
+    with build.own_docs_dir() as docs_dir:
+        try:
+            warnings = build.generate_docs(args.root, docs_dir, options)
+        except ContentError as error:
+            print(error.report(), file=sys.stderr)
+            print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
+            return EXIT_INVALID
+        for warning in warnings:
+            print(warning.as_text(), file=sys.stderr)
+        try:
+            build.build_site(
+                args.root,
+                site_dir,
+                drafts=args.drafts,
+                generate=False,
+                offline=args.offline,
+                docs_dir=docs_dir,
+            )
+        except (MkDocsAbort, PluginError) as error:
+            print(f"La construcción falló: {error}", file=sys.stderr)
+            print(f"{site_dir} queda como estaba.", file=sys.stderr)
+            return EXIT_INVALID
     print(f"Sitio construido en {site_dir}")
     if args.offline:
         print(
@@ -409,3 +416,29 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
+    except OSError as error:  # the disk, not the content: nothing was left half-written
+        print(f"Error: {describe_os_error(error)}. No se cambió nada más.", file=sys.stderr)
+        return EXIT_INVALID
+
+
+OS_REASONS = {
+    errno.ENOSPC: "el disco está lleno",
+    errno.EDQUOT: "se acabó el espacio asignado en el disco",
+    errno.EACCES: "no hay permiso",
+    errno.EPERM: "no hay permiso",
+    errno.EROFS: "el disco es de solo lectura",
+    errno.EBUSY: "la carpeta está en uso (¿es un punto de montaje, o está abierta?)",
+    errno.ELOOP: "hay enlaces simbólicos en bucle",
+    errno.ENOENT: "no existe",
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.EISDIR: "es una carpeta, no un archivo",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """A file-system failure in Spanish, naming the path."""
+    reason = OS_REASONS.get(error.errno or 0, error.strerror or str(error))
+    paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
+    where = " → ".join(f"«{p}»" for p in paths)
+    return f"no se pudo leer o escribir {where}: {reason}" if where else reason

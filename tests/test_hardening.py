@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import search
+from generator.build import search, write
 from generator.site.sanitize import sanitize_html
 
 from .conftest import MakeRepo
@@ -131,7 +131,7 @@ def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> 
     process.wait()
 
     def articles_of_the_killed_build() -> list[Path]:  # the search index's, see search.py
-        parents = (search.MEMORY_FOLDER, Path(tempfile.gettempdir()))
+        parents = (write.MEMORY_FOLDER, Path(tempfile.gettempdir()))
         return [f for parent in parents for f in parent.glob(f"red-busqueda-{process.pid}-*")]
 
     assert articles_of_the_killed_build()

@@ -136,6 +136,9 @@ def _alone(rel: str, text: str) -> Iterator[tuple[Path, Path]]:
         yield Path(folder), path
 
 
+MAX_ID_LENGTH = 80
+
+
 def new_practice(
     root: Path,
     values: Mapping[str, str | None],
@@ -160,7 +163,12 @@ def new_practice(
         interactive=interactive,
         ask=ask,
     )
+    # A file name stays well under the system's 255 bytes, cut at a word.
     practice_id = slugify(fields["titulo"])
+    if len(practice_id) > MAX_ID_LENGTH:
+        practice_id = (
+            practice_id[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] or practice_id[:MAX_ID_LENGTH]
+        )
     if not practice_id:
         _error("el título necesita letras o números para formar el nombre del archivo.")
         return EXIT_INVALID

@@ -17,7 +17,7 @@ from generator.authoring.cms import admin_files, backend_from_environment
 from generator.build.offline import enable_offline, offline_files, write_zip
 from generator.build.settings import RunSettings, running
 from generator.build.sitedir import ensure_safe
-from generator.build.write import staging_dir, swap_in, sync_tree
+from generator.build.write import memory_folder, scratch_dir, staging_dir, swap_in, sync_tree
 from generator.content.loader import EntryCache
 from generator.content.pipeline import check, load_valid
 from generator.content.problems import Problem
@@ -35,7 +35,8 @@ from generator.site.render import (
 from generator.site.view import SiteView
 
 SOURCE_FOLDERS = ("content", "centers", "practices")
-DOCS_DIR = "docs_site"
+DOCS_DIR = "docs_site"  # the preview's and `mkdocs build`'s; each build has its own
+DOCS_PREFIX = "red-docs-"
 PLUGIN_NAME = "red-de-centros"
 
 
@@ -124,6 +125,7 @@ def build_site(
     strict: bool = True,
     generate: bool = True,
     offline: bool = False,
+    docs_dir: Path | None = None,
 ) -> None:
     """Build into a temporary folder and swap it in; on failure `site_dir` stays as it was.
 
@@ -141,7 +143,10 @@ def build_site(
     try:
         show_mkdocs_logging()
         config = load_config(
-            str(config_file), docs_dir=str(root / DOCS_DIR), site_dir=str(staging), strict=strict
+            str(config_file),
+            docs_dir=str(docs_dir or root / DOCS_DIR),
+            site_dir=str(staging),
+            strict=strict,
         )
         if offline:
             enable_offline(config)
@@ -154,6 +159,17 @@ def build_site(
             write_zip(site_dir, zip_file, epoch)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def own_docs_dir() -> Iterator[Path]:
+    """A docs tree for one build alone, removed after it: two builds at once (with and without
+    drafts) never mix their pages. In memory when there is room (writing it there is quick)."""
+    folder = scratch_dir(DOCS_PREFIX, memory_folder())
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def build_epoch(root: Path) -> int:

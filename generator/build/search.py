@@ -24,12 +24,10 @@ works once the index is written over its output: `python -m pagefind --site DIR
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -37,7 +35,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
-from generator.build.write import left_by_gone_processes
+from generator.build.write import memory_folder, scratch_dir
 
 INDEX_DIR = "pagefind"
 LANGUAGE = "es"
@@ -45,7 +43,6 @@ TIMEOUT_SECONDS = 600
 # The articles live for seconds: in memory where the system has it. On the disk of the
 # machine measured in benchmarks/, creating 1,000 folders and files took 0.3-1.1 s (ext4
 # with discard), in /dev/shm 0.04 s.
-MEMORY_FOLDER = Path("/dev/shm")
 ARTICLES_PREFIX = "red-busqueda-"
 # Practice lists (templates/_macros.md.j2) are marked data-pagefind-ignore and hold no
 # nested div. Left out of the articles, Pagefind does not parse them at all (at 1,000
@@ -70,22 +67,13 @@ def index_command(site_dir: Path, output: Path | None = None) -> list[str]:
 
 
 def _memory_folder() -> Path | None:
-    """/dev/shm when it is there with room to spare (Docker gives it 64 MB; 1,000 practices
-    take ~10 MB of articles), else None: the system's temporary folder."""
-    try:
-        roomy = os.access(MEMORY_FOLDER, os.W_OK) and shutil.disk_usage(MEMORY_FOLDER).free > 2**30
-    except OSError:
-        return None
-    return MEMORY_FOLDER if roomy else None
+    return memory_folder()
 
 
 def _articles_folder(parent: Path | None) -> Path:
     """A new folder for this build's articles; those of killed builds are removed first (in
     /dev/shm they would hold memory until the machine restarts)."""
-    base = Path(parent or tempfile.gettempdir())
-    for leftover in left_by_gone_processes(base, ARTICLES_PREFIX):
-        shutil.rmtree(leftover, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{ARTICLES_PREFIX}{os.getpid()}-", dir=base))
+    return scratch_dir(ARTICLES_PREFIX, parent)
 
 
 def article_html(title: str, content: str) -> str:

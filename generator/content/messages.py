@@ -16,6 +16,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
 from generator.content.problems import Problem
 from generator.content.yamlsource import KeyPath, Position, YamlDocument, describe_value
 from generator.text import fold_accents, slugify
@@ -424,6 +425,16 @@ BUILDERS: dict[str, Builder] = {
         "valor-invalido",
         "{field}: «{shown}» no es un costo válido. Escribe los pesos como número entero, sin "
         "puntos, por ejemplo 150000, o «sin costo».",
+    ),
+    "fecha_fuera_de_rango": _says(
+        "fecha-fuera-de-rango",
+        "{field}: «{shown}» está fuera de las fechas que el sitio muestra "
+        f"({FIRST_YEAR} a {LAST_YEAR}). Revisa el año.",
+    ),
+    "numero_no_finito": _says(
+        "valor-invalido",
+        "{field}: «{shown}» no es un número que se pueda mostrar (infinito o «no es un "
+        "número»). Escribe el valor medido, por ejemplo 12 o 3.5.",
     ),
     "greater_than_equal": _bound,
     "less_than_equal": _bound,

@@ -34,6 +34,7 @@ from generator.content.fieldtypes import (
 from generator.content.fieldtypes import (
     Date,
     Email,
+    Measured,
     PartialDate,
     Slug,
     Text,
@@ -275,7 +276,7 @@ class Result(Model):
         description="Qué se midió.",
         examples=["Almacenes que terminaron el diagnóstico"],
     )
-    valor: Text | int | float = Field(title="Valor", description="El valor medido.", examples=[12])
+    valor: Measured = Field(title="Valor", description="El valor medido.", examples=[12])
     fuente: Text = Field(
         title="Fuente",
         description="Quién lo midió y dónde consta.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -267,6 +268,29 @@ def check_practice(
             "Esta práctica es un borrador: no se publicará hasta que «estado» sea «publicada».",
             severity="warning",
         )
+    check_future_dates(rules, practice)
+
+
+def check_future_dates(rules: Rules, practice: MarkdownEntry[PracticeMeta]) -> None:
+    """A practice, an adoption or a result dated after today: probably a typo in the year."""
+    today = dt.date.today()
+    dated: list[tuple[tuple[str | int, ...], dt.date | None]] = []
+    if practice.readable("fecha"):
+        dated.append((("fecha",), practice.data.fecha))
+    for field in ("replicas", "resultados"):
+        dated += [
+            ((field, i, "fecha"), item.fecha) for i, item in enumerate(_listed(practice, field))
+        ]
+    for path, date in dated:
+        if date is not None and date > today:
+            rules.add(
+                practice,
+                path,
+                "fecha-futura",
+                f"La fecha {date.isoformat()} es posterior a hoy ({today.isoformat()}): "
+                "¿es un error en el año? Registra solo lo que ya pasó.",
+                severity="warning",
+            )
 
 
 def _listed(entry: Entry[Any], field: str) -> list[Any]:
