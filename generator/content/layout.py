@@ -6,6 +6,7 @@ path, and only what is listed here is ever published."""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from generator.content.files import relative
@@ -38,6 +39,14 @@ def _entries(root: Path, directory: Path) -> tuple[list[os.DirEntry[str]], list[
     return entries, []
 
 
+def _is_folder(path: Path) -> bool:
+    """A real folder (not a link to one); False too when its parent cannot be read."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _symlink(root: Path, path: Path) -> Problem:
     return _problem(
         root,
@@ -54,7 +63,9 @@ def content_files(
     """The `suffix` files directly in `folder` (its other allowed subfolders: `folders`), and
     a problem for anything else in it."""
     directory = root / folder
-    if not directory.is_dir():
+    if directory.is_symlink():
+        return [], [_symlink(root, directory)]
+    if not _is_folder(directory):
         return [], []
     entries, problems = _entries(root, directory)
     found = []
@@ -105,7 +116,7 @@ def content_files(
 def attachments(root: Path) -> tuple[list[str], list[Problem]]:
     """The files in practices/adjuntos/ that may be published, and a problem for each other."""
     directory = root / ATTACHMENTS_DIR
-    if not directory.is_dir() or directory.is_symlink():
+    if not _is_folder(directory):  # an unreadable practices/ is reported where it is listed
         return [], []
     entries, problems = _entries(root, directory)
     found = []
