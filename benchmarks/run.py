@@ -254,7 +254,8 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
             REPO,
         )
     }
-    # The floor: the same docs tree (written by the first build) through plain MkDocs.
+    # The floor: the same docs tree through plain MkDocs (a build writes its own elsewhere).
+    write_docs_tree(root)
     for name, bounded, enabled in (
         ("mkdocs", True, True),
         ("mkdocs-ingenuo", False, practices <= args.naive_max),
@@ -293,6 +294,16 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
         else None
     )
     return result
+
+
+def write_docs_tree(root: Path) -> None:
+    """The generator's docs tree in `root`/docs_site, for plain MkDocs and Zensical to build."""
+    code = (
+        "import sys; from pathlib import Path; "
+        "from generator.build.driver import GenerateOptions, generate_docs; "
+        "root = Path(sys.argv[1]); generate_docs(root, root / 'docs_site', GenerateOptions())"
+    )
+    subprocess.run([PYTHON, "-c", code, str(root)], check=True, cwd=REPO)
 
 
 def bench_zensical(root: Path, runs: int) -> dict[str, Any]:

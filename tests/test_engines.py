@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.build.driver import GenerateOptions, generate_docs
+
 from .conftest import REPO, create_repo
-from .sitebuild import build
 
 
 def config_for(root: Path, site_dir: Path) -> Path:
@@ -33,7 +34,7 @@ def test_zensical_builds_the_generated_tree(tmp_path: Path) -> None:
     root = create_repo(tmp_path / "repo")
     for folder in ("practices",):
         shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
-    assert build(root).returncode == 0  # writes docs_site/ from the content
+    generate_docs(root, root / "docs_site", GenerateOptions())  # what Zensical builds
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
     assert zensical, "zensical no está instalado (extra de pruebas)"
     site = root / "zensical-site"
@@ -140,7 +141,7 @@ def test_serve_refuses_invalid_content(tmp_path: Path, broken: str) -> None:
 
 
 def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_path: Path) -> None:
-    from generator.build.driver import GenerateOptions, PreviewCache, generate_docs
+    from generator.build.driver import PreviewCache
 
     related = (
         "---\ntitulo: Otra práctica\nresumen: Texto.\ncentro: osorno\nareas: [digitalizacion]\n"

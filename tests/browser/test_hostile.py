@@ -111,14 +111,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build(root)
     assert result.returncode == 0, result.stderr
     # Past `check`: hostile HTML straight into the docs tree, then the site engine alone.
-    (root / "docs_site" / "crudo.md").write_text(RAW_PAGE, encoding="utf-8")
     script = (
-        "import sys; from pathlib import Path; from generator.build.driver import build_site; "
-        "build_site(Path(sys.argv[1]), Path(sys.argv[1]) / 'site', generate=False)"
+        "import sys; from pathlib import Path; "
+        "from generator.build.driver import GenerateOptions, build_site, generate_docs; "
+        "root = Path(sys.argv[1]); generate_docs(root, root / 'docs_site', GenerateOptions()); "
+        "(root / 'docs_site' / 'crudo.md').write_text(sys.argv[2], encoding='utf-8'); "
+        "build_site(root, root / 'site', generate=False)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(root)], capture_output=True, text=True, timeout=600
-    )
+    command = [sys.executable, "-c", script, str(root), RAW_PAGE]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     base, server = serve_directory(root / "site")
     yield base
