@@ -30,7 +30,8 @@ from generator.devtools.synth_words import (
 from generator.text import slugify
 
 SYNTHETIC_NOTE = "Dato sintético generado para pruebas de escala: nadie lo midió."
-FIRST_DATE, LAST_DATE = dt.date(2019, 1, 1), dt.date(2026, 12, 31)
+# All in the past: a date after today is a warning of `check` (a typo in the year).
+FIRST_DATE, LAST_DATE = dt.date(2019, 1, 1), dt.date(2025, 12, 31)
 DAYS = (LAST_DATE - FIRST_DATE).days + 1
 
 # --- YAML and text helpers --------------------------------------------------------------------
