@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator.content.body import check_links, check_sections, links
+from generator.content.body import check_links, check_open_brackets, check_sections, links
 from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.layout import attachments, content_files
@@ -362,6 +362,7 @@ def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
     existing = all_files(loader.root, PAGES_DIR)
     for page in pages.values():
         loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
+        loader.problems += check_open_brackets(page.body, page.body_first_line, page.file)
         found = links(page.body)
         loader.problems += check_links(found, page.body_first_line, page.file, existing, PAGES_DIR)
     return pages
@@ -398,6 +399,7 @@ def load_practices(
         body, first, file = practice.body, practice.body_first_line, practice.file
         loader.problems += check_sections(body, first, file)
         loader.problems += check_raw_html(body, first, file)
+        loader.problems += check_open_brackets(body, first, file)
         found = links(body)
         loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
         loader.problems += check_unfinished(practice)
