@@ -112,7 +112,11 @@ def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> 
     assert build(root).returncode == 0
     site_before = snapshot(root / "site")
     docs_before = snapshot(root / "docs_site")
-    practice = sorted((root / "practices").glob("*.md"))[0]
+    practice = next(  # a published one: a draft's change would not show in the site
+        p
+        for p in sorted((root / "practices").glob("*.md"))
+        if "estado: borrador" not in p.read_text(encoding="utf-8")
+    )
     practice.write_text(
         practice.read_text(encoding="utf-8").replace("titulo: ", "titulo: Nuevo ", 1),
         encoding="utf-8",
