@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from generator.authoring import cms
 from generator.build.driver import GenerateOptions, generate_docs
+from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
 from generator.content.models import (
     REQUIRED_SECTIONS,
     Center,
@@ -137,7 +138,11 @@ def test_options_are_the_taxonomy_and_the_centers(config: dict[str, Any]) -> Non
     assert values(practice["estado"]) == ["ejemplo", "borrador", "publicada"]
     center = collection(config, "centros")
     assert values(center["region"]) == list(taxonomy.regiones)
-    assert values(center["estado"]) == ["activo", "en-instalacion", "cerrado"]
+    state = {f["name"]: f for f in center["estado"]["fields"]}  # a state only with its source
+    assert center["estado"]["required"] is False
+    assert values(state["valor"]) == ["activo", "en-instalacion", "cerrado"]
+    assert values(state["fuente"]) == list(repo.network.data.fuentes)
+    assert state["fecha"]["pattern"][0] == PARTIAL_DATE_PATTERN
     assert values(center["fuente"]) == list(repo.network.data.fuentes)
 
 

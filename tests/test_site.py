@@ -261,19 +261,30 @@ def test_matrix_matches_the_replicas(site: Path) -> None:
 
 def test_network_page_is_honest_about_the_count_and_the_goal(site: Path) -> None:
     page = article(soup(site, "red/"))
-    text = page.get_text(" ", strip=True)
-    assert page.select_one(".rc-brecha").get_text(strip=True) == "14 declarados, 13 identificados"
-    assert "1 centro sigue sin identificar" in text
-    assert "20 centros en 2021" in text
+    text = " ".join(page.get_text().split())
+    brecha = page.select_one(".rc-brecha").get_text(" ", strip=True)
+    assert brecha == "14 declarados, 13 identificados"
+    assert "1 centro sigue sin identificar (cálculo del sitio: 14 menos 13)" in text
+    assert "al menos 20 centros en 2021" in text
     assert "Claudia Martínez" in text
     growth = [
-        tr.get_text(" | ", strip=True) for tr in page.select("h2 ~ table")[0].select("tbody tr")
+        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in page.select("h2 ~ table")[0].select("tbody tr")
     ]
-    assert growth[-1].startswith("Meta 2021 | 20")
-    assert (
-        page.select_one("figure.rc-crecimiento svg title").get_text()
-        == "Centros de la red en el tiempo y meta"
+    assert [row[:2] for row in growth] == [
+        ["Inicio de 2020", "9 centros a inicios de 2020"],
+        ["Fin de 2020", "14 centros a fines de 2020"],
+        ["Meta para 2021", "al menos 20 centros en 2021"],
+    ]
+    facts = " ".join(page.select_one(".rc-ficha").get_text().split())
+    assert "14 centros a fines de 2020" in facts  # the source gives no month
+    assert "enero" not in facts and "diciembre" not in facts
+    chart = page.select_one("figure.rc-crecimiento svg")
+    assert chart.select_one("title").get_text() == (
+        "Centros de la red en el tiempo, según la fuente, y meta (al menos 20)"
     )
+    labels = [t.get_text() for t in chart.select("text")]
+    assert labels == ["9", "inicio de 2020", "14", "fin de 2020", "al menos 20", "meta 2021"]
 
 
 def test_centers_index_has_map_and_table(site: Path) -> None:
@@ -296,9 +307,13 @@ def test_center_profile(site: Path) -> None:
     assert (
         card["Comuna"] == "Talca" and card["Región"] == "Maule" and card["Operador"] == "Codesser"
     )
-    assert card["Estado"] == "Activo"
+    assert "Estado" not in card  # the source dates no state: the latest milestone instead
+    assert card["Último hito"].startswith(
+        "Adjudicado a Codesser como centro nuevo en 2020 (fuente:"
+    )
     assert [li.get_text(" ", strip=True) for li in page.select(".rc-linea-tiempo li")] == [
-        "2020 : Adjudicado a Codesser como centro nuevo."
+        "2020 : Adjudicado a Codesser como centro nuevo. Según la fuente: "
+        "«Nos adjudicamos dos nuevos: Copiapó y Talca»"
     ]
     originated = item_links(section_after(page, "Prácticas que originó"))
     assert originated == ["../../practicas/ferias-locales/", "../../practicas/diagnostico/"]
@@ -380,7 +395,8 @@ def test_repository_content_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "centros-sin-identificar" in result.stderr  # the honest 14/13 warning
     page = article(soup(root / "site", "red/"))
-    assert page.select_one(".rc-brecha").get_text(strip=True) == "14 declarados, 13 identificados"
+    brecha = page.select_one(".rc-brecha").get_text(" ", strip=True)
+    assert brecha == "14 declarados, 13 identificados"
 
 
 def test_material_search_files_stay_out_unless_its_search_plugin_is_on(site: Path) -> None:

@@ -20,8 +20,8 @@ from markupsafe import escape
 from pydantic import BaseModel
 
 from generator.authoring.canonical import CENTER_FORMAT, PRACTICE_FORMAT, browser_rules
+from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
 from generator.content.models import (
-    PARTIAL_DATE_RE,
     REQUIRED_SECTIONS,
     STATE_LABELS,
     Center,
@@ -53,7 +53,10 @@ CONFIG_HEADER = (
 LONG_TEXT = frozenset({"resumen", "descripcion"})
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DAY_MESSAGE = "Escribe la fecha como AAAA-MM-DD, p. ej. 2021-04-02."
-PATTERN_MESSAGES = {PARTIAL_DATE_RE.pattern: "Escribe AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2020-12."}
+PATTERN_MESSAGES = {
+    PARTIAL_DATE_PATTERN: "Escribe la fecha tan precisa como la fuente: 2020, «inicio de 2020», "
+    "«fin de 2020», 2020-12 o 2020-12-15."
+}
 
 # (model, key) -> list of options. By model: Result.fuente is free text, Center.fuente is a key.
 CHOICES: dict[tuple[str, str], str] = {
@@ -66,6 +69,7 @@ CHOICES: dict[tuple[str, str], str] = {
     ("Center", "servicios"): "servicios",
     ("Center", "fuente"): "fuentes",
     ("Milestone", "fuente"): "fuentes",
+    ("CenterState", "fuente"): "fuentes",
 }
 PRACTICES = "practicas"
 RELATIONS: dict[tuple[str, str], dict[str, Any]] = {

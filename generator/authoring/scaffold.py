@@ -207,13 +207,13 @@ def new_practice(
 
 
 def center_text(*, nombre: str, comuna: str, region: str, operador: str, fuente: str) -> str:
-    """A new center profile in canonical form, still without milestones."""
+    """A new center profile in canonical form, still without milestones; without a state,
+    which only a source may give, with its date (models.CenterState)."""
     data = {
         "nombre": nombre,
         "comuna": comuna,
         "region": region,
         "operador": operador,
-        "estado": "activo",
         "hitos": [],
         "fuente": fuente,
     }

@@ -9,13 +9,22 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
+
+from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
+from generator.content.dates import PartialDate as PartialDateValue
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _check_email(value: str) -> str:
@@ -46,25 +55,11 @@ def _parse_iso_date(value: Any) -> Any:
     return value
 
 
-def _parse_partial_date(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        value = str(value)
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        match = PARTIAL_DATE_RE.match(value)
-        if not match:
-            raise PydanticCustomError("fecha_parcial", "fecha parcial no válida")
-        year, month, day = match.groups()
-        try:
-            dt.date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            raise PydanticCustomError("fecha_parcial", "fecha parcial no válida") from None
-    return value
+def _parse_partial_date(value: Any) -> PartialDateValue:
+    try:
+        return PartialDateValue.parse(value)
+    except ValueError:
+        raise PydanticCustomError("fecha_parcial", "fecha parcial no válida") from None
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -90,17 +85,24 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 Date = Annotated[dt.date, BeforeValidator(_parse_iso_date), AfterValidator(_date_in_range)]
 # A measured value: a text or a number the page and the API can show (after the union: one error).
 Measured = Annotated[Text | int | float, AfterValidator(_finite)]
-# A year ("2020"), a month ("2020-12") or a day: the source often gives only the year.
+DATE_FORMS = (
+    "un año como 2020, «inicio de 2020», «fin de 2020», un mes como 2020-12 o un día como "
+    "2020-12-15"
+)
+# A year, the start or the end of a year, a month or a day: as precise as the source (dates.py).
 PartialDate = Annotated[
-    str,
-    BeforeValidator(_parse_partial_date),
+    PartialDateValue,
+    PlainValidator(_parse_partial_date),
+    PlainSerializer(str, return_type=str),
     # YAML reads an unquoted 2020 as a number: the editor must accept it as the model does.
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": PARTIAL_DATE_RE.pattern},
+                {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
             ]
-        }
+        },
+        mode="validation",
     ),
+    WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}, mode="serialization"),
 ]

@@ -409,8 +409,14 @@ BUILDERS: dict[str, Builder] = {
     "fecha": _date,
     "fecha_parcial": _says(
         "fecha-invalida",
-        "{field}: «{shown}» no es una fecha válida. Usa un año (2020), un mes (2020-12) "
-        "o un día (2020-12-15).",
+        "{field}: «{shown}» no es una fecha válida. Escríbela tan precisa como la fuente: un "
+        "año (2020), «inicio de 2020», «fin de 2020», un mes (2020-12) o un día (2020-12-15).",
+    ),
+    "estado_sin_fuente": _says(
+        "estado-sin-fuente",
+        "{field}: «{shown}» no dice desde cuándo ni según qué fuente. Bórralo (el sitio muestra "
+        "el último hito del centro) o escríbelo como bloque, con «valor», «fecha» y «fuente» "
+        "en líneas sangradas debajo de «estado:».",
     ),
     "correo": _says(
         "correo-invalido",

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
@@ -19,19 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.content.fieldtypes import (  # the patterns, re-exported for their users
-    EMAIL_RE as EMAIL_RE,
-)
 from generator.content.fieldtypes import (
-    PARTIAL_DATE_RE as PARTIAL_DATE_RE,
-)
-from generator.content.fieldtypes import (
-    SLUG_PATTERN as SLUG_PATTERN,
-)
-from generator.content.fieldtypes import (
-    SLUG_RE as SLUG_RE,
-)
-from generator.content.fieldtypes import (
+    DATE_FORMS,
     Date,
     Email,
     Measured,
@@ -39,6 +29,15 @@ from generator.content.fieldtypes import (
     Slug,
     Text,
     Url,
+)
+from generator.content.fieldtypes import (  # the patterns, re-exported for their users
+    EMAIL_RE as EMAIL_RE,
+)
+from generator.content.fieldtypes import (
+    SLUG_PATTERN as SLUG_PATTERN,
+)
+from generator.content.fieldtypes import (
+    SLUG_RE as SLUG_RE,
 )
 
 REQUIRED_SECTIONS = ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
@@ -93,7 +92,8 @@ class Taxonomy(Model):
 class Source(Model):
     titulo: Text = Field(title="Título", description="Título de la fuente.")
     fecha: PartialDate = Field(
-        title="Fecha", description="Fecha de publicación: AAAA, AAAA-MM o AAAA-MM-DD."
+        title="Fecha",
+        description="Fecha de publicación, tan precisa como la fuente la da: " + DATE_FORMS + ".",
     )
     descripcion: Text | None = Field(
         default=None, title="Descripción", description="Qué es la fuente."
@@ -112,18 +112,49 @@ class Source(Model):
 
 class Fact(Model):
     valor: int = Field(title="Valor", description="El número publicado.")
+    al_menos: bool = Field(
+        default=False,
+        title="Al menos",
+        description="Sí cuando la fuente da el número como mínimo («al menos 20»).",
+    )
     fecha: PartialDate = Field(
-        title="Fecha", description="A qué momento se refiere: AAAA, AAAA-MM o AAAA-MM-DD."
+        title="Fecha",
+        description="A qué momento se refiere, tan preciso como la fuente: " + DATE_FORMS + ".",
     )
     fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
-    nota: Text | None = Field(default=None, title="Nota", description="Aclaración breve.")
+    cita: Text | None = Field(
+        default=None,
+        title="Cita",
+        description="Las palabras exactas de la fuente que dan el dato.",
+    )
+    nota: Text | None = Field(
+        default=None, title="Nota", description="Aclaración breve, con palabras del sitio."
+    )
+
+
+class Quote(Model):
+    tema: Text = Field(title="Tema", description="De qué habla la cita, con palabras del sitio.")
+    cita: Text = Field(
+        title="Cita", description="Las palabras exactas de la fuente, sin cambiar ninguna."
+    )
+    fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
+    fecha: PartialDate | None = Field(
+        default=None,
+        title="Fecha",
+        description="A qué momento se refiere, si la fuente lo dice: " + DATE_FORMS + ".",
+    )
 
 
 class NamedFact(Model):
     nombre: Text = Field(title="Nombre", description="Nombre como fue publicado.")
     fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
     descripcion: Text | None = Field(
-        default=None, title="Descripción", description="Qué es, en una frase."
+        default=None, title="Descripción", description="Qué es, en una frase del sitio."
+    )
+    cita: Text | None = Field(
+        default=None,
+        title="Cita",
+        description="Lo que la fuente dice de él, con sus palabras exactas.",
     )
 
 
@@ -152,6 +183,11 @@ class Network(Model):
     evolucion: list[Fact] = Field(
         title="Evolución", description="Número de centros en el tiempo, según las fuentes."
     )
+    citas: dict[Slug, Quote] = Field(
+        default_factory=dict,
+        title="Citas",
+        description="Otras cosas que dice la fuente, por clave; «areas» acompaña a las áreas.",
+    )
     fuentes: dict[Slug, Source] = Field(
         title="Fuentes", description="Fuentes de los datos, por clave."
     )
@@ -165,14 +201,23 @@ class Milestone(Model):
 
     fecha: PartialDate = Field(
         title="Fecha",
-        description="El año, el mes o el día: AAAA, AAAA-MM o AAAA-MM-DD.",
-        examples=["2020-12"],
+        description="Cuándo, tan preciso como la fuente: " + DATE_FORMS + ".",
+        examples=["fin de 2020"],
     )
     evento: Text = Field(
-        title="Evento", description="Qué pasó, en una frase.", examples=["Adjudicado a Codesser."]
+        title="Evento",
+        description="Qué pasó, en una frase y sin la fecha.",
+        examples=["Adjudicado a Codesser."],
     )
     fuente: Slug | None = Field(
-        default=None, title="Fuente", description="Dónde consta este hecho."
+        default=None,
+        title="Fuente",
+        description="Dónde consta este hecho; sin ella, la fuente del centro.",
+    )
+    cita: Text | None = Field(
+        default=None,
+        title="Cita",
+        description="Las palabras exactas de la fuente sobre este hecho, si las hay.",
     )
 
 
@@ -217,6 +262,24 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
+def _status_with_source(value: Any) -> Any:
+    if isinstance(value, str):  # the old `estado: activo`: a state nobody dated nor sourced
+        raise PydanticCustomError("estado_sin_fuente", "estado sin fecha ni fuente")
+    return value
+
+
+class CenterState(Model):
+    valor: CenterStatus = Field(
+        title="Estado",
+        description="Si el centro atiende, se está instalando o cerró.",
+        examples=["activo"],
+    )
+    fecha: PartialDate = Field(
+        title="Fecha", description="Desde cuándo, según la fuente: " + DATE_FORMS + "."
+    )
+    fuente: Slug = Field(title="Fuente", description="Dónde consta este estado.")
+
+
 class Center(Model):
     nombre: Text = Field(
         title="Nombre",
@@ -232,10 +295,11 @@ class Center(Model):
     operador: Text = Field(
         title="Operador", description="Institución que opera el centro.", examples=["Codesser"]
     )
-    estado: CenterStatus = Field(
+    estado: Annotated[CenterState | None, BeforeValidator(_status_with_source)] = Field(
+        default=None,
         title="Estado",
-        description="Si el centro atiende, se está instalando o cerró.",
-        examples=["activo"],
+        description="Solo si una fuente lo dice, con su fecha y su fuente. Sin él, el sitio "
+        "muestra el último hito.",
     )
     hitos: list[Milestone] = Field(
         title="Hitos",

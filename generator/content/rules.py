@@ -88,7 +88,7 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                 taxonomy,
                 ("areas", key),
                 "area-desconocida",
-                f"«{key}» no es una de las cinco áreas de la red ({', '.join(AREA_KEYS)}): "
+                f"«{key}» no es una de las áreas de la red ({', '.join(AREA_KEYS)}): "
                 "corrige su clave o bórrala.",
                 key=True,
             )
@@ -297,13 +297,74 @@ def _listed(entry: Entry[Any], field: str) -> list[Any]:
     return list(getattr(entry.data, field)) if entry.readable(field) else []
 
 
+def _plain(text: str) -> str:
+    """Text to compare a quote with its source: one space between words, straight quotes."""
+    return " ".join(text.split()).translate(str.maketrans("“”«»", '""""'))
+
+
+def _quoted_text(page_body: str) -> str:
+    """The source as a page reproduces it: its blockquote, not the site's words around it."""
+    lines = [line.strip() for line in page_body.splitlines()]
+    return _plain(" ".join(line.removeprefix(">") for line in lines if line.startswith(">")))
+
+
+def check_quotes(
+    rules: Rules,
+    network: Entry[Network],
+    centers: Mapping[str, Entry[Center]],
+    pages: Mapping[str, MarkdownEntry[PageMeta]],
+) -> None:
+    """Every «cita» must be the source's exact words, as the source's page quotes them."""
+    data = network.data
+    texts = {
+        key: _quoted_text(pages[source.pagina].body)
+        for key, source in data.fuentes.items()
+        if source.pagina and source.pagina in pages
+    }
+    quoted: list[tuple[Entry[Any], tuple[str | int, ...], str | None, str]] = []
+    for name in ("operador", "programa", "centros_declarados", "meta"):
+        if network.readable(name):
+            fact = getattr(data, name)
+            quoted.append((network, (name,), fact.cita, fact.fuente))
+    if network.readable("evolucion"):
+        quoted += [
+            (network, ("evolucion", i), f.cita, f.fuente) for i, f in enumerate(data.evolucion)
+        ]
+    if network.readable("citas"):
+        quoted += [(network, ("citas", k), q.cita, q.fuente) for k, q in data.citas.items()]
+    for center in centers.values():
+        if center.readable("hitos") and center.readable("fuente"):
+            quoted += [
+                (center, ("hitos", i), m.cita, m.fuente or center.data.fuente)
+                for i, m in enumerate(center.data.hitos)
+            ]
+    for entry, path, quote, source in quoted:
+        if quote is None or source not in texts:
+            continue  # no quote, or a source without its text in the site: nothing to compare
+        if _plain(quote) not in texts[source]:
+            page = data.fuentes[source].pagina
+            rules.add(
+                entry,
+                (*path, "cita"),
+                "cita-inexacta",
+                f"Esta «cita» no aparece tal cual en la fuente «{source}» "
+                f"(content/paginas/{page}.md): copia sus palabras exactas, o escribe las tuyas "
+                "en «nota» o «descripcion», que no van entre comillas.",
+            )
+
+
 def check_center_count(rules: Rules, network: Entry[Network], centers: Collection[str]) -> None:
     declared = network.data.centros_declarados.valor
     known = len(centers)
     if declared != known:
+        missing = declared - known
         gap = (
-            f"faltan {declared - known} por identificar. No inventes los que faltan: el sitio "
-            "muestra la diferencia tal cual."
+            (
+                "falta 1 por identificar. No inventes el que falta"
+                if missing == 1
+                else f"faltan {missing} por identificar. No inventes los que faltan"
+            )
+            + ": el sitio muestra la diferencia tal cual."
             if declared > known
             else "hay más perfiles que centros declarados: actualiza «centros_declarados»."
         )
@@ -335,4 +396,6 @@ def check_all(
     terms = taxonomy.data if taxonomy else None
     for center in centers.values():
         check_center(rules, center, terms, network.data if network else None)
+    if network:
+        check_quotes(rules, network, centers, pages)
     return rules.problems

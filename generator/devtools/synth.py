@@ -105,9 +105,9 @@ Este sitio se generó con `python -m generator synth` para medir el generador a 
 Los centros, las prácticas, los contactos y los resultados son **sintéticos**: combinan
 frases y listas de palabras, y no describen a ningún centro ni a ninguna pyme real.
 
-Las áreas en que un equipo impacta a una pyme son cinco: vinculación con el ecosistema,
-mejora continua de los procesos productivos y de gestión, digitalización de los negocios,
-aplicación de herramientas de innovación y sustentabilidad.
+Las prácticas se ordenan en cinco de las áreas en que trabajan los centros: vinculación con
+el ecosistema, mejora continua de los procesos productivos y de gestión, digitalización de
+los negocios, aplicación de herramientas de innovación y sustentabilidad.
 
 El origen de los datos se explica en [la página de la fuente](fuente-datos-sinteticos.md).
 """,
@@ -150,7 +150,11 @@ def center_yaml(
         f"comuna: {quote(name)}",
         f"region: {region}",
         f"operador: {OPERATOR}",
-        f"estado: {status}",
+        # A state only with its date and source (models.CenterState).
+        "estado:",
+        f"  valor: {status}",
+        f"  fecha: {founded}",
+        f"  fuente: {SOURCE}",
         f"fuente: {SOURCE}",
         "descripcion: >-",
         "  Perfil sintético generado para pruebas de escala: no describe un centro real. Atiende",

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.content.models import Center, PracticeMeta
 from generator.site import urls
-from generator.site.view import SiteView
+from generator.site.view import SiteView, milestones
 
 API_VERSION = 1
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -26,6 +26,10 @@ class Record(BaseModel):
 
 class PracticeRecord(PracticeMeta):
     id: str = Field(description="Clave de la práctica: el nombre de su archivo, sin «.md».")
+    ejemplo: bool = Field(
+        description="true si la ficha solo muestra el formato: no es un caso real ni tiene "
+        "resultados medidos (su «estado» es «ejemplo»)."
+    )
     url: str = Field(description="Dirección de su página, relativa a la raíz del sitio.")
     region: str = Field(description="Clave de la región del centro que la creó.")
     actualizada: dt.date | None = Field(
@@ -55,7 +59,10 @@ class CentersDocument(Record):
     model_config = ConfigDict(title="Centros de la Red de Centros")
     version: Literal[1] = Field(description="Versión del formato de este archivo.")
     total: int = Field(description="Número de centros del archivo.")
-    centros: list[CenterRecord] = Field(description="Los centros, por nombre.")
+    centros: list[CenterRecord] = Field(
+        description="Los centros, por nombre; sus hitos, por fecha (inicio de 2020, 2020, fin de "
+        "2020), cada fecha tan precisa como su fuente."
+    )
 
 
 DOCUMENTS: dict[str, type[BaseModel]] = {
@@ -73,6 +80,7 @@ def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocu
                 "relacionadas": [r.id for r in view.related(p)],
             },
             id=p.id,
+            ejemplo=p.data.estado == "ejemplo",
             url=urls.url(urls.practice(p.id), directory_urls=directory_urls),
             region=view.center(p.data.centro).data.region,
             actualizada=view.updated_on(p),
@@ -85,7 +93,7 @@ def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocu
 def centers_document(view: SiteView, *, directory_urls: bool) -> CentersDocument:
     records = [
         CenterRecord(
-            **dict(c.data),
+            **{**dict(c.data), "hitos": milestones(c.data)},
             id=c.id,
             url=urls.url(urls.center(c.id), directory_urls=directory_urls),
             practicas=[p.id for p in view.originated.get(c.id, [])],

@@ -7,7 +7,7 @@ so no two labels touch at any width (the SVG scales as a whole on a narrow scree
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from html import escape
 
 BAR_WIDTH = 56
@@ -15,6 +15,7 @@ GAP = 24
 HEIGHT = 160
 TOP = 20
 LABEL_FONT = 12
+VALUE_FONT = 13
 LINE_HEIGHT = 15
 # A generous average advance of a sans-serif character, in ems: labels are measured with it.
 CHAR_WIDTH_EM = 0.62
@@ -32,16 +33,28 @@ def label_lines(label: str) -> list[str]:
     return [first, second]
 
 
-def _text_width(text: str) -> float:
-    return len(text) * LABEL_FONT * CHAR_WIDTH_EM
+def _text_width(text: str, font: int = LABEL_FONT) -> float:
+    return len(text) * font * CHAR_WIDTH_EM
 
 
-def bar_chart(bars: Sequence[tuple[str, int, bool]], *, title: str) -> str:
-    """`bars` are (label, value, is_goal); goals are drawn hollow."""
+def bar_chart(
+    bars: Sequence[tuple[str, int, bool]], *, title: str, at_least: Collection[int] = ()
+) -> str:
+    """`bars` are (label, value, is_goal); goals are drawn hollow; the bars at the indices
+    `at_least` are minimums, and their value reads "al menos N"."""
     top_value = max((value for _, value, _ in bars), default=1) or 1
     lines = [label_lines(label) for label, _, _ in bars]
+    values = [
+        f"al menos {value}" if index in at_least else str(value)
+        for index, (_, value, _) in enumerate(bars)
+    ]
     slots = [
-        max(BAR_WIDTH + GAP, max(_text_width(line) for line in ls) + LABEL_PADDING) for ls in lines
+        max(
+            BAR_WIDTH + GAP,
+            max(_text_width(line) for line in ls) + LABEL_PADDING,
+            _text_width(shown, VALUE_FONT) + LABEL_PADDING,
+        )
+        for ls, shown in zip(lines, values, strict=True)
     ]
     width = round(sum(slots))
     label_space = max((len(ls) for ls in lines), default=1) * LINE_HEIGHT + 10
@@ -52,7 +65,7 @@ def bar_chart(bars: Sequence[tuple[str, int, bool]], *, title: str) -> str:
         f'<title id="rc-grafico-titulo">{escape(title)}</title>',
     ]
     left = 0.0
-    for (_, value, is_goal), slot, label in zip(bars, slots, lines, strict=True):
+    for (_, value, is_goal), slot, label, shown in zip(bars, slots, lines, values, strict=True):
         middle = round(left + slot / 2)
         left += slot
         bar_height = round(HEIGHT * value / top_value)
@@ -65,7 +78,8 @@ def bar_chart(bars: Sequence[tuple[str, int, bool]], *, title: str) -> str:
         parts += [
             f'<rect class="{css}" x="{x}" y="{y}" width="{BAR_WIDTH}" '
             f'height="{bar_height}" {style}/>',
-            f'<text x="{middle}" y="{y - 4}" text-anchor="middle" font-size="13">{value}</text>',
+            f'<text x="{middle}" y="{y - 4}" text-anchor="middle" font-size="{VALUE_FONT}">'
+            f"{shown}</text>",
             f'<text class="rc-grafico-etiqueta" x="{middle}" y="{TOP + HEIGHT + LINE_HEIGHT}" '
             f'text-anchor="middle" font-size="{LABEL_FONT}">',
             *(

@@ -148,6 +148,8 @@ def atom_feed(
         _add(entry, "updated", _timestamp(item.updated))
         author = _add(entry, "author")
         _add(author, "name", item.author(view))
+        if item.is_example:  # in a category too, for readers that filter by category
+            _add(entry, "category", term="ejemplo", label="Práctica de ejemplo")
         for key in m.areas:
             _add(entry, "category", term=key, label=areas[key].nombre)
         _add(entry, "summary", item.summary(view))

@@ -25,17 +25,19 @@ from generator.site.contexts import CenterRef, ListedPractice, PracticePage, Pra
 from generator.site.feed import NEWS_LIMIT, all_news, newest_first, site_feeds
 from generator.site.mapsvg import MapPoint, render_map
 from generator.site.text import (
+    capitalized,
     date_es,
     html_text,
     md,
     md_url,
     meta_string,
     partial_date_es,
+    partial_date_when,
     pesos,
     plural,
     short_center_name,
 )
-from generator.site.view import SiteView, tag_slug
+from generator.site.view import SiteView, milestones, situation, tag_slug
 
 DocsTree = dict[str, bytes]
 Listed = MarkdownEntry[PracticeMeta] | ListedPractice  # what a list item reads: id and data
@@ -110,6 +112,8 @@ def _environment() -> jinja2.Environment:
         fecha=lambda d: md(date_es(d)),
         fecha_html=lambda d: html_text(date_es(d)),
         fecha_parcial=lambda d: md(partial_date_es(d)),
+        fecha_cuando=lambda d: md(partial_date_when(d)),
+        mayuscula=lambda text: md(capitalized(str(text))),
         plural=lambda n, one, many: md(plural(n, one, many)),
         pesos=pesos,
         corto=short_center_name,
@@ -163,6 +167,8 @@ class Renderer:
             "item": item,
             "urls": urls,
             "tag_slug": tag_slug,
+            "milestones": milestones,
+            "situation": situation,
             "facet_values": facet_values,
         }
 
@@ -203,11 +209,17 @@ class Renderer:
         return Markup(render_map(points, title="Mapa de los centros de la red"))
 
     def growth_svg(self) -> Markup:
+        """The sourced counts, labelled with their dates as precise as the source gives them."""
         bars = [(partial_date_es(f.fecha), f.valor, False) for f in self.network.evolucion]
-        bars.append(
-            (f"meta {partial_date_es(self.network.meta.fecha)}", self.network.meta.valor, True)
+        goal = self.network.meta
+        label = f"meta {partial_date_es(goal.fecha)}"
+        bars.append((label, goal.valor, True))
+        title = "Centros de la red en el tiempo, según la fuente, y meta"
+        if goal.al_menos:
+            title += f" (al menos {goal.valor})"
+        return Markup(
+            bar_chart(bars, title=title, at_least={len(bars) - 1} if goal.al_menos else set())
         )
-        return Markup(bar_chart(bars, title="Centros de la red en el tiempo y meta"))
 
     def adoption_url(self, practice: MarkdownEntry[PracticeMeta], here: str) -> str | None:
         """«¿Tu centro aplicó esta práctica?»: the adoption form with the practice filled in,

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from generator.content.dates import PartialDate
 from generator.text import plural as plural  # shared with the CLI's messages
 
 MONTHS = (
@@ -60,14 +61,28 @@ def date_es(value: dt.date) -> str:
     return f"{value.day} de {MONTHS[value.month - 1]} de {value.year}"
 
 
-def partial_date_es(value: str) -> str:
-    """`2020` -> `2020`; `2020-12` -> `diciembre de 2020`; a full date in words."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return value
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} de {parts[0]}"
-    return date_es(dt.date.fromisoformat(value))
+def partial_date_es(value: PartialDate) -> str:
+    """As precise as written: `2020`, `inicio de 2020`, `fin de 2020`, `diciembre de 2020`,
+    `15 de diciembre de 2020`."""
+    if value.day is not None:
+        return date_es(value.first_day)
+    if value.month is not None:
+        return f"{MONTHS[value.month - 1]} de {value.year}"
+    return str(value)  # a year, or its start or end, reads as written
+
+
+def partial_date_when(value: PartialDate) -> str:
+    """The date after a verb: "adjudicado a fines de 2020", "renovado en 2020"."""
+    if value.day is not None:
+        return "el " + partial_date_es(value)
+    if value.part is not None:
+        return f"a {'inicios' if value.part == 'inicio' else 'fines'} de {value.year}"
+    return "en " + partial_date_es(value)
+
+
+def capitalized(text: str) -> str:
+    """The first letter in capitals, the rest as it is ("fin de 2020" -> "Fin de 2020")."""
+    return text[:1].upper() + text[1:]
 
 
 _CENTER_PREFIXES = ("Centro de Negocios Sercotec ", "Centro de Negocios ")

@@ -12,8 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.content.models import Center, PracticeMeta
+from generator.content.dates import PartialDate
+from generator.content.models import Center, Milestone, PracticeMeta
 from generator.content.repository import Entry, MarkdownEntry, Repository
+from generator.site.text import partial_date_es, partial_date_when
 from generator.text import slugify
 
 RELATED_LIMIT = 5
@@ -35,6 +37,38 @@ class Tag:
     slug: str
     name: str  # the most used spelling
     practices: list[MarkdownEntry[PracticeMeta]]
+
+
+STATUS_LABELS = {"activo": "Activo", "en-instalacion": "En instalación", "cerrado": "Cerrado"}
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the site can say of a center's state: a state some source dates, or else its
+    latest milestone ("Adjudicado a Codesser a fines de 2020"); never an undated state."""
+
+    label: str  # "Estado" or "Último hito"
+    text: str
+    fecha: PartialDate
+    source: str  # key of the source in content/red.yml
+
+
+def milestones(center: Center) -> list[Milestone]:
+    """A center's milestones by what their dates mean (the start of 2020 before 2020)."""
+    return sorted(center.hitos, key=lambda m: m.fecha.sort_key())
+
+
+def situation(center: Center) -> Situation | None:
+    if center.estado:
+        state = center.estado
+        text = f"{STATUS_LABELS[state.valor]} ({partial_date_es(state.fecha)})"
+        return Situation("Estado", text, state.fecha, state.fuente)
+    if not center.hitos:
+        return None
+    latest = milestones(center)[-1]
+    event = latest.evento.rstrip(". ")
+    text = f"{event} {partial_date_when(latest.fecha)}"
+    return Situation("Último hito", text, latest.fecha, latest.fuente or center.fuente)
 
 
 def tag_slug(tag: str) -> str:

@@ -1,0 +1,254 @@
+"""The built site says exactly what its source says: read against content/red.yml.
+
+Every number and date on /red/, the home page and /centros/ is one of three things, each
+marked in the HTML by the templates (_macros.md.j2) and checked here on its own terms:
+
+- a fact (`.rc-dato`): its value, date and source are one of content/red.yml's (or a center's
+  milestone), and the words around it give the date at the precision the source gives it;
+- the source's words (`.rc-cita`): found word for word in the source's page;
+- a count the site computed (`.rc-calculo`): recomputed here from the content.
+
+Whatever text is left holds no digit and no month. Practice lists, the adoptions and the map
+are the practices' and public geography's data, not the network's facts: left out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import Tag
+
+from generator.content.dates import PartialDate
+from generator.content.models import Center, Network
+from generator.site.text import MONTHS
+from tests.conftest import REPO
+from tests.sitebuild import build, soup
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+PAGES = ("", "red/", "centros/")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("traza") / "repo"
+    for folder in ("content", "centers", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def network() -> Network:
+    return Network.model_validate(yaml.safe_load((REPO / "content/red.yml").read_text()))
+
+
+def centers() -> dict[str, Center]:
+    return {
+        p.stem: Center.model_validate(yaml.safe_load(p.read_text()))
+        for p in sorted((REPO / "centers").glob("*.yml"))
+    }
+
+
+def source_text(key: str) -> str:
+    """The source as its page quotes it (the blockquote), one space between words."""
+    page = network().fuentes[key].pagina
+    body = (REPO / "content/paginas" / f"{page}.md").read_text()
+    quoted = [line.strip()[1:] for line in body.splitlines() if line.strip().startswith(">")]
+    return " ".join(" ".join(quoted).split())
+
+
+def sourced_facts() -> tuple[set[tuple[str, str, int]], set[tuple[str, str]]]:
+    """(source, date as written, value) of every count; (source, date) of every dated claim."""
+    net = network()
+    counts = [net.centros_declarados, net.meta, *net.evolucion]
+    values = {(f.fuente, str(f.fecha), f.valor) for f in counts}
+    dates = {(f.fuente, str(f.fecha)) for f in counts}
+    dates |= {(q.fuente, str(q.fecha)) for q in net.citas.values() if q.fecha}
+    dates |= {(key, str(s.fecha)) for key, s in net.fuentes.items()}
+    for center in centers().values():
+        dates |= {(m.fuente or center.fuente, str(m.fecha)) for m in center.hitos}
+        if center.estado:
+            dates.add((center.estado.fuente, str(center.estado.fecha)))
+    return values, dates
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_precision(text: str, date: PartialDate, allowed_numbers: set[str]) -> None:
+    """`text` states `date` no more and no less precisely than it is written."""
+    numbers = set(re.findall(r"\d+", text))
+    expected = {str(date.year)} | ({str(date.day)} if date.day else set())
+    assert str(date.year) in numbers, (text, str(date))
+    assert numbers <= expected | allowed_numbers, (text, str(date))
+    months = {m for m in MONTHS if re.search(rf"\b{m}\b", text)}
+    assert months == ({MONTHS[date.month - 1]} if date.month else set()), (text, str(date))
+    assert bool(re.search(r"\binicios?\b", text, re.I)) == (date.part == "inicio"), text
+    assert bool(re.search(r"\bfin(es)?\b", text, re.I)) == (date.part == "fin"), text
+
+
+def expected_count(name: str) -> int:
+    practices = [p for p in (REPO / "practices").glob("*.md")]
+    metas = [yaml.safe_load(p.read_text().split("---")[1]) for p in practices]
+    shown = [m for m in metas if m["estado"] != "borrador"]
+    if name == "centros-identificados":
+        return len(centers())
+    if name == "centros-sin-identificar":
+        return network().centros_declarados.valor - len(centers())
+    if name == "practicas":
+        return len(shown)
+    if name == "ejemplos":
+        return sum(1 for m in shown if m["estado"] == "ejemplo")
+    if name == "adopciones":
+        return sum(len(m.get("replicas", [])) for m in shown)
+    if name.startswith("practicas-del-area:"):
+        return sum(1 for m in shown if name.split(":")[1] in m["areas"])
+    raise AssertionError(f"a count the test does not know: {name}")
+
+
+def check_page(page: Tag, url: str) -> list[str]:
+    """Checks every marked piece of `page`, removes it, and returns what is left as text."""
+    values, dates = sourced_facts()
+    for quote in page.select(".rc-cita"):
+        said = words(quote.get_text()).strip("«»")
+        assert said in source_text("entrevista-2020"), said
+        quote.decompose()
+    for fact in page.select(".rc-dato"):
+        source, written = str(fact["data-fuente"]), str(fact["data-fecha"])
+        date = PartialDate.parse(written)
+        text = words(fact.get_text())
+        if fact.has_attr("data-valor"):
+            value = int(str(fact["data-valor"]))
+            assert (source, written, value) in values, (url, source, written, value)
+            if re.search(r"\d{4}", text):  # the value with its date
+                assert_precision(text, date, {str(value)})
+            else:  # the value alone
+                assert text == str(value), (url, text)
+        else:
+            assert (source, written) in dates, (url, source, written)
+            assert_precision(text, date, set())
+        fact.decompose()
+    for count in page.select(".rc-calculo"):
+        name = str(count["data-calculo"])
+        if name == "practicas-del-centro":
+            count.decompose()  # checked per center on /centros/ below
+            continue
+        assert int(count.get_text()) == expected_count(name), (url, name)
+        if name == "centros-sin-identificar":
+            assert "cálculo del sitio" in page.get_text(), url  # derived, and said so
+        count.decompose()
+    return [words(page.get_text(" "))]
+
+
+def test_every_number_and_date_traces_to_a_sourced_fact(site: Path) -> None:
+    for url in PAGES:
+        page = soup(site, url).select_one("article")
+        assert isinstance(page, Tag)
+        if url == "centros/":
+            for row in page.select("table tbody tr"):
+                cells = row.select("td")
+                link = cells[0].find("a")
+                if link:
+                    slug = str(link["href"]).strip("/").split("/")[-1]
+                    shown = int(cells[-1].get_text())
+                    assert shown == sum(
+                        1
+                        for p in (REPO / "practices").glob("*.md")
+                        if f"centro: {slug}\n" in p.read_text()
+                    )
+        for left_out in page.select(".rc-lista, .rc-matriz, figure.rc-mapa, h3 + table"):
+            left_out.decompose()
+        chart = page.select_one("figure.rc-crecimiento")
+        if chart:
+            check_chart(chart)
+            chart.decompose()
+        (rest,) = check_page(page, url)
+        assert not re.search(r"\d", rest), (url, re.findall(r".{30}\d+.{30}", rest))
+        assert not [m for m in MONTHS if re.search(rf"\b{m}\b", rest)], url
+
+
+def check_chart(chart: Tag) -> None:
+    """Each bar: a sourced count and its date, as precise as the source gives it."""
+    net = network()
+    texts = [t.get_text() for t in chart.select("svg text")]
+    bars = list(zip(texts[::2], texts[1::2], strict=True))
+    facts = [*net.evolucion, net.meta]
+    assert len(bars) == len(facts)
+    for (value, label), fact in zip(bars, facts, strict=True):
+        assert value == ("al menos " if fact.al_menos else "") + str(fact.valor)
+        assert_precision(label, fact.fecha, set())
+
+
+def test_the_network_page_shows_what_the_source_says(site: Path) -> None:
+    text = words(soup(site, "red/").select_one("article").get_text())  # type: ignore[union-attr]
+    assert "al menos 20 centros en 2021" in text
+    assert "«Con estas nuevas adjudicaciones casi un tercio de la red es operada por la" in text
+    assert "despliegue importante de recursos humanos y operacionales" in text
+    assert "Su fin, según la fuente: «Nuestro único fin es apoyar al desarrollo social" in text
+    for said in ("publicada por", "al cierre de", "Las cinco áreas", "son cinco"):
+        assert said not in text
+    home = words(soup(site, "").select_one("article").get_text())  # type: ignore[union-attr]
+    assert "Cinco de las áreas en que trabajan los centros, según la fuente" in home
+    assert "Descripción del sitio:" in home and "Las cinco áreas" not in home
+
+
+def test_no_feed_entry_of_an_example_omits_the_word(site: Path) -> None:
+    examples = {
+        p.stem for p in (REPO / "practices").glob("*.md") if "\nestado: ejemplo\n" in p.read_text()
+    }
+    assert examples  # the repository's three example practices
+    entries = ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry")
+    found = set()
+    for entry in entries:
+        href = entry.find(f"{ATOM}link[@rel='alternate']").get("href")  # type: ignore[union-attr]
+        slug = href.strip("/").split("/")[-1]
+        if slug not in examples:
+            continue
+        found.add(slug)
+        for part in ("title", "summary"):
+            assert "ejemplo" in (entry.findtext(f"{ATOM}{part}") or "").lower(), (slug, part)
+        terms = {c.get("term") for c in entry.findall(f"{ATOM}category")}
+        assert "ejemplo" in terms, slug
+    assert found == examples
+
+
+def test_examples_are_marked_on_their_page_in_lists_search_and_the_api(site: Path) -> None:
+    api = json.loads((site / "api/practicas.json").read_text())
+    for record in api["practicas"]:
+        assert record["ejemplo"] == (record["estado"] == "ejemplo")
+        if not record["ejemplo"]:
+            continue
+        page = soup(site, record["url"])
+        assert page.select_one("article h1").get_text(" ", strip=True).endswith("(ejemplo)")
+        assert "(ejemplo)" in page.title.get_text()  # type: ignore[union-attr]
+    catalogue = soup(site, "practicas/").select(".rc-lista li")
+    assert catalogue and all("(ejemplo)" in li.get_text() for li in catalogue)
+    # What the search shows of a result is the title Pagefind indexed.
+    indexed = {}
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{") :])
+        indexed[record["url"].strip("/")] = record["meta"]["title"]
+    for record in api["practicas"]:
+        title = indexed[record["url"].strip("/")]
+        assert title.endswith("(ejemplo)") == record["ejemplo"], title
+
+
+def test_a_renewed_centers_milestones_read_forward(site: Path) -> None:
+    page = soup(site, "centros/chillan/")
+    items = [words(li.get_text()) for li in page.select(".rc-linea-tiempo li")]
+    assert [i.split(":")[0] for i in items] == ["Inicio de 2020", "2020"]
+    card = {
+        dt.get_text(strip=True): words(dt.find_next_sibling("dd").get_text())
+        for dt in page.select(".rc-ficha dt")
+    }
+    assert "Estado" not in card
+    assert card["Último hito"].startswith("Renovado por un período de cinco años más en 2020")
