@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.content.dates import PartialDate
-from generator.content.models import Center, Milestone, PracticeMeta
+from generator.content.models import STATE_LABELS, Center, Milestone, PracticeMeta
 from generator.content.repository import Entry, MarkdownEntry, Repository
 from generator.site.text import partial_date_es, partial_date_when
 from generator.text import slugify
@@ -39,9 +39,6 @@ class Tag:
     practices: list[MarkdownEntry[PracticeMeta]]
 
 
-STATUS_LABELS = {"activo": "Activo", "en-instalacion": "En instalación", "cerrado": "Cerrado"}
-
-
 @dataclass(frozen=True)
 class Situation:
     """What the site can say of a center's state: a state some source dates, or else its
@@ -61,7 +58,7 @@ def milestones(center: Center) -> list[Milestone]:
 def situation(center: Center) -> Situation | None:
     if center.estado:
         state = center.estado
-        text = f"{STATUS_LABELS[state.valor]} ({partial_date_es(state.fecha)})"
+        text = f"{STATE_LABELS[state.valor]} ({partial_date_es(state.fecha)})"
         return Situation("Estado", text, state.fecha, state.fuente)
     if not center.hitos:
         return None
