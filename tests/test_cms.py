@@ -113,8 +113,12 @@ def test_the_states_have_spanish_labels(config: dict[str, Any]) -> None:
         "Borrador",
         "Publicada",
     ]
-    center = collection(config, "centros")["estado"]
-    assert [o["label"] for o in center["options"]] == ["Activo", "En instalación", "Cerrado"]
+    state = {f["name"]: f for f in collection(config, "centros")["estado"]["fields"]}
+    assert [o["label"] for o in state["valor"]["options"]] == [
+        "Activo",
+        "En instalación",
+        "Cerrado",
+    ]
 
 
 def test_every_center_key_is_a_field(config: dict[str, Any]) -> None:

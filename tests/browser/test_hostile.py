@@ -41,7 +41,6 @@ CENTER = {
     "comuna": "Talca <img src=x onerror=alert(1)>",
     "region": "maule",
     "operador": "Codesser",
-    "estado": "activo",
     "fuente": "entrevista-2020",
     "descripcion": ATTACKS["resumen"],
     "hitos": [{"fecha": 2020, "evento": ATTACKS["titulo"], "fuente": "entrevista-2020"}],
