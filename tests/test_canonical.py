@@ -135,7 +135,8 @@ def test_render_writes_valid_canonical_files(make_repo: MakeRepo) -> None:
     root = make_repo()
     center = canonical.render(
         {"region": "maule", "nombre": "Centro: uno", "comuna": "Talca", "operador": "Codesser",
-         "estado": "activo", "fuente": "entrevista-2020", "hitos": []},
+         "estado": {"valor": "activo", "fecha": 2021, "fuente": "entrevista-2020"},
+         "fuente": "entrevista-2020", "hitos": []},
         Center,
     )  # fmt: skip
     assert center.startswith("nombre: 'Centro: uno'\ncomuna: Talca\n")

@@ -102,9 +102,7 @@ def test_check_rejects_a_state_without_its_date_and_source(make_repo: MakeRepo) 
     root = make_repo(
         {
             "centers/talca.yml": talca.replace(
-                "fuente: entrevista-2020\nhitos:",
-                "estado: activo\nfuente: entrevista-2020\nhitos:",
-                1,
+                "operador: Codesser\n", "operador: Codesser\nestado: activo\n", 1
             ),
             "centers/osorno.yml": (REPO / "centers/osorno.yml")
             .read_text()
