@@ -283,7 +283,7 @@ def test_network_page_is_honest_about_the_count_and_the_goal(site: Path) -> None
     assert chart.select_one("title").get_text() == (
         "Centros de la red en el tiempo, según la fuente, y meta (al menos 20)"
     )
-    labels = [t.get_text() for t in chart.select("text")]
+    labels = [" ".join(t.stripped_strings) for t in chart.select("text")]
     assert labels == ["9", "inicio de 2020", "14", "fin de 2020", "al menos 20", "meta 2021"]
 
 

@@ -178,7 +178,7 @@ def test_every_number_and_date_traces_to_a_sourced_fact(site: Path) -> None:
 def check_chart(chart: Tag) -> None:
     """Each bar: a sourced count and its date, as precise as the source gives it."""
     net = network()
-    texts = [t.get_text() for t in chart.select("svg text")]
+    texts = [" ".join(t.stripped_strings) for t in chart.select("svg text")]  # lines: tspans
     bars = list(zip(texts[::2], texts[1::2], strict=True))
     facts = [*net.evolucion, net.meta]
     assert len(bars) == len(facts)
