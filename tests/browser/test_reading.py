@@ -132,7 +132,7 @@ def test_search_lists_practices_first_with_their_center_and_area(phone: Any, sit
     results = phone.locator("[data-rc-buscar-resultados] li")
     results.first.wait_for()
     titles = [results.nth(i).locator("a").inner_text() for i in range(results.count())]
-    practice = titles.index("Mesa de coordinación con el ecosistema local")
+    practice = titles.index("Mesa de coordinación con el ecosistema local (ejemplo)")
     for general in ("Acerca de la red", "Datos abiertos (API)"):
         assert general in titles and titles.index(general) > practice, titles
     where = results.nth(practice).locator(".rc-buscar-donde").inner_text()
