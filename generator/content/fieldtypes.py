@@ -55,6 +55,13 @@ def _parse_iso_date(value: Any) -> Any:
     return value
 
 
+def reject_bare_status(value: Any) -> Any:
+    """A center's `estado: activo` alone: a state nobody dated nor sourced (models.CenterState)."""
+    if isinstance(value, str):
+        raise PydanticCustomError("estado_sin_fuente", "estado sin fecha ni fuente")
+    return value
+
+
 def _parse_partial_date(value: Any) -> PartialDateValue:
     try:
         return PartialDateValue.parse(value)

@@ -29,16 +29,11 @@ from generator.content.fieldtypes import (
     Slug,
     Text,
     Url,
+    reject_bare_status,
 )
-from generator.content.fieldtypes import (  # the patterns, re-exported for their users
-    EMAIL_RE as EMAIL_RE,
-)
-from generator.content.fieldtypes import (
-    SLUG_PATTERN as SLUG_PATTERN,
-)
-from generator.content.fieldtypes import (
-    SLUG_RE as SLUG_RE,
-)
+from generator.content.fieldtypes import EMAIL_RE as EMAIL_RE  # re-exported for their users
+from generator.content.fieldtypes import SLUG_PATTERN as SLUG_PATTERN
+from generator.content.fieldtypes import SLUG_RE as SLUG_RE
 
 REQUIRED_SECTIONS = ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
 AREA_KEYS = (
@@ -123,9 +118,7 @@ class Fact(Model):
     )
     fuente: Slug = Field(title="Fuente", description="Clave de la fuente en `fuentes`.")
     cita: Text | None = Field(
-        default=None,
-        title="Cita",
-        description="Las palabras exactas de la fuente que dan el dato.",
+        default=None, title="Cita", description="Palabras exactas de la fuente."
     )
     nota: Text | None = Field(
         default=None, title="Nota", description="Aclaración breve, con palabras del sitio."
@@ -152,9 +145,7 @@ class NamedFact(Model):
         default=None, title="Descripción", description="Qué es, en una frase del sitio."
     )
     cita: Text | None = Field(
-        default=None,
-        title="Cita",
-        description="Lo que la fuente dice de él, con sus palabras exactas.",
+        default=None, title="Cita", description="Palabras exactas de la fuente."
     )
 
 
@@ -215,9 +206,7 @@ class Milestone(Model):
         description="Dónde consta este hecho; sin ella, la fuente del centro.",
     )
     cita: Text | None = Field(
-        default=None,
-        title="Cita",
-        description="Las palabras exactas de la fuente sobre este hecho, si las hay.",
+        default=None, title="Cita", description="Palabras exactas de la fuente."
     )
 
 
@@ -262,12 +251,6 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
-def _status_with_source(value: Any) -> Any:
-    if isinstance(value, str):  # the old `estado: activo`: a state nobody dated nor sourced
-        raise PydanticCustomError("estado_sin_fuente", "estado sin fecha ni fuente")
-    return value
-
-
 class CenterState(Model):
     valor: CenterStatus = Field(
         title="Estado",
@@ -295,7 +278,7 @@ class Center(Model):
     operador: Text = Field(
         title="Operador", description="Institución que opera el centro.", examples=["Codesser"]
     )
-    estado: Annotated[CenterState | None, BeforeValidator(_status_with_source)] = Field(
+    estado: Annotated[CenterState | None, BeforeValidator(reject_bare_status)] = Field(
         default=None,
         title="Estado",
         description="Solo si una fuente lo dice, con su fecha y su fuente. Sin él, el sitio "
