@@ -151,8 +151,12 @@ class _Fields:
         self.defs: dict[str, Any] = self.schema.get("$defs", {})
         self.options = options
 
-    def of(self, model_name: str, node: Mapping[str, Any]) -> list[dict[str, Any]]:
-        required = set(node.get("required", ()))
+    def of(
+        self, model_name: str, node: Mapping[str, Any], *, optional: bool = False
+    ) -> list[dict[str, Any]]:
+        # Inside an optional block (a center's dated state) nothing is required in the editor,
+        # or Decap would refuse to save the block left empty; `check` still asks for all of it.
+        required = set() if optional else set(node.get("required", ()))
         return [
             self.field(model_name, key, prop, key in required)
             for key, prop in node["properties"].items()
@@ -164,6 +168,9 @@ class _Fields:
         node = _without_null(prop)
         field: dict[str, Any] = {"name": key, "label": prop["title"]}
         field.update(self.widget(model_name, key, node))
+        if "$ref" in node and not required:
+            name = node["$ref"].rsplit("/", 1)[-1]
+            field["fields"] = self.of(name, self.defs[name], optional=True)
         # Options already show the values: an example would only show a key.
         with_example = (model_name, key) not in CHOICES and "enum" not in node
         hint = _hint(prop, with_example=with_example)

@@ -246,6 +246,6 @@ def test_the_preview_shows_names_not_keys(page: Any, editor: LocalEditor) -> Non
     preview = page.frame_locator("iframe").first.locator("article")
     preview.wait_for()
     text = preview.inner_text()
-    assert "Región: Maule" in text and "Estado: Activo" in text
+    assert "Región: Maule" in text and "Estado:" not in text  # no state without its source
     assert "Servicios: Capacitación" in text
     assert "maule" not in text and "entrevista-2020" not in text
