@@ -116,6 +116,10 @@ etiquetas: [ferias]
 replicas:
   - centro: osorno
     fecha: 2021-06-01
+  - centro: chillan
+    fecha: 2021-07-01
+  - centro: copiapo
+    fecha: 2021-08-01
 ---
 
 ## Contexto
@@ -143,10 +147,13 @@ MISTAKES: dict[int, tuple[str, str]] = {
     9: ("publicos: [pymes]", "referencia-desconocida"),
     10: ("relacionadas: [otra-practica]", "referencia-desconocida"),
     11: ("etiqueta: [ferias]", "clave-desconocida"),
-    13: ("  - centro: nadie", "referencia-desconocida"),
-    18: ("Ver la [guía](falta.md).", "enlace-roto"),
-    20: ("## Que hicimos", "seccion-mal-escrita"),
-    24: ("<script>alert(1)</script>", "html-no-permitido"),
+    # each adoption is read on its own: one that cannot be read hides none after it
+    13: ("  - centro: [osorno]", "tipo-incorrecto"),
+    16: ("    fecha: 1 de julio", "fecha-invalida"),
+    17: ("  - centro: nadie", "referencia-desconocida"),
+    22: ("Ver la [guía](falta.md).", "enlace-roto"),
+    24: ("## Que hicimos", "seccion-mal-escrita"),
+    28: ("<script>alert(1)</script>", "html-no-permitido"),
 }
 
 

@@ -84,7 +84,7 @@ class Loader:
         data = self.validate(model, doc, rel, what, problems, partial=partial, known=known)
         if data is None or (problems and not partial):
             return None
-        return Entry(path.stem, rel, data.data, doc, skipped=data.skipped)
+        return Entry(path.stem, rel, data.data, doc, skipped=data.skipped, places=data.places)
 
     def validate(
         self,
@@ -138,6 +138,7 @@ class Loader:
             split.body,
             split.body_first_line,
             skipped=data.skipped,
+            places=data.places,
         )
 
     def check_id(self, path: Path) -> bool:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import contextlib
 import difflib
 import functools
-import itertools
 import types
 import typing
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
@@ -58,6 +56,8 @@ class Validated(Generic[M]):
 
     data: M
     skipped: frozenset[str] = frozenset()
+    # Of a list some of whose items could not be read: the document index of each item kept.
+    places: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 # Field path (list indexes left out) -> the keys it may hold, for "¿Quisiste decir…?".
@@ -108,9 +108,10 @@ def unread(model: type[M]) -> Validated[M]:
 
 
 def _readable_part(model: type[M], value: dict[str, Any], failed: set[str]) -> Validated[M]:
-    """The fields that can be read; of a list that failed, the items before the first that
-    failed (their places stay right for the rules that report them)."""
+    """The fields that can be read; of a list that failed, every item that can be read on its
+    own, with its place in the document (for the rules that report it)."""
     fields: dict[str, Any] = {}
+    places: dict[str, tuple[int, ...]] = {}
     for name in model.model_fields:
         if name not in value:
             continue
@@ -120,10 +121,12 @@ def _readable_part(model: type[M], value: dict[str, Any], failed: set[str]) -> V
             continue
         item = _item_adapter(model, name)
         if item is not None and isinstance(value[name], list):
-            prefix = list(itertools.takewhile(partial(_is_valid, item), value[name]))
-            if prefix:
-                fields[name] = [item.validate_python(v) for v in prefix]
-    return Validated(model.model_construct(**fields), frozenset(model.model_fields) - set(fields))
+            kept = [(i, v) for i, v in enumerate(value[name]) if _is_valid(item, v)]
+            if kept:
+                fields[name] = [item.validate_python(v) for _, v in kept]
+                places[name] = tuple(i for i, _ in kept)
+    skipped = frozenset(model.model_fields) - set(fields)
+    return Validated(model.model_construct(**fields), skipped, places)
 
 
 def _is_valid(adapter: TypeAdapter[Any], value: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -21,11 +22,18 @@ class Entry(Generic[T]):
     # Fields that could not be read (each has its problem): absent from `data`, never checked
     # further. Only an entry with problems has any, so none reaches the site.
     skipped: frozenset[str] = field(default=frozenset(), kw_only=True)
+    # Of a list some of whose items could not be read: the document index of each item kept
+    # in `data`, so that a rule reporting the data's item i points at the right line.
+    places: Mapping[str, tuple[int, ...]] = field(
+        default_factory=dict, kw_only=True, hash=False, compare=False
+    )
 
     def readable(self, name: str) -> bool:
         return name not in self.skipped
 
     def at(self, *path: str | int, key: bool = False) -> Position:
+        if len(path) > 1 and isinstance(path[1], int) and path[0] in self.places:
+            path = (path[0], self.places[str(path[0])][path[1]], *path[2:])
         return self.doc.position(tuple(path), key=key)
 
 
