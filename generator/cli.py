@@ -19,7 +19,7 @@ from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schema
 from generator.build import preview, sitedir
 from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.content import problems as report
-from generator.content.pipeline import check, find_problems
+from generator.content.pipeline import find_problems
 from generator.content.problems import ContentError
 from generator.devtools.synth import SynthError, write_tree
 from generator.parallel import available_workers
@@ -373,10 +373,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from generator.build import driver as build
     from generator.build.settings import RunSettings, running
 
-    _, problems = check(args.root)
-    if report.has_errors(problems):
-        print(report.format_text(problems), file=sys.stderr)
-        return EXIT_INVALID
+    # Invalid content does not stop it: every page shows the problems until they are fixed.
     preview.quiet_mkdocs()
     print("Preparando la vista previa…", flush=True)
     # Ctrl-C and SIGTERM alike: MkDocs then removes its temporary site and the plugin its folder.

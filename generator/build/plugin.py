@@ -13,6 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
 from generator.build import preview, settings
 from generator.build.driver import GenerateOptions, PreviewCache, build_epoch, generate_docs
@@ -42,6 +43,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         self.rest_trigger: Path | None = None  # the preview's second pass (see on_serve)
         self.half_pages: HalfPages | None = None  # a build's second process (halfpages.py)
         self.index: BackgroundIndex | None = None  # a build's search index, beside the theme
+        self.startup_error: ContentError | None = None  # the preview started on invalid content
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -68,10 +70,18 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         try:
             generate_docs(self.run.root, Path(config.docs_dir), options, cache)
         except ContentError as error:
+            if self.is_serving and self.rest_trigger is None:  # the preview's first build
+                # The preview starts anyway and shows the problems (on_serve); with no pages
+                # (on_files) and no nav there is nothing to build until the content is fixed.
+                self.startup_error = error
+                config["nav"], config["strict"] = None, False  # this build's config only
+                return config
             raise PluginError("El contenido no es válido:\n" + error.report()) from None
         return config
 
     def on_files(self, files: Any, *, config: Any) -> Any:
+        if self.startup_error is not None:
+            return Files([])
         if not any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
             # Material ships lunr and a search worker for its own search plugin («search»,
             # «material/search»), which this site does not use (Pagefind): 36 files, 1.2 MB
@@ -145,5 +155,9 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.run is not None  # on_config runs first
         self.rest_trigger = watch_sources(server, config, self.run.root)
-        preview.attach(server, preview.PreviewState())
+        state = preview.PreviewState()
+        if self.startup_error is not None:
+            state.failed(self.startup_error)
+            self.startup_error = None
+        preview.attach(server, state)
         return server

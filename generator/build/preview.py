@@ -21,6 +21,11 @@ class PreviewState:
 
     error_page: bytes | None = None
 
+    def failed(self, error: BaseException) -> None:
+        """A build failed: every page shows the problems, and so does the terminal."""
+        self.error_page, report = error_page(error)
+        print(report, file=sys.stderr, flush=True)
+
 
 def attach(server: Any, state: PreviewState) -> None:
     """Make the MkDocs live-reload `server` answer every page with the error page while the
@@ -32,8 +37,7 @@ def attach(server: Any, state: PreviewState) -> None:
         try:
             build()
         except Exception as error:
-            state.error_page, report = error_page(error)
-            print(report, file=sys.stderr, flush=True)
+            state.failed(error)
             return  # the server marks this version visible: open pages reload to the error page
         if state.error_page is not None:
             print("Problemas corregidos: la vista previa vuelve a mostrar el sitio.", flush=True)

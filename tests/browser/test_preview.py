@@ -35,7 +35,7 @@ def status_and_text(url: str) -> tuple[int, str]:
 
 
 class Preview:
-    def __init__(self, root: Path, tmp: Path) -> None:
+    def __init__(self, root: Path, tmp: Path, ready: int = 200) -> None:
         self.root = root
         self.port = free_port()
         self.log_path = tmp / "serve.log"
@@ -51,7 +51,7 @@ class Preview:
         self.base = f"http://127.0.0.1:{self.port}/"
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and self.process.poll() is None:
-            if status_and_text(self.base)[0] == 200:
+            if status_and_text(self.base)[0] == ready:
                 return
             time.sleep(0.3)
         raise AssertionError(self.output())
@@ -108,6 +108,44 @@ def test_invalid_save_shows_the_problems_and_the_fix_brings_the_page_back(
         timeout=15_000,
     )
     assert status_and_text(preview.base + "centros/")[0] == 200
+
+
+def test_serve_started_on_invalid_content_shows_the_problems_until_they_are_fixed(
+    tmp_path: Path, page: Any
+) -> None:
+    source = "practices/diagnostico.md"
+    broken = VALID_PRACTICE.replace("centro: talca", "centro: Talca")
+    root = create_repo(tmp_path / "repo", {source: broken})
+    expected = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    line = next(x for x in expected.splitlines() if x.startswith(f"{source}:4:9: error:"))
+    preview = Preview(root, tmp_path, ready=500)  # it starts, and answers with the problems
+    try:
+        for address in ("", "practicas/diagnostico/", "centros/"):
+            page.goto(preview.base + address)
+            assert "1 error" in page.title()
+            text = page.locator("main").inner_text()
+            assert f"{source}:4:9" in text and "¿Quisiste decir «talca»?" in text
+        # The same text as `check`, in the terminal; nothing of MkDocs' English.
+        output = preview.output()
+        assert line in output, output
+        for english in ("Aborted", "appear stuck", "Traceback", "Building documentation"):
+            assert english not in output, output
+        (root / source).write_text(VALID_PRACTICE, encoding="utf-8")
+        page.wait_for_function(
+            "document.querySelector('h1') && document.querySelector('h1').innerText"
+            ".startsWith('Centros')",
+            timeout=30_000,
+        )
+        page.goto(preview.base + "practicas/diagnostico/")
+        assert page.locator("h1").first.inner_text().startswith("Diagnóstico de digitalización")
+        page.screenshot(path=str(tmp_path / "arreglado.png"))
+    finally:
+        preview.stop()
 
 
 def test_serve_shows_drafts_marked_and_build_leaves_them_out(
