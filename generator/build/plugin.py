@@ -13,7 +13,6 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
 
 from generator.build import preview, settings
 from generator.build.driver import GenerateOptions, PreviewCache, build_epoch, generate_docs
@@ -43,7 +42,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         self.rest_trigger: Path | None = None  # the preview's second pass (see on_serve)
         self.half_pages: HalfPages | None = None  # a build's second process (halfpages.py)
         self.index: BackgroundIndex | None = None  # a build's search index, beside the theme
-        self.startup_error: ContentError | None = None  # the preview started on invalid content
+        self.preview_state = preview.PreviewState()  # what the preview shows (see on_serve)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -70,18 +69,13 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         try:
             generate_docs(self.run.root, Path(config.docs_dir), options, cache)
         except ContentError as error:
-            if self.is_serving and self.rest_trigger is None:  # the preview's first build
-                # The preview starts anyway and shows the problems (on_serve); with no pages
-                # (on_files) and no nav there is nothing to build until the content is fixed.
-                self.startup_error = error
-                config["nav"], config["strict"] = None, False  # this build's config only
-                return config
+            if self.is_serving and not self.preview_state.started:  # the preview's first build
+                return self.preview_state.start_invalid(error, config)
             raise PluginError("El contenido no es válido:\n" + error.report()) from None
         return config
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        if self.startup_error is not None:
-            return Files([])
+        files = self.preview_state.pages(files)
         if not any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
             # Material ships lunr and a search worker for its own search plugin («search»,
             # «material/search»), which this site does not use (Pagefind): 36 files, 1.2 MB
@@ -146,18 +140,11 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return fix_material_markup(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        return (
-            fix_material_markup(output_content)
-            if template_name.endswith(".html")
-            else output_content
-        )
+        html = template_name.endswith(".html")
+        return fix_material_markup(output_content) if html else output_content
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         assert self.run is not None  # on_config runs first
         self.rest_trigger = watch_sources(server, config, self.run.root)
-        state = preview.PreviewState()
-        if self.startup_error is not None:
-            state.failed(self.startup_error)
-            self.startup_error = None
-        preview.attach(server, state)
+        preview.attach(server, self.preview_state)
         return server

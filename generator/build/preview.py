@@ -17,20 +17,35 @@ from generator.text import plural
 
 @dataclass
 class PreviewState:
-    """What the last rebuild left: None after a good one, the error page after a bad one."""
+    """What the last build left: None after a good one, the error page after a bad one."""
 
     error_page: bytes | None = None
+    started: bool = False  # the server answers (see attach)
 
     def failed(self, error: BaseException) -> None:
         """A build failed: every page shows the problems, and so does the terminal."""
         self.error_page, report = error_page(error)
         print(report, file=sys.stderr, flush=True)
 
+    def start_invalid(self, error: BaseException, config: Any) -> Any:
+        """The first build found invalid content: the preview starts anyway, every page showing
+        the problems, and builds nothing (no nav, no pages) until the content is fixed."""
+        self.failed(error)
+        config["nav"], config["strict"] = None, False  # this build's configuration only
+        return config
+
+    def pages(self, files: Any) -> Any:
+        """MkDocs' files to build: none on a first build that found invalid content."""
+        from mkdocs.structure.files import Files  # not imported by `check`, which needs none
+
+        return Files([]) if self.error_page is not None and not self.started else files
+
 
 def attach(server: Any, state: PreviewState) -> None:
     """Make the MkDocs live-reload `server` answer every page with the error page while the
     content is invalid, and never leave a browser waiting for a build that failed."""
     build = server.builder
+    state.started = True
 
     def builder() -> None:
         started = time.monotonic()
