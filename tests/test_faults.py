@@ -71,9 +71,13 @@ def shared(tmp_path: Path) -> Iterator[Path]:
 def test_an_unreadable_content_folder_is_reported(shared: Path, folder: str) -> None:
     root = create_repo(shared / "repo")
     (root / folder).chmod(0o000)
-    for command in ("check", "build", "serve"):
+    for command in ("check", "build"):
         result = generator(command, "--root", str(root), nobody=True)
         assert_message(result, folder, "No se pudo leer la carpeta")
+    # `serve` starts on invalid content (its pages show the problems), but not in a
+    # repository where it cannot write its pages' folder.
+    result = generator("serve", "--root", str(root), nobody=True)
+    assert_message(result, "docs_site", "no hay permiso")
 
 
 @needs_nobody
