@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import gc
 import logging
 import os
@@ -24,7 +23,7 @@ from generator.content.problems import ContentError
 from generator.devtools.synth import SynthError, write_tree
 from generator.parallel import available_workers
 from generator.site import urls
-from generator.text import plural
+from generator.text import os_reason, plural
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -418,24 +417,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INVALID
 
 
-OS_REASONS = {
-    errno.ENOSPC: "el disco está lleno",
-    errno.EDQUOT: "se acabó el espacio asignado en el disco",
-    errno.EACCES: "no hay permiso",
-    errno.EPERM: "no hay permiso",
-    errno.EROFS: "el disco es de solo lectura",
-    errno.EBUSY: "la carpeta está en uso (¿es un punto de montaje, o está abierta?)",
-    errno.ELOOP: "hay enlaces simbólicos en bucle",
-    errno.ENOENT: "no existe",
-    errno.ENAMETOOLONG: "el nombre es demasiado largo",
-    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
-    errno.EISDIR: "es una carpeta, no un archivo",
-}
-
-
 def describe_os_error(error: OSError) -> str:
     """A file-system failure in Spanish, naming the path."""
-    reason = OS_REASONS.get(error.errno or 0, error.strerror or str(error))
+    reason = os_reason(error)
     paths = [str(p) for p in (error.filename, error.filename2) if p is not None]
     where = " → ".join(f"«{p}»" for p in paths)
     return f"no se pudo leer o escribir {where}: {reason}" if where else reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
 
@@ -20,3 +21,25 @@ def slugify(text: str) -> str:
 def plural(count: int, singular: str, plural_form: str) -> str:
     """`1 error`, `2 errores`: the number with the word that agrees with it."""
     return f"{count} {singular if count == 1 else plural_form}"
+
+
+OS_REASONS = {
+    errno.ENOSPC: "el disco está lleno",
+    errno.EDQUOT: "se acabó el espacio asignado en el disco",
+    errno.EACCES: "no hay permiso",
+    errno.EPERM: "no hay permiso",
+    errno.EROFS: "el disco es de solo lectura",
+    errno.EBUSY: "la carpeta está en uso (¿es un punto de montaje, o está abierta?)",
+    errno.ELOOP: "hay enlaces simbólicos en bucle",
+    errno.ENOENT: "no existe",
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.EISDIR: "es una carpeta, no un archivo",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in Spanish (its own strerror is English)."""
+    if error.errno in OS_REASONS:
+        return OS_REASONS[error.errno]
+    return f"error del sistema número {error.errno}" if error.errno else "error del sistema"

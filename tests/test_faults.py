@@ -47,9 +47,20 @@ def generator(*args: str, nobody: bool = False) -> subprocess.CompletedProcess[s
     )
 
 
+ENGLISH_OS_ERRORS = (
+    "Permission denied",
+    "No such file",
+    "Read-only file system",
+    "No space left",
+    "Device or resource busy",
+)
+
+
 def assert_message(result: subprocess.CompletedProcess[str], *said: str) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
+    for english in ENGLISH_OS_ERRORS:  # the system's own strerror never reaches an author
+        assert english not in result.stderr + result.stdout, result.stderr
     for text in said:
         assert text in result.stderr + result.stdout, result.stderr
 

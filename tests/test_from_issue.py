@@ -267,6 +267,7 @@ def test_usage_errors(make_repo: MakeRepo, tmp_path: Path) -> None:
         check=False,
     )
     assert missing.returncode == 2 and "no se pudo leer" in missing.stderr
+    assert "no existe" in missing.stderr and "No such file" not in missing.stderr
     wrong = subprocess.run(
         [*run, "--form", "centro", "x"], capture_output=True, text=True, check=False
     )

@@ -43,7 +43,7 @@ from generator.content.models import (
 )
 from generator.content.problems import Problem
 from generator.content.yamlsource import parse_yaml
-from generator.text import slugify
+from generator.text import os_reason, slugify
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 FORM_NAMES: dict[FormName, str] = {
@@ -398,8 +398,11 @@ def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[Fi
 def run(root: Path, form: FormName, body_file: Path) -> int:
     try:
         body = body_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"error de uso: no se pudo leer {body_file}: {error}", file=sys.stderr)
+    except OSError as error:
+        print(f"error de uso: no se pudo leer «{body_file}»: {os_reason(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except UnicodeDecodeError:
+        print(f"error de uso: «{body_file}» no está en UTF-8.", file=sys.stderr)
         return EXIT_USAGE
     try:
         status, rel, problems = from_issue(root, form, body)

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from generator.content.problems import Problem
+from generator.text import os_reason
 
 MAX_FILE_BYTES = 512 * 1024
 
@@ -35,7 +36,7 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
     except OSError as error:
         return None, problem(
             "lectura",
-            f"No se pudo leer el archivo ({error.strerror}): revisa que exista y que tengas "
+            f"No se pudo leer el archivo ({os_reason(error)}): revisa que exista y que tengas "
             "permiso para abrirlo.",
         )
     if len(data) > MAX_FILE_BYTES:

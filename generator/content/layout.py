@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.content.files import relative
 from generator.content.problems import Problem
+from generator.text import os_reason
 
 ATTACHMENTS_DIR = "practices/adjuntos"
 ATTACHMENT_TYPES = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP"}
@@ -30,7 +31,7 @@ def _entries(root: Path, directory: Path) -> tuple[list[os.DirEntry[str]], list[
         with os.scandir(directory) as scan:  # no stat per file, unlike Path.is_dir()
             entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         message = (
             f"No se pudo leer la carpeta ({reason}): revisa que exista y que tengas permiso "
             "para abrirla."
