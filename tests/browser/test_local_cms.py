@@ -107,11 +107,16 @@ def publish(page: Any) -> None:
 
 
 def wait_for_file(path: Path, unlike: str | None) -> str:
+    """The file's text once the editor has written it: different from `unlike`, not empty, and
+    the same on two reads in a row (decap-server creates the file before it writes to it)."""
     deadline = time.monotonic() + 30
+    seen: str | None = None
     while time.monotonic() < deadline:
-        if path.is_file() and (text := path.read_text(encoding="utf-8")) != unlike:
+        text = path.read_text(encoding="utf-8") if path.is_file() else None
+        if text and text != unlike and text == seen:
             return text
-        time.sleep(0.1)
+        seen = text
+        time.sleep(0.2)
     raise AssertionError(f"el editor no escribió {path}")
 
 
