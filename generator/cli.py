@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     form_cmd = commands.add_parser("issue-form", help="escribe los formularios de GitHub")
     _add_root(form_cmd)
-    form_cmd.add_argument("--check", action="store_true", help="solo revisa que esté al día")
+    form_cmd.add_argument("--check", action="store_true", help="solo revisa que estén al día")
     form_cmd.set_defaults(func=run_issue_form)
 
     format_cmd = commands.add_parser(
@@ -238,7 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("practica", "replica"),
         required=True,
         metavar="FORMULARIO",
-        help="practica (proponer una práctica) o replica (registrar que un centro la aplicó)",
+        help="practica (proponer una práctica) o replica (registrar que un centro adoptó "
+        "una práctica)",
     )
     issue_cmd.add_argument(
         "body_file", type=Path, metavar="TEXTO", help="archivo con el texto del issue"

@@ -232,7 +232,7 @@ def test_an_adoption_is_added_and_the_rest_of_the_file_is_kept(make_repo: MakeRe
     before = snapshot(root)
     again = from_issue(root, "replica", github_body("replica", second))
     assert again.returncode == 1
-    assert "«Centro que la aplicó»" in again.stderr
+    assert "«Centro que la adoptó»" in again.stderr
     assert snapshot(root) == before
 
 
@@ -243,7 +243,7 @@ def test_adoption_problems(make_repo: MakeRepo) -> None:
         "«Práctica»": replica_answers("diagnostic", "osorno"),
         "«Práctica» ": replica_answers("..", "osorno"),
         " «Práctica»": replica_answers("diagnostico\x00", "osorno"),
-        "«Centro que la aplicó»": replica_answers("diagnostico", "talca"),  # its own center
+        "«Centro que la adoptó»": replica_answers("diagnostico", "talca"),  # its own center
         "«Fecha»": {**replica_answers("diagnostico", "osorno"), "fecha": "2020-01-01"},
     }
     for label, answers in cases.items():

@@ -139,7 +139,7 @@ def test_an_adoption_form_becomes_a_branch(repo: Path, tmp_path: Path) -> None:
     assert prepare(repo, temp, body, ["otra etiqueta", FORM_LABELS["replica"]], 12) == "pr"
     assert _git(repo, "diff", "--name-only", "main", "HEAD") == "practices/diagnostico.md"
     title = (temp / "salida" / "titulo.txt").read_text(encoding="utf-8")
-    assert title == "Réplica: Centro de Negocios Sercotec Osorno aplicó «Diagnóstico de " + (
+    assert title == "Réplica: Centro de Negocios Sercotec Osorno adoptó «Diagnóstico de " + (
         "digitalización para almaceneros»"
     )
 
@@ -163,7 +163,7 @@ def test_a_body_of_the_other_form_is_commented(repo: Path, tmp_path: Path) -> No
     body = github_body("replica", replica_answers("diagnostico", "osorno"))
     assert prepare(repo, temp, body, [FORM_LABELS["practica"]]) == "comentario"
     comment = (temp / "salida" / "comentario.md").read_text(encoding="utf-8")
-    assert "Registrar que mi centro aplicó una práctica" in comment
+    assert "Registrar que mi centro adoptó una práctica" in comment
     assert _git(repo, "status", "--porcelain") == ""
 
 

@@ -178,7 +178,7 @@ def test_practice_card_sections_and_footer(site: Path) -> None:
         "Qué hicimos",
         "Resultados",
         "Cómo replicarla",
-        "Replicada en",
+        "Adoptada por",
         "Prácticas relacionadas",
         "Contacto",
     ):
@@ -203,7 +203,7 @@ def test_replicas_related_and_contact(site: Path) -> None:
     page = article(soup(site, "practicas/ventas-online/"))
     replicas = [
         li.get_text(" ", strip=True)
-        for block in section_after(page, "Replicada en")
+        for block in section_after(page, "Adoptada por")
         for li in block.select("li")
     ]
     assert replicas[0].startswith(

@@ -134,7 +134,7 @@ def test_a_practice_with_nothing_known_has_no_card(site: Path) -> None:
 
 def test_an_adoption_shows_its_own_results(site: Path) -> None:
     page = article(soup(site, "practicas/feria/"))
-    heading = page.find("h2", string="Replicada en")
+    heading = page.find("h2", string="Adoptada por")
     listing = heading.find_next_sibling("ul")
     text = listing.get_text(" ", strip=True)
     assert "Centro de Negocios Sercotec Osorno" in text and "En la plaza." in text
@@ -142,7 +142,7 @@ def test_an_adoption_shows_its_own_results(site: Path) -> None:
 
 
 def _adoption_link(page: BeautifulSoup) -> str:
-    link = article(page).find("a", string="¿Tu centro aplicó esta práctica? Regístralo")
+    link = article(page).find("a", string="¿Tu centro adoptó esta práctica? Regístralo")
     assert link is not None
     return str(link["href"])
 
@@ -173,7 +173,7 @@ def test_without_a_repository_the_link_goes_to_the_contributing_page(
     assert target.path.endswith("/contribuir/")
     page = soup(site, target.path.strip("/") + "/")
     section = page.find(id=target.fragment)
-    assert section is not None and "aplicó" in section.get_text()
+    assert section is not None and "adoptó" in section.get_text()
 
 
 def test_the_api_carries_the_new_fields_and_its_schema_accepts_them(site: Path) -> None:

@@ -100,8 +100,8 @@ def prepare(root: Path, body: Path, issue: int, labels: list[str], out: Path) ->
         replicas = data.get("replicas")
         last = replicas[-1] if isinstance(replicas, list) and replicas else {}
         center = _center_name(root, str(last.get("centro", "")))
-        pr_title = f"Réplica: {center} aplicó «{title}»"
-        summary = f"Registra que {center} aplicó «{title}» ({rel}), según el issue #{issue}."
+        pr_title = f"Réplica: {center} adoptó «{title}»"
+        summary = f"Registra que {center} adoptó «{title}» ({rel}), según el issue #{issue}."
     _git(root, "switch", "--quiet", "-C", branch_for(issue))
     _git(root, "add", "--", rel)
     _git(

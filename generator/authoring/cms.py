@@ -40,7 +40,8 @@ BUNDLE_DIR = Path(__file__).resolve().parents[2] / "node_modules" / PACKAGE / "d
 YAML_READER = Path("js-yaml") / "dist" / "js-yaml.min.js"
 ADMIN_FILES = Path(__file__).resolve().parent / "admin"
 OWN_SCRIPT = ADMIN_FILES / "red-admin.js"
-# Decap's Spanish lacks some of its English phrases (buttons said "Add ..."): these fill them.
+# Decap's Spanish lacks some of its English phrases (buttons said "Add ...") and addresses the
+# reader as «usted» in others: these fill the first and replace the second, in the site's «tú».
 SPANISH_PHRASES: dict[str, Any] = json.loads(
     (ADMIN_FILES / "frases-es.json").read_text(encoding="utf-8")
 )

@@ -71,7 +71,7 @@ def run(root: Path, files: Sequence[Path], *, check: bool) -> int:
     if problems:
         print(
             plural(
-                len(problems),
+                len({problem.file for problem in problems}),
                 "archivo con errores no se formateó",
                 "archivos con errores no se formatearon",
             )

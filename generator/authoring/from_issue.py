@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from generator.authoring import canonical
 from generator.authoring.github_forms import (
     CELL_SEPARATOR,
+    FORM_NAMES,
     NO_RESPONSE,
     PRACTICE_ID_FIELD,
     FormField,
@@ -43,13 +44,9 @@ from generator.content.models import (
 )
 from generator.content.problems import Problem
 from generator.content.yamlsource import parse_yaml
-from generator.text import os_reason, slugify
+from generator.text import os_reason, plural, slugify
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-FORM_NAMES: dict[FormName, str] = {
-    "practica": "Proponer una buena práctica",
-    "replica": "Registrar que mi centro aplicó una práctica",
-}
 NEW_PRACTICE_STATUS = "publicada"  # the pull request is the review; merging it publishes
 _KEY_IN_PARENS = re.compile(r"\(([^()]*)\)\s*$")
 _CHECKED = re.compile(r"^\s*[-*] \[[xX]\] (.*)$")
@@ -158,8 +155,10 @@ def _rows(field: FormField, answer: str) -> tuple[list[dict[str, Any]], list[Fie
             problems.append(
                 FieldProblem(
                     field,
-                    f"la línea {number} («{line.strip()}») tiene {len(cells)} partes y debe "
-                    f"tener de {required} a {len(keys)}, separadas por «{CELL_SEPARATOR}»: "
+                    f"la línea {number} («{line.strip()}») tiene "
+                    f"{plural(len(cells), 'parte', 'partes')} y debe tener "
+                    + (f"{required}" if required == len(keys) else f"de {required} a {len(keys)}")
+                    + f", separadas por «{CELL_SEPARATOR}»: "
                     + f" {CELL_SEPARATOR} ".join(keys)
                     + ".",
                 )

@@ -1,4 +1,4 @@
-"""The GitHub issue forms «Proponer una buena práctica» and «Registrar que mi centro aplicó una
+"""The GitHub issue forms «Proponer una buena práctica» and «Registrar que mi centro adoptó una
 práctica», generated from the models, the taxonomy and the centers: labels, descriptions and
 examples are the models' own (`Field(title=…, description=…)`), options come from the content.
 
@@ -35,6 +35,10 @@ from generator.content.unfinished import SECTION_GUIDANCE
 from generator.text import slugify
 
 FormName = Literal["practica", "replica"]
+FORM_NAMES: dict[FormName, str] = {
+    "practica": "Proponer una buena práctica",
+    "replica": "Registrar que mi centro adoptó una práctica",
+}
 FORMS_DIR = ".github/ISSUE_TEMPLATE"
 FORM_FILES: dict[FormName, str] = {
     "practica": f"{FORMS_DIR}/proponer-practica.yml",
@@ -100,7 +104,8 @@ def _field(
     placeholder = ""
     if row_model is not None:
         placeholder = _row_example(row_model)
-        description += f" Una por línea: {_row_format(row_model)}."
+        # Each line is one record (un resultado, un rol): masculine, as every row model is.
+        description += f" Uno por línea: {_row_format(row_model)}."
     elif kind in ("text", "words", "long") and info.examples:
         example = info.examples[0]
         placeholder = ", ".join(map(str, example)) if isinstance(example, list) else str(example)
@@ -168,11 +173,11 @@ def practice_fields() -> list[FormField]:
         _field(m, "titulo", "text"),
         _field(m, "resumen", "long"),
         _field(m, "centro", "choice", options="centros"),
-        _field(m, "areas", "choices", options="areas", hint="Marca una o más."),
-        _field(m, "fecha", "text", hint="Escríbela como AAAA-MM-DD."),
-        _field(m, "servicios", "choices", options="servicios", hint="Marca los que usaste."),
+        _field(m, "areas", "choices", options="areas", hint="Marca las que correspondan."),
+        _field(m, "fecha", "text"),
+        _field(m, "servicios", "choices", options="servicios", hint="Marca los que correspondan."),
         _field(m, "publicos", "choices", options="publicos", hint="Marca los que correspondan."),
-        _field(m, "etiquetas", "words", hint="Sepáralas con comas."),
+        _field(m, "etiquetas", "words"),
         *(_section(s) for s in REQUIRED_SECTIONS),
         _field(m, "resultados", "rows", row_model=Result),
         _field(m, "equipo", "rows", row_model=TeamRole),
@@ -194,7 +199,7 @@ def replica_fields() -> list[FormField]:
         id=PRACTICE_ID_FIELD,
         label="Práctica",
         kind="text",
-        description="La clave de la práctica que aplicó tu centro: el final de la dirección de "
+        description="La clave de la práctica que adoptó tu centro: el final de la dirección de "
         "su página (se completa sola si llegas desde el enlace de la práctica).",
         required=True,
         path=(),
@@ -202,8 +207,8 @@ def replica_fields() -> list[FormField]:
     )
     return [
         practice,
-        _field(m, "centro", "choice", options="centros", label="Centro que la aplicó"),
-        _field(m, "fecha", "text", hint="Escríbela como AAAA-MM-DD."),
+        _field(m, "centro", "choice", options="centros", label="Centro que la adoptó"),
+        _field(m, "fecha", "text"),
         _field(m, "nota", "long"),
         _field(m, "resultados", "rows", row_model=Result),
     ]
@@ -257,7 +262,7 @@ def issue_form(
     body = [_element(f, taxonomy, centers) for f in form_fields(form)]
     if form == "practica":
         return {
-            "name": "Proponer una buena práctica",
+            "name": FORM_NAMES["practica"],
             "description": "Propón una práctica de tu centro para compartirla con la red.",
             "title": "Práctica: ",
             "labels": [FORM_LABELS[form]],
@@ -274,14 +279,14 @@ def issue_form(
             ],
         }
     return {
-        "name": "Registrar que mi centro aplicó una práctica",
+        "name": FORM_NAMES["replica"],
         "description": "Cuenta que tu centro adoptó una práctica de otro centro de la red.",
         "title": "Réplica: ",
         "labels": [FORM_LABELS[form]],
         "body": [
             _intro(
-                "Registra que tu centro aplicó una práctica de otro centro. Al enviar el "
-                "formulario se agrega a «Replicada en» de la práctica mediante una solicitud de "
+                "Registra que tu centro adoptó una práctica de otro centro. Al enviar el "
+                "formulario se agrega a «Adoptada por» de la práctica mediante una solicitud de "
                 "cambio que el equipo del sitio revisa. Si mediste resultados, escribe quién los "
                 "midió y dónde constan."
             ),

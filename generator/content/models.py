@@ -336,7 +336,7 @@ class Replica(Model):
     model_config = ConfigDict(title="Réplica")  # one item, as the editor names it
 
     centro: Slug = Field(title="Centro", description="El centro que adoptó la práctica.")
-    fecha: Date = Field(title="Fecha", description="Desde cuándo la aplica.")
+    fecha: Date = Field(title="Fecha", description="Desde cuándo la aplica, como AAAA-MM-DD.")
     nota: Text | None = Field(default=None, title="Nota", description="Qué adaptó ese centro.")
     resultados: list[Result] = Field(
         default_factory=list,
@@ -432,10 +432,12 @@ class PracticeMeta(Model):
         examples=["borrador"],
     )
     servicios: list[Slug] = Field(
-        default_factory=list, title="Servicios", description="Servicios del centro que usó."
+        default_factory=list,
+        title="Servicios",
+        description="Servicios del centro que usó la práctica.",
     )
     publicos: list[Slug] = Field(
-        default_factory=list, title="Públicos", description="A quiénes se dirigió."
+        default_factory=list, title="Públicos", description="A quiénes se dirigió la práctica."
     )
     etiquetas: list[Text] = Field(
         default_factory=list,

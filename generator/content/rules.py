@@ -10,6 +10,7 @@ from generator.content.messages import suggest
 from generator.content.models import AREA_KEYS, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.problems import Problem
 from generator.content.repository import Entry, MarkdownEntry
+from generator.text import plural
 
 REQUIRED_SERVICES = ("capacitacion", "asesoria")
 REQUIRED_PUBLICS = ("pyme", "emprendedor", "comerciante")
@@ -65,7 +66,7 @@ class Rules:
                     entry,
                     (field, index),
                     "repetido",
-                    f"{what} «{value}» aparece dos veces en «{field}»: borra una de las dos.",
+                    f"{what} «{value}» aparece dos veces en «{field}»: borra la repetición.",
                 )
             seen.add(value)
 
@@ -78,7 +79,7 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                 taxonomy,
                 ("areas",),
                 "falta-area",
-                f"Falta el área «{key}» en «areas»: agrégala con su «nombre» y «descripcion», "
+                f"Falta la clave «{key}» en «areas»: agrégala con su «nombre» y «descripcion», "
                 "como las demás.",
                 key=True,
             )
@@ -99,7 +100,8 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                     taxonomy,
                     (field,),
                     "falta-termino",
-                    f"Falta «{key}» en «{field}»: agrégalo con su «nombre» y «descripcion».",
+                    f"Falta la clave «{key}» en «{field}»: agrégala con su «nombre» y "
+                    "«descripcion», como las demás.",
                     key=True,
                 )
     codes: dict[str, str] = {}
@@ -126,7 +128,12 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
             taxonomy,
             ("regiones",),
             "faltan-regiones",
-            f"Faltan las regiones con código {', '.join(missing)}: Chile tiene 16 regiones.",
+            (
+                f"Falta la región con código {missing[0]}"
+                if len(missing) == 1
+                else f"Faltan las regiones con código {', '.join(missing)}"
+            )
+            + ": Chile tiene 16 regiones.",
             key=True,
         )
 
@@ -372,7 +379,8 @@ def check_center_count(rules: Rules, network: Entry[Network], centers: Collectio
             network,
             ("centros_declarados", "valor"),
             "centros-sin-identificar",
-            f"La fuente declara {declared} centros y hay {known} perfiles en centers/: {gap}",
+            f"La fuente declara {plural(declared, 'centro', 'centros')} y hay "
+            f"{plural(known, 'perfil', 'perfiles')} en centers/: {gap}",
             severity="warning",
         )
 

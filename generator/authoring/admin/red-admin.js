@@ -152,11 +152,11 @@
     CMS.registerCustomFormat(name, format.extension, formatter(format));
   });
 
-  // --- Spanish for what Decap's own Spanish lacks --------------------------------------
+  // --- the site's Spanish: what Decap's own lacks, and its phrases that say «usted» ------
   function merged(base, extra) {
     var out = Object.assign({}, base);
     Object.keys(extra).forEach(function (key) {
-      out[key] = isMap(extra[key]) ? merged(base[key] || {}, extra[key]) : (key in out ? out[key] : extra[key]);
+      out[key] = isMap(extra[key]) ? merged(base[key] || {}, extra[key]) : extra[key];
     });
     return out;
   }

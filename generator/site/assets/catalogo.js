@@ -69,7 +69,7 @@
     const active = facets.reduce((n, f) => n + picked[f].size, 0);
     const total = items.length;
     if (active === 0) headline.textContent = `${total} ${noun(total)}`;
-    else if (shown === 0) headline.textContent = `Ninguna de las ${total} ${noun(total)} cumple estos filtros`;
+    else if (shown === 0) headline.textContent = total === 1 ? "La única práctica no cumple estos filtros" : `Ninguna de las ${total} prácticas cumple estos filtros`;
     else headline.textContent = `${shown === 1 ? "Se muestra" : "Se muestran"} ${shown} de ${total} ${noun(total)}`;
     activeNote.textContent = active ? ` (${active} ${active === 1 ? "activo" : "activos"})` : "";
     const params = new URLSearchParams();
