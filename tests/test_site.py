@@ -143,7 +143,10 @@ def test_every_page_has_its_address(site: Path) -> None:
 def test_home_shows_counts_latest_practices_and_areas(site: Path) -> None:
     home = article(soup(site, ""))
     counts = [li.get_text(" ", strip=True) for li in home.select(".rc-cifras li")]
-    assert counts[0].startswith("13 centros identificados de 14 declarados")
+    assert counts[0].startswith(
+        "13 centros con página en este sitio; la fuente declara 14 centros a"
+    )
+    assert "14 centros a fines de 2020" in counts[0]
     assert counts[1].startswith("3 prácticas")
     assert counts[2].startswith("3 adopciones")
     latest = [a["href"] for a in home.select("h2 + .rc-lista a")][:1]

@@ -25,9 +25,13 @@ import pytest
 import yaml
 from bs4 import Tag
 
+from generator.build.offline import search_index
 from generator.content.dates import PartialDate
 from generator.content.models import Center, Network
+from generator.content.pipeline import load_valid
+from generator.site import urls
 from generator.site.text import MONTHS
+from generator.site.view import SiteView
 from tests.conftest import REPO
 from tests.sitebuild import build, soup
 
@@ -205,19 +209,24 @@ def test_no_feed_entry_of_an_example_omits_the_word(site: Path) -> None:
         p.stem for p in (REPO / "practices").glob("*.md") if "\nestado: ejemplo\n" in p.read_text()
     }
     assert examples  # the repository's three example practices
-    entries = ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry")
-    found = set()
-    for entry in entries:
-        href = entry.find(f"{ATOM}link[@rel='alternate']").get("href")  # type: ignore[union-attr]
-        slug = href.strip("/").split("/")[-1]
-        if slug not in examples:
-            continue
-        found.add(slug)
-        for part in ("title", "summary"):
-            assert "ejemplo" in (entry.findtext(f"{ATOM}{part}") or "").lower(), (slug, part)
-        terms = {c.get("term") for c in entry.findall(f"{ATOM}category")}
-        assert "ejemplo" in terms, slug
-    assert found == examples
+    feeds = sorted(p for p in site.rglob("*.xml") if p.name != "sitemap.xml")
+    assert len(feeds) == 1 + 5 + 13  # the site's, each area's and each center's
+    in_feeds: dict[str, set[str]] = {}
+    for feed in feeds:
+        found = in_feeds.setdefault(feed.relative_to(site).as_posix(), set())
+        for entry in ET.parse(feed).getroot().findall(f"{ATOM}entry"):
+            link = entry.find(f"{ATOM}link[@rel='alternate']")
+            slug = link.get("href", "").strip("/").split("/")[-1]  # type: ignore[union-attr]
+            if slug not in examples:
+                continue
+            found.add(slug)
+            for part in ("title", "summary"):
+                text = (entry.findtext(f"{ATOM}{part}") or "").lower()
+                assert "ejemplo" in text, (feed.name, slug, part)
+            terms = {c.get("term") for c in entry.findall(f"{ATOM}category")}
+            assert "ejemplo" in terms, (feed.name, slug)
+    assert in_feeds["feed.xml"] == examples
+    assert in_feeds["centros/rapa-nui.xml"] == {"capacitaciones-para-conexiones-lentas"}
 
 
 def test_examples_are_marked_on_their_page_in_lists_search_and_the_api(site: Path) -> None:
@@ -240,6 +249,29 @@ def test_examples_are_marked_on_their_page_in_lists_search_and_the_api(site: Pat
     for record in api["practicas"]:
         title = indexed[record["url"].strip("/")]
         assert title.endswith("(ejemplo)") == record["ejemplo"], title
+
+
+def test_the_api_keeps_each_dates_precision(site: Path) -> None:
+    api = json.loads((site / "api/centros.json").read_text())
+    written = {c["id"]: [h["fecha"] for h in c["hitos"]] for c in api["centros"]}
+    assert written == {key: [str(m.fecha) for m in c.hitos] for key, c in centers().items()}
+    assert "inicio de 2020" in written["chillan"]  # not a day, not a month
+    doc = words(soup(site, "api/").select_one("article").get_text())  # type: ignore[union-attr]
+    assert "tan precisas como las da su fuente" in doc and "inicio de 2020" in doc
+
+
+def test_the_offline_search_marks_examples_and_shows_center_and_areas() -> None:
+    """The bundle opened from disk searches its own index: its results say what the online
+    ones say (the title with «(ejemplo)», then the center and the areas)."""
+    repo, _ = load_valid(REPO)
+    view = SiteView(repo)
+    results = {e["u"]: e for e in search_index(view)}
+    for p in view.practices:
+        result = results[urls.url(urls.practice(p.id), directory_urls=False)]
+        assert result["t"].endswith("(ejemplo)") == (p.data.estado == "ejemplo"), result["t"]
+        assert result["c"] == view.center(p.data.centro).data.nombre
+        areas = repo.taxonomy.data.areas
+        assert result["a"] == ", ".join(areas[a].nombre for a in p.data.areas)
 
 
 def test_a_renewed_centers_milestones_read_forward(site: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.site import urls
+from generator.site.text import practice_title
 from generator.site.view import SiteView
 from generator.text import fold_accents
 
@@ -49,18 +50,15 @@ def search_index(view: SiteView) -> list[dict[str, str]]:
 
     regions = view.repo.taxonomy.data.regiones
     areas = view.repo.taxonomy.data.areas
-    entries = [
-        entry(
-            urls.practice(p.id),
-            p.data.titulo,
-            p.data.resumen,
-            view.center(p.data.centro).data.nombre,
-            " ".join(p.data.etiquetas),
-            " ".join(areas[a].nombre for a in p.data.areas),
-            p.body,
-        )
-        for p in view.practices
-    ]
+    entries: list[dict[str, str]] = []
+    for p in view.practices:
+        center = view.center(p.data.centro).data.nombre
+        area_names = ", ".join(areas[a].nombre for a in p.data.areas)
+        title = practice_title(p.data.titulo, p.data.estado)
+        tags = " ".join(p.data.etiquetas)
+        found = entry(urls.practice(p.id), title, p.data.resumen, center, tags, area_names, p.body)
+        # What the online search shows under a practice's title (data-pagefind-meta).
+        entries.append(found | {"c": center, "a": area_names})
     entries += [
         entry(
             urls.center(c.id),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.site import urls
+from generator.site.text import practice_title
 from generator.site.view import Adoption, SiteView
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -45,7 +46,7 @@ class News:
         if self.adoption is not None:
             adopter = view.center(self.adoption.adopter).data.nombre
             title = f"{adopter} adoptó «{title}»"
-        return f"{title} (ejemplo)" if self.is_example else title
+        return practice_title(title, self.practice.data.estado)
 
     def summary(self, view: SiteView) -> str:
         if self.adoption is None:
@@ -187,7 +188,7 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> dict[
             center_news(view, center.id),
             path=urls.center_feed(center.id),
             title=f"{center.data.nombre} - {site_name}",
-            subtitle=f"Prácticas nuevas y adopciones de {center.data.nombre}.",
+            subtitle=f"Prácticas nuevas y adopciones del {center.data.nombre}.",
             page=urls.center(center.id),
             directory_urls=directory_urls,
         )

@@ -102,3 +102,11 @@ def pesos(cost: int | str) -> str:
     if isinstance(cost, int):
         return "$" + f"{cost:,}".replace(",", ".")
     return cost.capitalize()
+
+
+EXAMPLE_MARK = " (ejemplo)"
+
+
+def practice_title(title: str, status: str) -> str:
+    """A practice's title as every list shows it: an example says so after its title."""
+    return title + EXAMPLE_MARK if status == "ejemplo" else title

@@ -165,6 +165,13 @@ def test_offline_bundle_navigates_and_searches_from_disk(repository: Path, page:
     results.first.wait_for()
     titles = results.all_inner_texts()
     assert any("Rapa Nui" in title for title in titles), titles
+    # As online: an example says so, and the center and the areas follow its title.
+    example = page.locator("[data-rc-buscar-resultados] li").filter(has_text="conexiones lentas")
+    assert example.locator("a").inner_text().endswith("(ejemplo)")
+    assert example.locator(".rc-buscar-donde").inner_text() == (
+        "Centro de Negocios Sercotec Rapa Nui · Digitalización de los negocios, "
+        "Aplicación de herramientas de innovación"
+    )
     with page.expect_navigation():
         results.first.click()
     assert page.url.startswith("file://") and page.url.endswith(".html")

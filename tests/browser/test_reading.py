@@ -292,6 +292,10 @@ def test_the_printed_sheet_says_where_and_when_it_came_from(page: Any, site: str
     assert "Red de Centros" in first
     assert (site + PRACTICE) in first.replace("\n", "")
     assert re.search(r"\d{1,2} de [a-z]+ de 20\d\d", first), first[:300]
+    # An example practice says so on paper too: in its title and in the note under it.
+    sheet = " ".join(first.split())
+    assert "conexiones lentas (ejemplo)" in sheet
+    assert "Esta ficha solo muestra el formato de una práctica" in sheet
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -34,6 +34,8 @@
           url: new URL(entry.u, base).href,
           title: entry.t,
           excerpt: escape(entry.r),
+          centro: entry.c,
+          areas: entry.a,
         }));
       return {
         total: found.length,
