@@ -1,8 +1,8 @@
-"""The preview's cached practice pages are the pages a fresh render writes, whatever changed.
+"""The preview's cached pages are the pages a fresh render writes, whatever changed.
 
-Each practice page renders from its context alone (generator/site/contexts.py), and that
-context is its cache key: a change anywhere in the repository either changes the context of
-the pages that show it, or changes no page.
+Every page renders from its context alone (generator/site/contexts.py), and that context is
+its cache key: a change anywhere in the repository either changes the context of the pages
+that show it, or changes no page. The list items are cached the same way, by their context.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.content.models import Coordinates, Replica
 from generator.content.pipeline import load_valid
 from generator.content.repository import Repository
+from generator.site.contexts import Page
 from generator.site.render import RenderCache, RenderOptions, render_docs
 from generator.site.view import SiteView
 
@@ -60,7 +62,8 @@ etiquetas: [ventas, redes]
 }
 PRACTICES = ["diagnostico", "ferias", "ventas"]
 CENTERS = ["talca", "osorno"]
-Change = Callable[[Repository, SiteView, RenderOptions, str], tuple[SiteView, RenderOptions]]
+Changed = tuple[SiteView, RenderOptions]
+Change = Callable[[Repository, SiteView, RenderOptions, str], Changed]
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +80,7 @@ def copied(repo: Repository) -> Repository:
 
 
 def practice_field(name: str, index: int) -> Change:
-    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
         entry = repo.practices[PRACTICES[index]]
         if name == "body":
             repo.practices[entry.id] = dataclasses.replace(entry, body=entry.body + text)
@@ -90,7 +93,7 @@ def practice_field(name: str, index: int) -> Change:
 
 
 def center_name(index: int) -> Change:
-    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
         entry = repo.centers[CENTERS[index]]
         data = entry.data.model_copy(update={"nombre": text})
         repo.centers[entry.id] = dataclasses.replace(entry, data=data)
@@ -99,7 +102,70 @@ def center_name(index: int) -> Change:
     return change
 
 
-def area_name(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+def practice_list(name: str, index: int) -> Change:
+    """A tag or an area more (the areas' keys cycle through the taxonomy's)."""
+
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
+        entry = repo.practices[PRACTICES[index]]
+        keys = list(repo.taxonomy.data.areas)
+        value = text if name == "etiquetas" else keys[len(text) % len(keys)]
+        data = entry.data.model_copy(update={name: [*getattr(entry.data, name), value]})
+        repo.practices[entry.id] = dataclasses.replace(entry, data=data)
+        return view, options
+
+    return change
+
+
+def practice_state(index: int) -> Change:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
+        entry = repo.practices[PRACTICES[index]]
+        state = ("publicada", "ejemplo", "borrador")[len(text) % 3]
+        repo.practices[entry.id] = dataclasses.replace(
+            entry, data=entry.data.model_copy(update={"estado": state})
+        )
+        return view, options
+
+    return change
+
+
+def adoption(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
+    """Another center adopts «Ventas por redes», with a note."""
+    entry = repo.practices["ventas"]
+    replica = Replica(centro="talca", fecha=dt.date(2023, 1, 1 + len(text) % 28), nota=text)
+    data = entry.data.model_copy(update={"replicas": [replica]})
+    repo.practices[entry.id] = dataclasses.replace(entry, data=data)
+    return view, options
+
+
+def center_field(name: str, index: int) -> Change:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
+        entry = repo.centers[CENTERS[index]]
+        value: object = text
+        if name == "coordenadas":  # moved on the map, or off it
+            value = Coordinates(lat=-20 - len(text), lon=-71) if len(text) % 3 else None
+        data = entry.data.model_copy(update={name: value})
+        repo.centers[entry.id] = dataclasses.replace(entry, data=data)
+        return view, options
+
+    return change
+
+
+def network_field(name: str) -> Change:
+    def change(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
+        data = repo.network.data.model_copy(update={name: text})
+        repo.network = dataclasses.replace(repo.network, data=data)
+        return view, options
+
+    return change
+
+
+def page_body(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
+    page = repo.pages["acerca"]
+    repo.pages["acerca"] = dataclasses.replace(page, body=page.body + text)
+    return view, options
+
+
+def area_name(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
     taxonomy = repo.taxonomy.data
     areas = dict(taxonomy.areas)
     areas["digitalizacion"] = areas["digitalizacion"].model_copy(update={"nombre": text})
@@ -110,27 +176,33 @@ def area_name(repo: Repository, view: SiteView, options: RenderOptions, text: st
 
 def without_contributing(
     repo: Repository, view: SiteView, options: RenderOptions, text: str
-) -> tuple:
+) -> Changed:
     repo.pages.pop("contribuir", None)
     return view, options
 
 
-def git_date(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+def git_date(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
     updated = {**view.updated, "practices/ferias.md": dt.date(2024, 1, 1 + len(text) % 28)}
     return dataclasses.replace(view, updated=updated), options
 
 
-def edit_base(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+def edit_base(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
     return view, dataclasses.replace(options, edit_base=f"https://example.org/{len(text)}/")
 
 
-def file_urls(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> tuple:
+def file_urls(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
     return view, dataclasses.replace(options, directory_urls=not options.directory_urls)
 
 
 CHANGES: list[Change] = [
     *(practice_field(name, i) for name in ("titulo", "resumen", "body") for i in range(3)),
+    *(practice_list(name, i) for name in ("etiquetas", "areas") for i in range(3)),
+    *(practice_state(i) for i in range(3)),
+    adoption,
     *(center_name(i) for i in range(2)),
+    *(center_field(name, i) for name in ("comuna", "coordenadas") for i in range(2)),
+    *(network_field(name) for name in ("nombre", "descripcion")),
+    page_body,
     area_name,
     without_contributing,
     git_date,
@@ -143,7 +215,7 @@ NAMES = st.text(alphabet="abcdefghijklmnñopqrstuvwxyz áéí", min_size=1, max_
 
 
 def pages(view: SiteView, options: RenderOptions, cache: RenderCache | None) -> dict[str, bytes]:
-    return render_docs(view, options, cache, practices_only=True)
+    return render_docs(view, options, cache)
 
 
 @settings(
@@ -156,7 +228,7 @@ def test_a_cached_render_equals_a_fresh_one(
     cache = RenderCache()
     options = RenderOptions()
     view = SiteView(copied(repository))
-    before = pages(view, options, cache)
+    pages(view, options, cache)
     repo = copied(repository)
     view = SiteView(repo)
     for change, text in steps:
@@ -164,7 +236,21 @@ def test_a_cached_render_equals_a_fresh_one(
         view = SiteView(repo, updated=view.updated)  # a new render always starts a new view
         cached = pages(view, options, cache)
         assert cached == pages(view, options, None)
-    assert before.keys() == cached.keys()
+
+
+def page_kinds(base: type[Page]) -> set[type[Page]]:
+    """Every context class with a template of its own."""
+    found = {base} if "TEMPLATE" in vars(base) else set()
+    return found.union(*(page_kinds(kind) for kind in base.__subclasses__()))
+
+
+def test_every_page_kind_renders_through_the_cache(repository: Repository) -> None:
+    cache = RenderCache()
+    tree = pages(SiteView(copied(repository)), RenderOptions(), cache)
+    kinds = {type(context) for context, _ in cache.pages.values()}
+    assert kinds == page_kinds(Page)
+    assert all(tree[here] is output for here, (_, output) in cache.pages.items())
+    assert cache.items  # the list items too
 
 
 def test_the_cache_is_used_when_nothing_changed(repository: Repository) -> None:

@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol, get_args
 
-from generator.content.models import STATE_LABELS, Difficulty, PracticeMeta
-from generator.content.repository import MarkdownEntry
+from generator.content.models import STATE_LABELS, Center, Difficulty, PracticeMeta
 from generator.site.view import SiteView
 
 STATUS_LABELS = {state: STATE_LABELS[state] for state in ("publicada", "ejemplo", "borrador")}
@@ -27,12 +26,12 @@ class Facet:
     any_label: str = ""  # the select's first option, which filters nothing
 
 
-def facet_values(view: SiteView, practice: MarkdownEntry[PracticeMeta]) -> dict[str, list[str]]:
-    m = practice.data
+def facet_values(m: PracticeMeta, center: Center) -> dict[str, list[str]]:
+    """A practice's value for each facet (its center: the one `m.centro` names)."""
     return {
         "area": list(m.areas),
         "centro": [m.centro],
-        "region": [view.center(m.centro).data.region],
+        "region": [center.region],
         "servicio": list(m.servicios),
         "publico": list(m.publicos),
         "estado": [m.estado],
@@ -61,7 +60,8 @@ def facets(view: SiteView) -> list[Facet]:
     taxonomy = view.repo.taxonomy.data
     used: dict[str, set[str]] = {}
     for practice in view.practices:
-        for name, values in facet_values(view, practice).items():
+        center = view.center(practice.data.centro).data
+        for name, values in facet_values(practice.data, center).items():
             used.setdefault(name, set()).update(values)
 
     def present(name: str, options: list[tuple[str, str]]) -> list[tuple[str, str]]:

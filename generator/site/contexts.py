@@ -1,18 +1,24 @@
 """Explicit page contexts: everything a template may read, as plain values.
 
-A page rendered from one of these reads nothing else (the template gets only its fields and
-the link helpers for its address), so two equal contexts give the same page: the context is
-also the page's cache key in the preview (`Renderer.practice_page`). A template that needs
-one more value gets it by a new field here, never from the whole site.
+Each page kind has one frozen dataclass naming its template and holding exactly what that
+template reads. A page rendered from one of these reads nothing else (the template gets only
+its fields and the link helpers for its address), so two equal contexts give the same page:
+the context is also the page's cache key in the preview (`Renderer.render_page`). A template
+that needs one more value gets it by a new field here, never from the whole site.
+`generator/site/gather.py` builds them from the site view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import ClassVar
 
-from generator.content.models import Center, PracticeMeta, Taxonomy
+from markupsafe import Markup
+
+from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
+from generator.site.catalogue import Facet
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,7 @@ class ListedPractice:
     id: str
     data: PracticeMeta
     center: Center
+    area_names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,84 @@ class PracticeText:
 
 
 @dataclass(frozen=True)
-class PracticePage:
-    """What templates/practica.md.j2 reads."""
+class PageText:
+    """A hand-written page (pages/): its front matter and body."""
 
+    id: str
+    data: PageMeta
+    body: str
+
+
+@dataclass(frozen=True)
+class AdoptionLine:
+    """One adoption as the center and network pages list it, with the names they show."""
+
+    practice: str
+    title: str  # the practice's
+    origin: str  # center that created the practice
+    origin_name: str
+    adopter_name: str
+    date: dt.date
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TagRef:
+    slug: str
+    name: str
+    count: int  # practices with the tag
+
+
+@dataclass(frozen=True)
+class NewsLine:
+    """One piece of news as the «Novedades» page shows it."""
+
+    practice: str
+    title: str
+    published: dt.date
+    center_name: str  # the practice's center
+    adopter_name: str | None  # for an adoption, the center that adopted it
+    is_example: bool
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """What templates/_item.html.j2 reads: one practice in a list, linked from one page."""
+
+    address: Markup  # the practice's, relative to the page of the list
+    practice: ListedPractice
+    facets: tuple[tuple[str, tuple[str, ...]], ...] | None  # the catalogue's data-* values
+
+
+# Every page's first two fields: what the link helpers need (generator/site/render.py).
+LINK_FIELDS = ("here", "directory_urls")
+
+
+@dataclass(frozen=True)
+class Page:
     here: str  # the page's address: links are relative to it
     directory_urls: bool
+
+    TEMPLATE: ClassVar[str]
+
+    def template_values(self) -> dict[str, object]:
+        """The fields the template reads by name (the link helpers come with `here`)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in LINK_FIELDS}
+
+
+@dataclass(frozen=True)
+class SourcedPage(Page):
+    """A page that names its sources (the `source_link` macro) and the taxonomy's terms."""
+
+    network: Network
+    taxonomy: Taxonomy
+    pages: frozenset[str]  # the hand-written pages there are to link to
+
+
+@dataclass(frozen=True)
+class PracticePage(Page):
+    TEMPLATE = "practica.md.j2"
+
     practice: PracticeText
     center: CenterRef
     centers: Mapping[str, CenterRef]  # the centers that adopted it (its «replicas»)
@@ -57,15 +137,114 @@ class PracticePage:
     edit_url: str | None
     adoption_url: str | None  # «¿Tu centro aplicó esta práctica?»: the form or how to record it
 
-    def template_values(self) -> dict[str, object]:
-        return {
-            "practice": self.practice,
-            "center": self.center,
-            "centers": self.centers,
-            "related": self.related,
-            "updated": self.updated,
-            "taxonomy": self.taxonomy,
-            "pages": self.pages,
-            "edit_url": self.edit_url,
-            "adoption_url": self.adoption_url,
-        }
+
+@dataclass(frozen=True)
+class HomePage(SourcedPage):
+    TEMPLATE = "inicio.md.j2"
+
+    counts: Mapping[str, int]  # SiteView.counts
+    latest: tuple[ListedPractice, ...]
+    area_counts: Mapping[str, int]  # practices per area
+
+
+@dataclass(frozen=True)
+class CataloguePage(Page):
+    TEMPLATE = "practicas.md.j2"
+
+    practices: tuple[ListedPractice, ...]
+    facets: tuple[Facet, ...]
+
+
+@dataclass(frozen=True)
+class CentersPage(SourcedPage):
+    TEMPLATE = "centros.md.j2"
+
+    centers: tuple[CenterRef, ...]  # by name
+    practice_counts: Mapping[str, int]  # practices each center originated
+    map_svg: Markup
+
+
+@dataclass(frozen=True)
+class CenterPage(SourcedPage):
+    TEMPLATE = "centro.md.j2"
+
+    center: CenterRef
+    originated: tuple[ListedPractice, ...]
+    adopted: tuple[AdoptionLine, ...]
+    map_svg: Markup | None  # without coordinates, none
+    edit_url: str | None
+
+
+@dataclass(frozen=True)
+class AreasPage(SourcedPage):
+    TEMPLATE = "areas.md.j2"
+
+    area_counts: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class AreaPage(Page):
+    TEMPLATE = "area.md.j2"
+
+    key: str
+    area: Term
+    practices: tuple[ListedPractice, ...]
+
+
+@dataclass(frozen=True)
+class NetworkPage(Page):
+    TEMPLATE = "red.md.j2"
+
+    network: Network
+    pages: frozenset[str]
+    centers: tuple[CenterRef, ...]  # by name
+    growth_chart: Markup  # centers in time
+    origins: tuple[CenterRef, ...]  # the transfer matrix's rows,
+    adopters: tuple[CenterRef, ...]  # its columns
+    transfers: Mapping[tuple[str, str], int]  # and its cells: (origin, adopter) -> practices
+    adoptions: tuple[AdoptionLine, ...]
+
+
+@dataclass(frozen=True)
+class TextPage(Page):
+    TEMPLATE = "pagina.md.j2"
+
+    page: PageText
+
+
+@dataclass(frozen=True)
+class TagsPage(Page):
+    TEMPLATE = "etiquetas.md.j2"
+
+    tags: tuple[TagRef, ...]
+
+
+@dataclass(frozen=True)
+class TagPage(Page):
+    TEMPLATE = "etiqueta.md.j2"
+
+    name: str
+    practices: tuple[ListedPractice, ...]
+
+
+@dataclass(frozen=True)
+class SearchPage(Page):
+    TEMPLATE = "buscar.md.j2"
+
+
+@dataclass(frozen=True)
+class ApiPage(Page):
+    TEMPLATE = "api.md.j2"
+
+    practice_count: int
+    center_count: int
+    practice_fields: tuple[tuple[str, str], ...]
+    center_fields: tuple[tuple[str, str], ...]
+    taxonomy: Taxonomy
+
+
+@dataclass(frozen=True)
+class NewsPage(Page):
+    TEMPLATE = "novedades.md.j2"
+
+    news: tuple[NewsLine, ...]

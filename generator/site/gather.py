@@ -1,0 +1,326 @@
+"""Gather each page's context (generator/site/contexts.py) from the site view.
+
+Everything a page shows is worked out here, from the view and the render options, so that
+the template only lays it out and the context says, by comparing equal, when a page is the
+same as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+
+from generator.authoring.github_forms import FORM_FILES, PRACTICE_ID_FIELD
+from generator.content.models import Center, PageMeta, PracticeMeta
+from generator.content.repository import Entry, MarkdownEntry
+from generator.site import api, urls
+from generator.site.catalogue import facet_values, facets
+from generator.site.charts import bar_chart
+from generator.site.contexts import (
+    AdoptionLine,
+    ApiPage,
+    AreaPage,
+    AreasPage,
+    CataloguePage,
+    CenterPage,
+    CenterRef,
+    CentersPage,
+    HomePage,
+    ListedPractice,
+    ListItem,
+    NetworkPage,
+    NewsLine,
+    NewsPage,
+    PageText,
+    PracticePage,
+    PracticeText,
+    SearchPage,
+    TagPage,
+    TagRef,
+    TagsPage,
+    TextPage,
+)
+from generator.site.feed import NEWS_LIMIT, all_news, newest_first
+from generator.site.mapsvg import MapPoint, render_map
+from generator.site.options import RenderOptions
+from generator.site.text import partial_date_es, short_center_name
+from generator.site.view import Adoption, SiteView, Tag
+
+ADOPTION_SECTION = "registrar-replica"  # its id on the contributing page
+CONTRIBUTING_PAGE = "contribuir"
+LATEST_ON_HOME = 6
+
+
+def list_item(
+    practice: ListedPractice, here: str, *, directory_urls: bool, with_facets: bool
+) -> ListItem:
+    """A practice in a list on the page `here`; the catalogue's also carry its facets."""
+    values = facet_values(practice.data, practice.center) if with_facets else None
+    return ListItem(
+        address=Markup(urls.href(here, urls.practice(practice.id), directory_urls=directory_urls)),
+        practice=practice,
+        facets=None if values is None else tuple((k, tuple(v)) for k, v in values.items()),
+    )
+
+
+class Gatherer:
+    """One per render: the contexts of the pages of one view with one set of options."""
+
+    def __init__(self, view: SiteView, options: RenderOptions) -> None:
+        self.view = view
+        self.options = options
+        self.directory_urls = options.directory_urls
+        self.taxonomy = view.repo.taxonomy.data
+        self.network = view.repo.network.data
+        self.pages = frozenset(view.repo.pages)
+
+    def href(self, here: str, target: str) -> str:
+        return urls.href(here, target, directory_urls=self.directory_urls)
+
+    def center_ref(self, center_id: str) -> CenterRef:
+        return CenterRef(center_id, self.view.center(center_id).data)
+
+    def listed(self, practices: list[MarkdownEntry[PracticeMeta]]) -> tuple[ListedPractice, ...]:
+        areas = self.taxonomy.areas
+        return tuple(
+            ListedPractice(
+                p.id,
+                p.data,
+                self.view.center(p.data.centro).data,
+                tuple(areas[a].nombre for a in p.data.areas),
+            )
+            for p in practices
+        )
+
+    def area_counts(self) -> dict[str, int]:
+        return {key: len(self.view.by_area.get(key, [])) for key in self.taxonomy.areas}
+
+    def adoption_lines(self, adoptions: list[Adoption]) -> tuple[AdoptionLine, ...]:
+        view = self.view
+        return tuple(
+            AdoptionLine(
+                practice=a.practice,
+                title=view.repo.practices[a.practice].data.titulo,
+                origin=a.origin,
+                origin_name=view.center(a.origin).data.nombre,
+                adopter_name=view.center(a.adopter).data.nombre,
+                date=a.date,
+                note=a.note,
+            )
+            for a in adoptions
+        )
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def practice(self, practice: MarkdownEntry[PracticeMeta]) -> PracticePage:
+        here = urls.practice(practice.id)
+        return PracticePage(
+            here=here,
+            directory_urls=self.directory_urls,
+            practice=PracticeText(practice.id, practice.file, practice.data, practice.body),
+            center=self.center_ref(practice.data.centro),
+            centers={r.centro: self.center_ref(r.centro) for r in practice.data.replicas},
+            related=self.listed(self.view.related(practice)),
+            updated=self.view.updated_on(practice),
+            taxonomy=self.taxonomy,
+            pages=self.pages,
+            edit_url=self.edit_url(practice.file, here),
+            adoption_url=self.adoption_url(practice, here),
+        )
+
+    def home(self) -> HomePage:
+        return HomePage(
+            here=urls.HOME,
+            directory_urls=self.directory_urls,
+            network=self.network,
+            taxonomy=self.taxonomy,
+            pages=self.pages,
+            counts=self.view.counts,
+            latest=self.listed(self.view.practices[:LATEST_ON_HOME]),
+            area_counts=self.area_counts(),
+        )
+
+    def catalogue(self) -> CataloguePage:
+        return CataloguePage(
+            here=urls.PRACTICES,
+            directory_urls=self.directory_urls,
+            practices=self.listed(self.view.practices),
+            facets=tuple(facets(self.view)),
+        )
+
+    def centers(self) -> CentersPage:
+        view = self.view
+        return CentersPage(
+            here=urls.CENTERS,
+            directory_urls=self.directory_urls,
+            network=self.network,
+            taxonomy=self.taxonomy,
+            pages=self.pages,
+            centers=tuple(CenterRef(c.id, c.data) for c in view.centers),
+            practice_counts={c.id: len(view.originated.get(c.id, [])) for c in view.centers},
+            map_svg=self.map_svg(urls.CENTERS),
+        )
+
+    def center(self, center: Entry[Center]) -> CenterPage:
+        here = urls.center(center.id)
+        ref = self.center_ref(center.id)
+        return CenterPage(
+            here=here,
+            directory_urls=self.directory_urls,
+            network=self.network,
+            taxonomy=self.taxonomy,
+            pages=self.pages,
+            center=ref,
+            originated=self.listed(self.view.originated.get(center.id, [])),
+            adopted=self.adoption_lines(self.view.adopted.get(center.id, [])),
+            map_svg=self.map_svg(here, highlighted=center.id) if ref.data.coordenadas else None,
+            edit_url=self.edit_url(center.file, here),
+        )
+
+    def areas(self) -> AreasPage:
+        return AreasPage(
+            here=urls.AREAS,
+            directory_urls=self.directory_urls,
+            network=self.network,
+            taxonomy=self.taxonomy,
+            pages=self.pages,
+            area_counts=self.area_counts(),
+        )
+
+    def area(self, key: str) -> AreaPage:
+        return AreaPage(
+            here=urls.area(key),
+            directory_urls=self.directory_urls,
+            key=key,
+            area=self.taxonomy.areas[key],
+            practices=self.listed(self.view.by_area.get(key, [])),
+        )
+
+    def network_page(self) -> NetworkPage:
+        view = self.view
+        origins, adopters, transfers = view.matrix
+        return NetworkPage(
+            here=urls.NETWORK,
+            directory_urls=self.directory_urls,
+            network=self.network,
+            pages=self.pages,
+            centers=tuple(CenterRef(c.id, c.data) for c in view.centers),
+            growth_chart=self.growth_svg(),
+            origins=tuple(self.center_ref(c) for c in origins),
+            adopters=tuple(self.center_ref(c) for c in adopters),
+            transfers=transfers,
+            adoptions=self.adoption_lines(view.adoptions),
+        )
+
+    def text_page(self, page: MarkdownEntry[PageMeta]) -> TextPage:
+        return TextPage(
+            here=urls.page(page.id),
+            directory_urls=self.directory_urls,
+            page=PageText(page.id, page.data, page.body),
+        )
+
+    def tags(self) -> TagsPage:
+        return TagsPage(
+            here=urls.TAGS,
+            directory_urls=self.directory_urls,
+            tags=tuple(TagRef(t.slug, t.name, len(t.practices)) for t in self.view.tags),
+        )
+
+    def tag(self, tag: Tag) -> TagPage:
+        return TagPage(
+            here=urls.tag(tag.slug),
+            directory_urls=self.directory_urls,
+            name=tag.name,
+            practices=self.listed(tag.practices),
+        )
+
+    def search(self) -> SearchPage:
+        return SearchPage(here=urls.SEARCH, directory_urls=self.directory_urls)
+
+    def api_page(self) -> ApiPage:
+        return ApiPage(
+            here=urls.API,
+            directory_urls=self.directory_urls,
+            practice_count=len(self.view.practices),
+            center_count=len(self.view.centers),
+            practice_fields=tuple(api.field_rows(api.PracticeRecord)),
+            center_fields=tuple(api.field_rows(api.CenterRecord)),
+            taxonomy=self.taxonomy,
+        )
+
+    def news(self) -> NewsPage:
+        view = self.view
+        news = newest_first(all_news(view), NEWS_LIMIT)
+        return NewsPage(
+            here=urls.NEWS,
+            directory_urls=self.directory_urls,
+            news=tuple(
+                NewsLine(
+                    practice=n.practice.id,
+                    title=n.practice.data.titulo,
+                    published=n.published,
+                    center_name=view.center(n.practice.data.centro).data.nombre,
+                    adopter_name=view.center(n.adoption.adopter).data.nombre
+                    if n.adoption
+                    else None,
+                    is_example=n.is_example,
+                )
+                for n in news
+            ),
+        )
+
+    # --- values some pages show ------------------------------------------------------------
+
+    def map_svg(self, here: str, highlighted: str | None = None) -> Markup:
+        points = [
+            MapPoint(
+                id=c.id,
+                label=f"{c.data.nombre} ({self.taxonomy.regiones[c.data.region].nombre})",
+                lat=c.data.coordenadas.lat,
+                lon=c.data.coordenadas.lon,
+                href=self.href(here, urls.center(c.id)),
+                highlighted=c.id == highlighted,
+                name=short_center_name(c.data.nombre),
+            )
+            for c in self.view.centers
+            if c.data.coordenadas
+        ]
+        return Markup(render_map(points, title="Mapa de los centros de la red"))
+
+    def growth_svg(self) -> Markup:
+        """The sourced counts, labelled with their dates as precise as the source gives them."""
+        bars = [(partial_date_es(f.fecha), f.valor, False) for f in self.network.evolucion]
+        goal = self.network.meta
+        label = f"meta {partial_date_es(goal.fecha)}"
+        bars.append((label, goal.valor, True))
+        title = "Centros de la red en el tiempo, según la fuente, y meta"
+        if goal.al_menos:
+            title += f" (al menos {goal.valor})"
+        return Markup(
+            bar_chart(bars, title=title, at_least={len(bars) - 1} if goal.al_menos else set())
+        )
+
+    def adoption_url(self, practice: MarkdownEntry[PracticeMeta], here: str) -> str | None:
+        """«¿Tu centro aplicó esta práctica?»: the adoption form with the practice filled in,
+        or without a known repository the contributing page's section on adoptions."""
+        if self.options.repository:
+            query = {
+                "template": PurePosixPath(FORM_FILES["replica"]).name,
+                PRACTICE_ID_FIELD: practice.id,
+                "title": f"Réplica: {practice.data.titulo}",
+            }
+            return f"{self.options.repository}/issues/new?{urlencode(query, quote_via=quote)}"
+        if CONTRIBUTING_PAGE in self.pages:
+            return f"{self.href(here, urls.page(CONTRIBUTING_PAGE))}#{ADOPTION_SECTION}"
+        return None
+
+    def edit_url(self, source_file: str, here: str) -> str | None:
+        """Where "Editar esta página" leads: the file's edit page on GitHub when the repository
+        is known, else the page that explains how to propose a change (if there is one)."""
+        if self.options.edit_base:
+            return self.options.edit_base + source_file
+        if CONTRIBUTING_PAGE in self.pages:
+            return self.href(here, urls.page(CONTRIBUTING_PAGE))
+        return None
