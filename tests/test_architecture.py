@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ast
+import inspect
+import os
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, create_repo
 
 PACKAGE = REPO / "generator"
 LONGEST_MODULE = 500
@@ -94,3 +98,82 @@ def test_the_plugin_is_hook_plumbing_only() -> None:
     plugin = classes[-1]
     # Settings come from settings.RunSettings; nothing is kept on the class itself.
     assert not [node for node in plugin.body if isinstance(node, ast.Assign | ast.AnnAssign)]
+
+
+def engineers_picture() -> str:
+    """The picture that opens README's «For engineers»: its first code block."""
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("## For engineers", 1)[1]
+    return section.split("```", 2)[1]
+
+
+def test_the_readme_picture_names_the_real_folders_and_modules() -> None:
+    picture = engineers_picture()
+    folders = set(re.findall(r"\bgenerator/(?:[a-z_]+/)*", picture))
+    packages = {p.parent for p in PACKAGE.rglob("__init__.py")} - {PACKAGE}
+    top_level = {p.relative_to(REPO).as_posix() + "/" for p in packages if p.parent == PACKAGE}
+    assert top_level <= folders  # every part is in the picture
+    assert all((REPO / folder).is_dir() for folder in folders)
+    for name in re.findall(r"\b([a-z_]+)\.py\b", picture):
+        assert any(p.stem == name for p in PACKAGE.rglob("*.py")), f"{name}.py"
+    for named in re.findall(r"\(([a-z_]+(?:, [a-z_]+)+)\)", picture):  # "(files, loader)"
+        for name in named.replace(" ", "").split(","):
+            assert any(p.stem == name for p in PACKAGE.rglob("*.py")), name
+
+
+def function_lengths(path: Path) -> dict[str, int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        node.name: node.end_lineno - node.lineno + 1  # type: ignore[operator]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef)
+    }
+
+
+def test_problem_messages_come_from_a_table_of_small_builders() -> None:
+    """`messages._problem` looks the error type up in `BUILDERS`, each a small function."""
+    from generator.content import messages
+
+    lengths = function_lengths(MODULES["generator.content.messages"])
+    assert lengths["_problem"] <= 15
+    assert len(messages.BUILDERS) >= 20
+    for builder in messages.BUILDERS.values():  # a function, or a `_says` lambda
+        assert len(inspect.getsourcelines(builder)[0]) <= 15, builder
+
+
+def pages_folder_listings(root: Path, pages: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many times loading a repository with `pages` extra pages lists content/paginas."""
+    from generator.content.loader import PAGES_DIR, load_entries
+
+    folder = root / PAGES_DIR
+    for n in range(pages):
+        (folder / f"extra-{n}.md").write_text(f"---\ntitulo: Página {n}\n---\n\nTexto.\n")
+    listings = 0
+    scandir, rglob = os.scandir, Path.rglob
+
+    def counting_scandir(path: Any = ".") -> Any:
+        nonlocal listings
+        listings += Path(path) == folder
+        return scandir(path)
+
+    def counting_rglob(self: Path, pattern: str) -> Any:
+        nonlocal listings
+        listings += self == folder
+        return rglob(self, pattern)
+
+    monkeypatch.setattr(os, "scandir", counting_scandir)
+    monkeypatch.setattr(Path, "rglob", counting_rglob)
+    loaded = load_entries(root)
+    monkeypatch.undo()
+    assert not loaded.problems
+    return listings
+
+
+def test_the_loader_is_split_by_phase_and_lists_the_pages_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`load_entries` calls one function per phase, and lists the pages folder the same
+    number of times however many pages there are (it used to list it again for each)."""
+    assert function_lengths(MODULES["generator.content.loader"])["load_entries"] <= 40
+    few = pages_folder_listings(create_repo(tmp_path / "few"), 1, monkeypatch)
+    many = pages_folder_listings(create_repo(tmp_path / "many"), 8, monkeypatch)
+    assert 1 <= few == many
