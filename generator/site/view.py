@@ -11,6 +11,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from generator.content.dates import PartialDate
 from generator.content.models import STATE_LABELS, Center, Milestone, PracticeMeta
@@ -162,26 +163,33 @@ class SiteView:
         self, practice: MarkdownEntry[PracticeMeta]
     ) -> list[MarkdownEntry[PracticeMeta]]:
         """Candidates are the newest TAG_CANDIDATES practices of each of its tags, then the
-        newest of its areas: a common tag must not make this quadratic in the practices."""
+        newest of its areas: a common tag must not make this quadratic in the practices.
+        Candidates rank by shared tags (2 each) plus shared areas, then newest, then by id."""
         chosen = [
             self.repo.practices[r] for r in practice.data.relacionadas if r in self.practice_ids
         ]
         seen = {practice.id, *(p.id for p in chosen)}
-        areas = set(practice.data.areas)
-        scores: Counter[str] = Counter()
-        by_id: dict[str, MarkdownEntry[PracticeMeta]] = {}
-        for tag in {t.casefold() for t in practice.data.etiquetas}:
-            for other in self._by_tag[tag][:TAG_CANDIDATES]:
-                if other.id not in seen:
-                    scores[other.id] += 2
-                    by_id[other.id] = other
-        for other_id, other in by_id.items():
-            scores[other_id] += len(areas & set(other.data.areas))
-        ranked = sorted(
-            by_id.values(), key=lambda p: (-scores[p.id], -p.data.fecha.toordinal(), p.id)
+        # Counted in C: this runs for every practice on every render of the preview.
+        shared_tags = Counter(
+            chain.from_iterable(
+                self._tag_candidates.get(t, ())
+                for t in {t.casefold() for t in practice.data.etiquetas}
+            )
         )
-        chosen += ranked[: RELATED_LIMIT - len(chosen)] if len(chosen) < RELATED_LIMIT else []
-        seen |= {p.id for p in chosen}
+        for practice_id in seen:
+            shared_tags.pop(practice_id, None)
+        if len(chosen) < RELATED_LIMIT and shared_tags:
+            areas, area_sets = set(practice.data.areas), self._area_sets
+            order = self._newest_order
+            last = len(order)  # one score point outweighs any difference of order
+
+            def rank(other_id: str) -> int:
+                score = 2 * shared_tags[other_id] + len(areas & area_sets[other_id])
+                return order[other_id] - score * last
+
+            ranked = sorted(shared_tags, key=rank)[: RELATED_LIMIT - len(chosen)]
+            chosen += [self.repo.practices[i] for i in ranked]
+            seen.update(ranked)
         for area in practice.data.areas:
             for other in self.by_area[area]:
                 if len(chosen) >= RELATED_LIMIT:
@@ -190,6 +198,21 @@ class SiteView:
                     chosen.append(other)
                     seen.add(other.id)
         return chosen
+
+    @cached_property
+    def _tag_candidates(self) -> dict[str, list[str]]:
+        """The ids of the newest TAG_CANDIDATES shown practices of each tag (casefolded)."""
+        return {tag: [p.id for p in found[:TAG_CANDIDATES]] for tag, found in self._by_tag.items()}
+
+    @cached_property
+    def _area_sets(self) -> dict[str, frozenset[str]]:
+        return {p.id: frozenset(p.data.areas) for p in self.practices}
+
+    @cached_property
+    def _newest_order(self) -> dict[str, int]:
+        """Each shown practice's place among equally related ones: newest first, then by id."""
+        ordered = sorted(self.practices, key=lambda p: (-p.data.fecha.toordinal(), p.id))
+        return {p.id: place for place, p in enumerate(ordered)}
 
     @cached_property
     def tags(self) -> list[Tag]:
