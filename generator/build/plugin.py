@@ -37,7 +37,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         self.run: RunSettings | None = None  # this build's (see settings.py)
         self.is_serving = False
-        self.preview_cache: PreviewCache | None = None
+        self.preview_cache: PreviewCache | None = None  # kept across the preview's rebuilds
         self.preview_index = PreviewIndex()  # the preview's search, in the background
         self.rest_trigger: Path | None = None  # the preview's second pass (see on_serve)
         self.half_pages: HalfPages | None = None  # a build's second process (halfpages.py)
@@ -46,7 +46,6 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
-        # The plugin lives across the preview's rebuilds: it keeps what did not change.
         self.preview_cache = PreviewCache() if self.is_serving else None
 
     def on_config(self, config: Any) -> Any:
@@ -111,12 +110,13 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         write_marker(Path(config.site_dir))  # a later build may replace this folder
-        if self.rest_trigger and self.preview_cache and self.preview_cache.rest_pending:
+        pending = self.preview_cache is not None and self.preview_cache.rest_pending
+        if self.rest_trigger and pending:
             self.rest_trigger.write_text(str(time.monotonic_ns()), encoding="utf-8")  # rebuild
         if self.index is not None:
             self.finish_index()
-        elif self.run and self.run.index_search and self.is_serving:
-            self.preview_index.restart(Path(config.site_dir))  # the edited page first
+        elif self.run and self.run.index_search and self.is_serving and not pending:
+            self.preview_index.restart(Path(config.site_dir))  # not before the second pass
 
     def finish_index(self) -> None:
         index, self.index = self.index, None
