@@ -141,12 +141,47 @@ def test_dates_in_the_future_are_warnings(make_repo: MakeRepo) -> None:
     extra = (
         f"resultados:\n  - indicador: Almacenes\n    valor: 3\n    fuente: Registro\n"
         f"    fecha: {soon}\nreplicas:\n  - centro: osorno\n    fecha: {soon}\n"
+        f"    resultados:\n      - indicador: Ventas\n        valor: 2\n"
+        f"        fuente: Registro\n        fecha: {soon}\n"
     )
     root = make_repo({"practices/diagnostico.md": practice_with(extra, soon)})
     repo, problems = check(root)
     assert repo is not None  # warnings only: the site still builds
     future = sorted((p.line, p.severity) for p in problems if p.code == "fecha-futura")
-    assert future == [(6, "warning"), (11, "warning"), (14, "warning")]
+    assert future == [(6, "warning"), (11, "warning"), (14, "warning"), (19, "warning")]
+
+
+def test_items_that_cannot_be_read_leave_the_next_ones_checked_at_their_lines(
+    make_repo: MakeRepo,
+) -> None:
+    """An unreadable item of a list is skipped alone, at any depth; the items after it keep
+    every check, each reported at its own line."""
+    soon = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    extra = (
+        "resultados:\n"
+        "  - Almacenes visitados\n"
+        f"  - indicador: Ventas\n    valor: 2\n    fuente: Registro\n    fecha: {soon}\n"
+        "replicas:\n"
+        "  - osorno\n"
+        f"  - centro: nadie\n    fecha: {soon}\n"
+        "    resultados:\n"
+        "      - 3\n"
+        "      - indicador: Ventas\n        valor: [2]\n        fuente: Registro\n"
+        f"        fecha: {soon}\n"
+    )
+    root = make_repo({"practices/diagnostico.md": practice_with(extra)})
+    _, problems = check(root)
+    found = [(p.line, p.code) for p in problems if p.file == "practices/diagnostico.md"]
+    assert found == [
+        (8, "valor-invalido"),
+        (12, "fecha-futura"),
+        (14, "valor-invalido"),
+        (15, "referencia-desconocida"),
+        (16, "fecha-futura"),
+        (18, "valor-invalido"),
+        (20, "tipo-incorrecto"),
+        (22, "fecha-futura"),
+    ]
 
 
 def test_a_far_date_without_git_gives_a_message_not_a_traceback(make_repo: MakeRepo) -> None:

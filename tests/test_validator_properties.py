@@ -116,6 +116,15 @@ etiquetas: [ferias]
 replicas:
   - centro: osorno
     fecha: 2021-06-01
+    nota: Adaptada a las ferias.
+    resultados:
+      - indicador: Almacenes visitados
+        valor: 12
+        fuente: Registro del centro
+        fecha: 2021-07-01
+      - indicador: Almacenes con venta en línea
+        valor: 5
+        fuente: Registro del centro
   - centro: chillan
     fecha: 2021-07-01
   - centro: copiapo
@@ -147,13 +156,20 @@ MISTAKES: dict[int, tuple[str, str]] = {
     9: ("publicos: [pymes]", "referencia-desconocida"),
     10: ("relacionadas: [otra-practica]", "referencia-desconocida"),
     11: ("etiqueta: [ferias]", "clave-desconocida"),
-    # each adoption is read on its own: one that cannot be read hides none after it
-    13: ("  - centro: [osorno]", "tipo-incorrecto"),
-    16: ("    fecha: 1 de julio", "fecha-invalida"),
-    17: ("  - centro: nadie", "referencia-desconocida"),
-    22: ("Ver la [guía](falta.md).", "enlace-roto"),
-    24: ("## Que hicimos", "seccion-mal-escrita"),
-    28: ("<script>alert(1)</script>", "html-no-permitido"),
+    # only the smallest value that failed is skipped: the other fields of the same adoption,
+    # and of the same result inside it, are still read and checked against the other files
+    13: ("  - centro: nadie", "referencia-desconocida"),
+    14: ("    fecha: 1 de junio", "fecha-invalida"),
+    15: ("    nota: [Adaptada]", "tipo-incorrecto"),
+    18: ("        valor: [12]", "tipo-incorrecto"),
+    20: ("        fecha: 2099-07-01", "fecha-futura"),
+    21: ("      - indicador: [Ventas]", "tipo-incorrecto"),
+    24: ("  - centro: [chillan]", "tipo-incorrecto"),
+    25: ("    fecha: 1 de julio", "fecha-invalida"),
+    26: ("  - centro: Copiapo", "clave-invalida"),
+    31: ("Ver la [guía](falta.md).", "enlace-roto"),
+    33: ("## Que hicimos", "seccion-mal-escrita"),
+    37: ("<script>alert(1)</script>", "html-no-permitido"),
 }
 
 

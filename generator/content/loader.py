@@ -14,8 +14,9 @@ from generator.content.body import check_links, check_open_brackets, check_secti
 from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.layout import attachments, content_files
-from generator.content.messages import Validated, Vocabulary, unread, validate_document
+from generator.content.messages import Vocabulary, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.content.partial import Validated, unread
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
 from generator.content.repository import Entry, MarkdownEntry

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import functools
-import types
-import typing
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
+from generator.content.partial import Validated, readable_part, unread, unwrap
 from generator.content.problems import Problem
 from generator.content.yamlsource import KeyPath, Position, YamlDocument, describe_value
 from generator.text import fold_accents, slugify
@@ -49,17 +46,6 @@ def closest(value: str, options: Collection[str]) -> str | None:
     return matches[0] if matches else None
 
 
-@dataclass(frozen=True)
-class Validated(Generic[M]):
-    """A document's data; with `skipped`, the fields that could not be read are left out
-    (their problems are reported) so that every other check still runs on the rest."""
-
-    data: M
-    skipped: frozenset[str] = frozenset()
-    # Of a list some of whose items could not be read: the document index of each item kept.
-    places: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-
-
 # Field path (list indexes left out) -> the keys it may hold, for "¿Quisiste decir…?".
 Vocabulary = Mapping[tuple[str, ...], Collection[str]]
 
@@ -92,72 +78,12 @@ def validate_document(
     except ValidationError as error:
         # A union (text or number) fails once per member: keep one problem per place.
         problems: dict[tuple[KeyPath, str], Problem] = {}
-        failed: set[str] = set()
         for detail in error.errors():
             path, problem = _problem(model, doc, file, detail, known or {})
             problems.setdefault((path, problem.code), problem)
-            if path and isinstance(path[0], str) and detail["type"] != "extra_forbidden":
-                failed.add(path[0])
-        readable = _readable_part(model, doc.value, failed) if partial else None
+        failed = [path for path, _ in problems]
+        readable = readable_part(model, doc.value, failed) if partial else None
         return readable, list(problems.values())
-
-
-def unread(model: type[M]) -> Validated[M]:
-    """A document none of whose fields could be read (only the defaults are there)."""
-    return Validated(model.model_construct(), frozenset(model.model_fields))
-
-
-def _readable_part(model: type[M], value: dict[str, Any], failed: set[str]) -> Validated[M]:
-    """The fields that can be read; of a list that failed, every item that can be read on its
-    own, with its place in the document (for the rules that report it)."""
-    fields: dict[str, Any] = {}
-    places: dict[str, tuple[int, ...]] = {}
-    for name in model.model_fields:
-        if name not in value:
-            continue
-        if name not in failed:
-            with contextlib.suppress(ValidationError):  # it passed as part of the model
-                fields[name] = _field_adapter(model, name).validate_python(value[name])
-            continue
-        item = _item_adapter(model, name)
-        if item is not None and isinstance(value[name], list):
-            kept = [(i, v) for i, v in enumerate(value[name]) if _is_valid(item, v)]
-            if kept:
-                fields[name] = [item.validate_python(v) for _, v in kept]
-                places[name] = tuple(i for i, _ in kept)
-    skipped = frozenset(model.model_fields) - set(fields)
-    return Validated(model.model_construct(**fields), skipped, places)
-
-
-def _is_valid(adapter: TypeAdapter[Any], value: Any) -> bool:
-    try:
-        adapter.validate_python(value)
-    except ValidationError:
-        return False
-    return True
-
-
-@functools.cache
-def _field_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
-    info = model.model_fields[name]
-    annotation: Any = info.annotation
-    if info.metadata:
-        annotation = Annotated[annotation, *info.metadata]
-    return _adapter(annotation)
-
-
-@functools.cache
-def _item_adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any] | None:
-    annotation = model.model_fields[name].annotation
-    if typing.get_origin(annotation) is not list:
-        return None
-    return _adapter(typing.get_args(annotation)[0])
-
-
-def _adapter(annotation: Any) -> TypeAdapter[Any]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return TypeAdapter(annotation)  # a model keeps its own configuration
-    return TypeAdapter(annotation, config=ConfigDict(strict=True))
 
 
 def _data_path(doc: YamlDocument, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:
@@ -196,37 +122,18 @@ def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
     current: Any = model
     for part in path:
         if isinstance(part, int):
-            current = _unwrap(current, item=True)
+            current = unwrap(current, item=True)
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            current = _unwrap(current, item=True)
+            current = unwrap(current, item=True)
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         field = current.model_fields.get(part)
         if field is None:
             return None
-        current = _unwrap(field.annotation)
-    current = _unwrap(current)
+        current = unwrap(field.annotation)
+    current = unwrap(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _unwrap(annotation: Any, *, item: bool = False) -> Any:
-    """Strip Optional/Annotated; with `item`, step into list or dict values."""
-    while True:
-        origin = typing.get_origin(annotation)
-        args = typing.get_args(annotation)
-        if origin is typing.Annotated:
-            annotation = args[0]
-        elif origin in (typing.Union, types.UnionType):
-            non_null = [a for a in args if a is not type(None)]
-            if len(non_null) != 1:
-                return annotation
-            annotation = non_null[0]
-        elif item and origin in (list, dict):
-            annotation = args[-1]
-            item = False
-        else:
-            return annotation
 
 
 def _example(model: type[BaseModel] | None, key: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from generator.content.messages import suggest
@@ -58,9 +58,14 @@ class Rules:
             f"Las claves válidas (en {where}) son: {listed}.",
         )
 
-    def no_duplicates(self, entry: Entry[Any], field: str, values: list[str], what: str) -> None:
+    def no_duplicates(
+        self, entry: Entry[Any], field: str, values: Sequence[str | None], what: str
+    ) -> None:
+        """Report a value listed twice in `field`; None is one that could not be read."""
         seen: set[str] = set()
         for index, value in enumerate(values):
+            if value is None:
+                continue
             if value in seen:
                 self.add(
                     entry,
@@ -193,12 +198,13 @@ def check_center(
         where = "«fuentes» de content/red.yml"
         if center.readable("fuente"):
             rules.reference(center, ("fuente",), data.fuente, network.fuentes, "las fuentes", where)
-        for i, milestone in enumerate(data.hitos if center.readable("hitos") else []):
-            if milestone.fuente:
+        for i, _ in enumerate(_listed(center, "hitos")):
+            source = center.value("hitos", i, "fuente")
+            if source:
                 rules.reference(
                     center,
                     ("hitos", i, "fuente"),
-                    milestone.fuente,
+                    source,
                     network.fuentes,
                     "las fuentes",
                     where,
@@ -212,11 +218,11 @@ def check_practice(
     centers: Collection[str],
     practices: Collection[str],
 ) -> None:
-    data = practice.data
-    # A field that could not be read has its problem already; every other rule still runs.
-    has_center, has_date = practice.readable("centro"), practice.readable("fecha")
-    if has_center:
-        rules.reference(practice, ("centro",), data.centro, centers, "los centros", "centers/")
+    # A value that could not be read has its problem already (practice.value gives None for
+    # it); every other rule still runs, down to each field of each adoption.
+    center, date = practice.value("centro"), practice.value("fecha")
+    if center is not None:
+        rules.reference(practice, ("centro",), center, centers, "los centros", "centers/")
     if taxonomy:
         for field, terms, what in (
             ("areas", taxonomy.areas, "las áreas"),
@@ -233,28 +239,32 @@ def check_practice(
         ("etiquetas", "La etiqueta"),
     ):
         rules.no_duplicates(practice, field, _listed(practice, field), what)
-    rules.no_duplicates(practice, "replicas", [r.centro for r in data.replicas], "El centro")
-    for i, replica in enumerate(data.replicas):
+    adopters = [
+        practice.value("replicas", i, "centro") for i, _ in enumerate(_listed(practice, "replicas"))
+    ]
+    rules.no_duplicates(practice, "replicas", adopters, "El centro")
+    for i, adopter in enumerate(adopters):
         path = ("replicas", i, "centro")
-        if has_center and replica.centro == data.centro:
+        if adopter is not None and adopter == center:
             rules.add(
                 practice,
                 path,
                 "replica-propia",
-                f"«{replica.centro}» es el centro que creó la práctica: «replicas» registra "
+                f"«{adopter}» es el centro que creó la práctica: «replicas» registra "
                 "solo a otros centros que la adoptaron.",
             )
-        else:
-            rules.reference(practice, path, replica.centro, centers, "los centros", "centers/")
-        if has_date and replica.fecha < data.fecha:
+        elif adopter is not None:
+            rules.reference(practice, path, adopter, centers, "los centros", "centers/")
+        adopted = practice.value("replicas", i, "fecha")
+        if date is not None and adopted is not None and adopted < date:
             rules.add(
                 practice,
                 ("replicas", i, "fecha"),
                 "replica-anterior",
-                f"La réplica ({replica.fecha}) es anterior a la práctica ({data.fecha}): un "
+                f"La réplica ({adopted}) es anterior a la práctica ({date}): un "
                 "centro no puede adoptarla antes de que exista. Revisa las dos fechas.",
             )
-    for i, related in enumerate(data.relacionadas):
+    for i, related in enumerate(_listed(practice, "relacionadas")):
         if related == practice.id:
             rules.add(
                 practice,
@@ -267,7 +277,7 @@ def check_practice(
             rules.reference(
                 practice, ("relacionadas", i), related, practices, "las prácticas", "practices/"
             )
-    if practice.readable("estado") and data.estado == "borrador":
+    if practice.value("estado") == "borrador":
         rules.add(
             practice,
             ("estado",),
@@ -281,14 +291,14 @@ def check_practice(
 def check_future_dates(rules: Rules, practice: MarkdownEntry[PracticeMeta]) -> None:
     """A practice, an adoption or a result dated after today: probably a typo in the year."""
     today = dt.date.today()
-    dated: list[tuple[tuple[str | int, ...], dt.date | None]] = []
-    if practice.readable("fecha"):
-        dated.append((("fecha",), practice.data.fecha))
+    paths: list[tuple[str | int, ...]] = [("fecha",)]
     for field in ("replicas", "resultados"):
-        dated += [
-            ((field, i, "fecha"), item.fecha) for i, item in enumerate(_listed(practice, field))
-        ]
-    for path, date in dated:
+        paths += [(field, i, "fecha") for i, _ in enumerate(_listed(practice, field))]
+    for i, _ in enumerate(_listed(practice, "replicas")):
+        results = practice.value("replicas", i, "resultados") or []
+        paths += [("replicas", i, "resultados", j, "fecha") for j, _ in enumerate(results)]
+    for path in paths:
+        date = practice.value(*path)
         if date is not None and date > today:
             rules.add(
                 practice,
@@ -301,7 +311,7 @@ def check_future_dates(rules: Rules, practice: MarkdownEntry[PracticeMeta]) -> N
 
 
 def _listed(entry: Entry[Any], field: str) -> list[Any]:
-    return list(getattr(entry.data, field)) if entry.readable(field) else []
+    return list(entry.value(field) or [])
 
 
 def _plain(text: str) -> str:
@@ -340,13 +350,12 @@ def check_quotes(
     if network.readable("citas"):
         quoted += [(network, ("citas", k), q.cita, q.fuente) for k, q in data.citas.items()]
     for center in centers.values():
-        if center.readable("hitos") and center.readable("fuente"):
-            quoted += [
-                (center, ("hitos", i), m.cita, m.fuente or center.data.fuente)
-                for i, m in enumerate(center.data.hitos)
-            ]
+        for i, _ in enumerate(_listed(center, "hitos")):
+            if center.readable("hitos", i, "fuente"):
+                source = center.value("hitos", i, "fuente") or center.value("fuente")
+                quoted.append((center, ("hitos", i), center.value("hitos", i, "cita"), source))
     for entry, path, quote, source in quoted:
-        if quote is None or source not in texts:
+        if quote is None or source is None or source not in texts:
             continue  # no quote, or a source without its text in the site: nothing to compare
         if _plain(quote) not in texts[source]:
             page = data.fuentes[source].pagina
