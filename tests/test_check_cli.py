@@ -145,3 +145,35 @@ def test_urls_with_quotes_or_brackets_are_refused(make_repo: MakeRepo) -> None:
     hostile = VALID_PRACTICE.replace("estado: ejemplo\n", "estado: ejemplo\ncontacto:\n" + web)
     root = make_repo({"practices/diagnostico.md": hostile})
     assert codes(root) == [("practices/diagnostico.md", 9, 8, "url-invalida")]
+
+
+ONE_BROKEN_LINK = (
+    "---\ntitulo: x\nresumen: y\ncentro: talca\nareas: [innovacion]\nfecha: 2021-01-01\n"
+    "estado: publicada\n---\n\n## Contexto\nTexto.\n\n## Qué hicimos\nTexto.\n\n"
+    "## Resultados\nTexto.\n\n## Cómo replicarla\n[roto](nada.md)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "gap", "summary"),
+    [
+        ({}, "14 centros y hay 13 perfiles en centers/: falta 1 por", "0 errores, 1 aviso."),
+        (
+            {"centers/osorno.yml": None, "practices/otra.md": ONE_BROKEN_LINK},
+            "14 centros y hay 12 perfiles en centers/: faltan 2 por",
+            "1 error, 1 aviso.",
+        ),
+        (
+            {"practices/otra.md": ONE_BROKEN_LINK.replace("talca", "Talca")},
+            "falta 1 por",
+            "2 errores, 1 aviso.",
+        ),
+    ],
+)
+def test_counts_agree_with_their_number(
+    make_repo: MakeRepo, files: dict[str, str | None], gap: str, summary: str
+) -> None:
+    """ "falta 1", "faltan 2"; "1 error", "2 errores"."""
+    result = run_check(make_repo(files))
+    assert gap in result.stdout
+    assert result.stdout.splitlines()[-1] == summary

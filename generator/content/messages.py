@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -218,6 +220,8 @@ def _number(f: _Failure) -> tuple[str, str]:
 
 
 def _text(f: _Failure) -> tuple[str, str]:
+    if f.value is None:  # «fuente:» with nothing after it
+        return _empty_text(f)
     message = f"{f.field} debe ser un texto, pero se leyó {describe_value(f.value)} («{f.shown}»)."
     if f.raw is not None:
         message += f' Escríbelo entre comillas: "{f.raw}".'
@@ -287,10 +291,34 @@ def _says(code: str, template: str) -> Builder:
     return lambda f: (code, template.format(field=f.field, shown=f.shown))
 
 
-_date = _says(
-    "fecha-invalida",
-    "{field}: «{shown}» no es una fecha válida. Usa AAAA-MM-DD, por ejemplo 2021-03-15.",
-)
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _day_first(shown: str) -> str:
+    """ " ¿Quisiste decir «2021-04-30»?" for a date written day first, as in Chile (30/04/2021)."""
+    match = _DAY_FIRST.fullmatch(shown.strip())
+    if not match:
+        return ""
+    day, month, year = map(int, match.groups())
+    try:
+        return f" ¿Quisiste decir «{dt.date(year, month, day).isoformat()}»?"
+    except ValueError:
+        return ""
+
+
+def _date(f: _Failure) -> tuple[str, str]:
+    return "fecha-invalida", (
+        f"{f.field}: «{f.shown}» no es una fecha válida.{_day_first(f.shown)} Usa AAAA-MM-DD "
+        "(año, mes y día), por ejemplo 2021-03-15."
+    )
+
+
+def _partial_date(f: _Failure) -> tuple[str, str]:
+    return "fecha-invalida", (
+        f"{f.field}: «{f.shown}» no es una fecha válida.{_day_first(f.shown)} Escríbela tan "
+        "precisa como la fuente: un año (2020), «inicio de 2020», «fin de 2020», un mes "
+        "(2020-12) o un día (2020-12-15)."
+    )
 
 
 def _other(f: _Failure) -> tuple[str, str]:
@@ -317,11 +345,7 @@ BUILDERS: dict[str, Builder] = {
     "model_type": _block,
     "model_attributes_type": _block,
     "fecha": _date,
-    "fecha_parcial": _says(
-        "fecha-invalida",
-        "{field}: «{shown}» no es una fecha válida. Escríbela tan precisa como la fuente: un "
-        "año (2020), «inicio de 2020», «fin de 2020», un mes (2020-12) o un día (2020-12-15).",
-    ),
+    "fecha_parcial": _partial_date,
     "estado_sin_fuente": _says(
         "estado-sin-fuente",
         "{field}: «{shown}» no dice desde cuándo ni según qué fuente. Bórralo (el sitio muestra "
