@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import ipaddress
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -106,6 +108,24 @@ def _count(minimum: int) -> Callable[[str], int]:
     return parse
 
 
+def _address(value: str) -> str:
+    """`serve`'s HOST:PORT, checked here: MkDocs would stop without a word, or with a
+    traceback for a port out of range."""
+    host, _, port = value.rpartition(":")
+    try:
+        if host != "localhost":
+            ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+        valid = port.isdigit() and 0 < int(port) < 65536
+    except ValueError:
+        valid = False
+    if not valid:
+        raise argparse.ArgumentTypeError(
+            f"«{value}» no es una dirección con puerto: escribe una IP (o localhost), «:» y un "
+            "puerto entre 1 y 65535, por ejemplo 127.0.0.1:8001"
+        )
+    return value
+
+
 def _add_root(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--root", type=_root, default=Path.cwd(), metavar="CARPETA", help="carpeta del repositorio"
@@ -151,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_root(serve_cmd)
     serve_cmd.add_argument(
         "--dev-addr",
+        type=_address,
         default=urls.PREVIEW_ADDRESS,
         metavar="DIRECCIÓN",
         help=f"dirección y puerto (por omisión, {urls.PREVIEW_ADDRESS})",
@@ -356,7 +377,7 @@ def run_build(args: argparse.Namespace) -> int:
                 docs_dir=docs_dir,
             )
         except (MkDocsAbort, PluginError) as error:
-            print(f"La construcción falló: {error}", file=sys.stderr)
+            print(f"La construcción falló: {_build_failure(str(error))}", file=sys.stderr)
             print(f"{site_dir} queda como estaba.", file=sys.stderr)
             return EXIT_INVALID
     print(f"Sitio construido en {site_dir}")
@@ -365,6 +386,19 @@ def run_build(args: argparse.Namespace) -> int:
             f"Para abrir sin conexión: {site_dir / 'index.html'} (y {site_dir}.zip para copiarlo)."
         )
     return EXIT_OK
+
+
+def _build_failure(said: str) -> str:
+    """MkDocs' "Aborted with 2 warnings in strict mode!" in Spanish; a plugin's own error,
+    already Spanish, as it is."""
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", said.strip())
+    if strict is None:
+        return said
+    warnings = plural(int(strict.group(1)), "aviso", "avisos")
+    return (
+        f"MkDocs dio {warnings} (en las líneas de arriba) y el sitio se construye en modo "
+        "estricto: cada aviso detiene la construcción. Corrige lo que señala."
+    )
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -378,23 +412,44 @@ def run_serve(args: argparse.Namespace) -> int:
     print("Preparando la vista previa…", flush=True)
     # Ctrl-C and SIGTERM alike: MkDocs then removes its temporary site and the plugin its folder.
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     (args.root / build.DOCS_DIR).mkdir(exist_ok=True)  # MkDocs requires it before the plugin runs
     # Rebuild only the pages whose Markdown changed: the generator rewrites only those files.
     logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_build_warning)
     with running(RunSettings(args.root, drafts=True)):  # the author's own drafts too
-        serve(
-            config_file=str(build.project_config_file(args.root)),
-            docs_dir=str(args.root / build.DOCS_DIR),
-            dev_addr=args.dev_addr,
-            livereload=True,
-            build_type="dirty",
-        )
+        try:
+            serve(
+                config_file=str(build.project_config_file(args.root)),
+                docs_dir=str(args.root / build.DOCS_DIR),
+                dev_addr=args.dev_addr,
+                livereload=True,
+                build_type="dirty",
+            )
+        except OSError as error:
+            if error.filename is not None:
+                raise  # a file, not the address: main says which
+            print(
+                f"No se pudo abrir la vista previa en {args.dev_addr}: {os_reason(error)}. "
+                "Elige otro puerto, por ejemplo: python -m generator serve --dev-addr "
+                "127.0.0.1:8001 (o make serve PORT=8001).",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
     print("Vista previa detenida.")
     return EXIT_OK
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    # Once: a second Ctrl-C, or the SIGTERM that make passes on to `serve`, would break the
+    # shutdown halfway and leave its threads keeping the process alive. (A handler that does
+    # nothing, not SIG_IGN: Python reports a signal already on its way to an ignored handler.)
+    signal.signal(signal.SIGTERM, _already_stopping)
+    signal.signal(signal.SIGINT, _already_stopping)
     raise KeyboardInterrupt
+
+
+def _already_stopping(signum: int, frame: object) -> None:
+    pass
 
 
 def _without_dirty_build_warning(record: logging.LogRecord) -> bool:

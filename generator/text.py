@@ -35,6 +35,8 @@ OS_REASONS = {
     errno.ENAMETOOLONG: "el nombre es demasiado largo",
     errno.ENOTDIR: "una parte de la ruta no es una carpeta",
     errno.EISDIR: "es una carpeta, no un archivo",
+    errno.EADDRINUSE: "la dirección ya está en uso (¿hay otra vista previa abierta?)",
+    errno.EADDRNOTAVAIL: "esa dirección no es de este computador",
 }
 
 

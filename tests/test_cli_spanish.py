@@ -81,6 +81,9 @@ def test_usage_errors_are_spanish(
         ["synth", "--centers", "1", "--practices", "1", "--out", "o", "--seed", "x"],
         ["build", "--s"],
         ["check", "sobra"],
+        ["serve", "--dev-addr", "nada"],
+        ["serve", "--dev-addr", "127.0.0.1:99999"],
+        ["serve", "--dev-addr", "otra-maquina:8000"],
     ],
 )
 def test_each_kind_of_usage_error_is_spanish(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -124,6 +127,47 @@ def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path) -> None:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+def test_make_serve_takes_the_address_from_port_and_leaves_no_temporary_folder(
+    tmp_path: Path,
+) -> None:
+    """`make serve PORT=…`, as the README says, run in a repository (the tools already set
+    up: -o keeps make from installing them again)."""
+    root = create_repo(tmp_path / "repo")
+    venv = Path(sys.executable).parent.parent
+    port = free_port()
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    make = ["make", "-f", str(REPO / "Makefile"), "-o", "node_modules/.installed"]
+    make += ["-o", str(venv / "bin" / ".installed"), "serve", f"PORT={port}", f"VENV={venv}"]
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(
+        make,
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "TMPDIR": str(temp)},
+        start_new_session=True,  # make and the preview it starts stop together
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/practicas/diagnostico/"
+        started = wait_for(lambda: process.poll() is not None or fetch(page) is not None, 120)
+        assert started and process.poll() is None, (tmp_path / "serve.log").read_text()
+        html = BeautifulSoup(fetch(page) or "", "html.parser")
+        assert html.h1 and "Diagnóstico de digitalización" in html.h1.get_text()
+        assert list(temp.iterdir())  # the preview's site, while it runs
+    finally:
+        # make passes its SIGTERM on to the preview, which so gets two; an impatient second
+        # Ctrl-C as well: the preview still stops, and cleans up, once.
+        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)
+        log.close()
+    said = (tmp_path / "serve.log").read_text()
+    assert "Vista previa detenida." in said and "Traceback" not in said, said
+    assert list(temp.iterdir()) == [], (tmp_path / "serve.log").read_text()
 
 
 def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,17 @@ def test_an_unreadable_content_folder_is_reported(shared: Path, folder: str) -> 
     # repository where it cannot write its pages' folder.
     result = generator("serve", "--root", str(root), nobody=True)
     assert_message(result, "docs_site", "no hay permiso")
+
+
+def test_serve_on_an_address_in_use_says_so(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = generator("serve", "--root", str(root), "--dev-addr", address)
+    assert_message(result, f"No se pudo abrir la vista previa en {address}", "ya está en uso")
+    assert "--dev-addr 127.0.0.1:8001" in result.stderr
 
 
 @needs_nobody

@@ -101,6 +101,10 @@ def test_a_crash_midway_leaves_the_old_site(make_repo: MakeRepo) -> None:
     result = build(root)
     assert result.returncode == 1
     assert "queda como estaba" in result.stderr
+    # MkDocs' words, said to be its own; the failure itself in ours
+    assert "Aviso de MkDocs (en inglés): Doc file 'acerca.md'" in result.stderr
+    assert "La construcción falló: MkDocs dio 1 aviso (en las líneas de arriba)" in result.stderr
+    assert "Aborted" not in result.stderr and "WARNING" not in result.stderr
     assert snapshot(root / "site") == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site.")]
 

@@ -205,6 +205,17 @@ def show_mkdocs_logging(level: int = logging.WARNING) -> None:
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler.setFormatter(MkDocsLines())
         logger.addHandler(handler)
     logger.setLevel(level)
+
+
+class MkDocsLines(logging.Formatter):
+    """MkDocs' own lines in a sentence of ours: what it says stays as it says it, in English,
+    and the author reads that it is MkDocs speaking."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        label = "Aviso" if record.levelno == logging.WARNING else "Mensaje"
+        if record.levelno >= logging.ERROR:
+            label = "Error"
+        return f"{label} de MkDocs (en inglés): {record.getMessage()}"
