@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import json
+import random
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -129,6 +134,49 @@ def test_any_data_is_written_once_and_read_back_equal(data: object) -> None:
     text = canonical.dump({"raiz": data})
     assert yaml.safe_load(text) == {"raiz": data}
     assert format_text("content/red.yml", text) == text
+
+
+FINITE = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FINITE)
+def test_every_number_reads_back_as_the_same_number(value: float) -> None:
+    text = canonical.dump({"valor": value})
+    read = yaml.safe_load(text)["valor"]
+    # a whole number reads back as an integer (as the CMS writes it, up to 10^21), of the
+    # same value
+    assert isinstance(read, int if value.is_integer() and abs(value) < 1e21 else float)
+    assert float(read) == value
+    assert format_text("content/red.yml", text) == text
+
+
+def numbers_to_check() -> list[float]:
+    rng = random.Random(12)
+    found = [1.0, -35.0, 12.5, -35.4264, 100.0, 1e-7, 1.5e-7, 1e-6, 2.5e-5, 1e20, 1e21, 5e-324]
+    found += [rng.uniform(-200, 200) for _ in range(300)]
+    found += [float(rng.randint(-(10**6), 10**6)) for _ in range(100)]
+    found += [rng.random() * 10 ** rng.randint(-330, 300) for _ in range(600)]
+    return found
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="hace falta node")
+def test_numbers_are_written_as_the_cms_writes_them() -> None:
+    """The CMS writes a number with JavaScript's String() (`1`, not Python's `1.0`), and a
+    point before an exponent so that YAML 1.1 still reads a number: format writes the same,
+    so a save in the CMS followed by `format` changes no line."""
+    numbers = numbers_to_check()
+    script = (
+        "const numbers = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(numbers.map(String)));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=json.dumps(numbers), capture_output=True, text=True
+    )
+    from_javascript = json.loads(result.stdout)
+    with_point = [re.sub(r"^(-?\d+)e", r"\1.0e", text) for text in from_javascript]
+    assert [canonical.number_text(n) for n in numbers] == with_point
+    assert canonical.number_text(1.0) == "1" and canonical.number_text(1e-7) == "1.0e-7"
 
 
 def test_render_writes_valid_canonical_files(make_repo: MakeRepo) -> None:

@@ -4,6 +4,7 @@
 - every non-empty list and map in block style, two spaces per level; `[]` and `{}` when empty;
 - a string quoted only when YAML needs it (see `NEEDS_QUOTES`), in single quotes, or in double
   quotes when it holds a character that must be escaped;
+- a number as the CMS's JavaScript writes it (`1`, not `1.0`; `1.0e-7`, see `number_text`);
 - no blank lines inside the YAML; comments kept, each before the key or item that follows it
   (or after its value on the same line);
 - a Markdown file: `---`, the YAML, `---`, one blank line, the body (one final newline).
@@ -20,6 +21,7 @@ import re
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import PurePosixPath
 from types import UnionType
 from typing import Any
@@ -199,12 +201,34 @@ def scalar(value: Any) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        return number_text(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date):
         return value.isoformat()
     return text_scalar(str(value))
+
+
+def number_text(value: float) -> str:
+    """A finite number as the CMS writes it: JavaScript's String(number) (`1`, not `1.0`), with
+    a decimal point before an exponent (`1.0e-7`), without which YAML 1.1 would read text."""
+    if value == 0:
+        return "0"
+    if value < 0:
+        return "-" + number_text(-value)
+    # The shortest digits that read back as `value` (as JavaScript chooses them): value is
+    # 0.DIGITS times ten to the `point`.
+    _, places, exponent = Decimal(repr(value)).as_tuple()
+    digits = "".join(map(str, places)).rstrip("0")
+    point = int(exponent) + len(places)
+    if len(digits) <= point <= 21:
+        return digits + "0" * (point - len(digits))
+    if 0 < point <= 21:
+        return digits[:point] + "." + digits[point:]
+    if -6 < point <= 0:
+        return "0." + "0" * -point + digits
+    power = point - 1
+    return f"{digits[0]}.{digits[1:] or '0'}e{'+' if power >= 0 else '-'}{abs(power)}"
 
 
 def text_scalar(text: str) -> str:

@@ -197,6 +197,9 @@ def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -
     ]  # fmt: skip
     written = page.evaluate("texts => texts.map(t => window.RedCanonico.textScalar(t))", texts)
     assert written == [canonical.text_scalar(t) for t in texts]
+    numbers = [1.0, -35.4264, 12.5, 100.0, 1e-7, 2.5e-5, 1e21, 0.1 + 0.2]
+    written = page.evaluate("ns => ns.map(n => window.RedCanonico.numberText(n))", numbers)
+    assert written == [canonical.number_text(n) for n in numbers]
 
     data: dict[str, Any] = {
         "estado": "borrador",
@@ -204,7 +207,9 @@ def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -
         "fecha": "2021-04-02",
         "areas": ["digitalizacion", "innovacion"],
         "resultados": [
-            {"valor": 12, "indicador": "Ferias", "fuente": "Registro", "fecha": "2021-05-01"}
+            {"valor": 12, "indicador": "Ferias", "fuente": "Registro", "fecha": "2021-05-01"},
+            {"valor": 3.0, "indicador": "Horas", "fuente": "Registro"},
+            {"valor": 2.5, "indicador": "Nota", "fuente": "Encuesta"},
         ],
         "contacto": {"correo": "equipo@ejemplo.cl", "nombre": "Equipo"},
         "etiquetas": [],

@@ -32,11 +32,18 @@
     if (typeof value === "number") {
       if (Number.isNaN(value)) return ".nan";
       if (!Number.isFinite(value)) return value > 0 ? ".inf" : "-.inf";
-      return String(value);
+      return numberText(value);
     }
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     var text = String(value);
     return isDate && ISO_DAY.test(text) ? text : textScalar(text);
+  }
+
+  // String(number), with a decimal point before an exponent (1.0e-7): YAML 1.1 reads "1e-7"
+  // as text. The same as number_text in canonical.py.
+  function numberText(value) {
+    var text = String(value);
+    return /e/.test(text) && !/\./.test(text) ? text.replace("e", ".0e") : text;
   }
 
   function isMap(value) {
@@ -146,7 +153,9 @@
     };
   }
 
-  window.RedCanonico = { dump: dump, textScalar: textScalar, frontMatterFile: frontMatterFile };
+  window.RedCanonico = {
+    dump: dump, textScalar: textScalar, numberText: numberText, frontMatterFile: frontMatterFile,
+  };
   Object.keys(rules.formats).forEach(function (name) {
     var format = rules.formats[name];
     CMS.registerCustomFormat(name, format.extension, formatter(format));
