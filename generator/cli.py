@@ -238,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_root(format_cmd)
     format_cmd.add_argument(
-        "archivos",
+        "files",
         nargs="*",
         type=Path,
         metavar="ARCHIVO",
@@ -333,7 +333,7 @@ def run_issue_form(args: argparse.Namespace) -> int:
 
 
 def run_format(args: argparse.Namespace) -> int:
-    return formatting.run(args.root, args.archivos, check=args.check)
+    return formatting.run(args.root, args.files, check=args.check)
 
 
 def run_from_issue(args: argparse.Namespace) -> int:

@@ -177,3 +177,147 @@ def test_the_loader_is_split_by_phase_and_lists_the_pages_folder_once(
     few = pages_folder_listings(create_repo(tmp_path / "few"), 1, monkeypatch)
     many = pages_folder_listings(create_repo(tmp_path / "many"), 8, monkeypatch)
     assert 1 <= few == many
+
+
+# --- names: code in English (CONTRIBUTING.md, «en qué idioma va cada nombre») ---------------
+
+# Spanish words that name things in the content, and a few more a template once used.
+SPANISH = {
+    "actualizada",
+    "adoptadas",
+    "archivo",
+    "archivos",
+    "atribucion",
+    "buscar",
+    "cargo",
+    "centro",
+    "centros",
+    "cita",
+    "citas",
+    "comuna",
+    "contacto",
+    "coordenadas",
+    "corto",
+    "correo",
+    "costo",
+    "cuando",
+    "declarados",
+    "descripcion",
+    "dificultad",
+    "duracion",
+    "ejemplo",
+    "equipo",
+    "estado",
+    "etiqueta",
+    "etiquetas",
+    "evento",
+    "evolucion",
+    "fecha",
+    "fuente",
+    "fuentes",
+    "grafico",
+    "hito",
+    "hitos",
+    "indicador",
+    "mapa",
+    "materiales",
+    "mayuscula",
+    "nombre",
+    "nota",
+    "operador",
+    "pagina",
+    "paginas",
+    "parcial",
+    "personas",
+    "practica",
+    "practicas",
+    "preparacion",
+    "programa",
+    "publico",
+    "publicos",
+    "regiones",
+    "relacionadas",
+    "replicas",
+    "resultado",
+    "resultados",
+    "resumen",
+    "seccion",
+    "servicio",
+    "servicios",
+    "telefono",
+    "tema",
+    "tiempo",
+    "titulo",
+    "valor",
+}
+
+
+def content_classes() -> set[str]:
+    """The models of the content and of the API, whose fields are the content's own keys."""
+    from pydantic import BaseModel
+
+    from generator.content import models
+    from generator.site import api
+
+    found = set()
+    for module in (models, api):
+        found |= {
+            name
+            for name, value in vars(module).items()
+            if isinstance(value, type) and issubclass(value, BaseModel)
+        }
+    return found
+
+
+def called_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+
+
+def spanish_names(path: Path, exempt: set[str]) -> list[tuple[int, str]]:
+    """Names the code gives (variables, functions, classes, parameters, fields) that are
+    Spanish; the fields of the content's models are exempt (they are its keys)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    keys = {
+        id(item.target)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and node.name in exempt
+        for item in node.body
+        if isinstance(item, ast.AnnAssign)
+    }
+    given: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            given.append((node.lineno, node.name))
+        elif isinstance(node, ast.arg):
+            given.append((node.lineno, node.arg))
+        elif isinstance(node, ast.Call) and called_name(node) not in exempt:  # not a model's
+            given += [(node.lineno, k.arg) for k in node.keywords if k.arg]
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            given += [] if id(node) in keys else [(node.lineno, node.id)]
+    return [
+        (line, name)
+        for line, name in given
+        if SPANISH & set(re.findall(r"[a-z]+", name.lower().replace("_", " ")))
+    ]
+
+
+def test_code_names_are_english() -> None:
+    exempt = content_classes()
+    found = [
+        f"{path.relative_to(REPO)}:{line}: {name}"
+        for path in MODULES.values()
+        for line, name in spanish_names(path, exempt)
+    ]
+    assert found == []
+
+
+def test_the_names_check_finds_a_spanish_name(tmp_path: Path) -> None:
+    path = tmp_path / "leak.py"
+    path.write_text(
+        "class Page:\n    grafico: str\n\n\ndef fecha_html(mapa: str) -> str:\n"
+        "    escaped = Term(nombre=mapa.titulo)\n    return render(escaped, corto=1)\n",
+        encoding="utf-8",
+    )
+    names = {name for _, name in spanish_names(path, {"Term"})}
+    assert names == {"grafico", "fecha_html", "mapa", "corto"}  # not the content's keys

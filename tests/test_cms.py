@@ -107,8 +107,8 @@ def test_dates_are_written_as_they_are_stored(config: dict[str, Any]) -> None:
 
 
 def test_the_states_have_spanish_labels(config: dict[str, Any]) -> None:
-    estado = collection(config, cms.PRACTICES)["estado"]
-    assert [o["label"] for o in estado["options"]] == [
+    practice_state = collection(config, cms.PRACTICES)["estado"]
+    assert [o["label"] for o in practice_state["options"]] == [
         "Ejemplo de formato",
         "Borrador",
         "Publicada",

@@ -105,8 +105,8 @@ def test_only_checked_files_reach_the_site(make_repo: MakeRepo) -> None:
 # --- numbers and dates --------------------------------------------------------------------------
 
 
-def practice_with(extra: str, fecha: str = "2021-03-15") -> str:
-    return VALID_PRACTICE.replace("fecha: 2021-03-15", f"fecha: {fecha}\n{extra}".rstrip("\n"))
+def practice_with(extra: str, date: str = "2021-03-15") -> str:
+    return VALID_PRACTICE.replace("fecha: 2021-03-15", f"fecha: {date}\n{extra}".rstrip("\n"))
 
 
 @pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", ".NaN"])
@@ -119,20 +119,20 @@ def test_infinite_and_not_a_number_values_are_refused(make_repo: MakeRepo, value
 
 
 @pytest.mark.parametrize(
-    ("fecha", "replica", "resultado"),
+    ("date", "adopted", "measured"),
     [("1999-12-31", "2021-05-01", "2021-05-01"), ("2021-03-15", "2101-01-01", "9999-12-31")],
 )
 def test_dates_outside_2000_to_2100_are_errors_at_their_line(
-    make_repo: MakeRepo, fecha: str, replica: str, resultado: str
+    make_repo: MakeRepo, date: str, adopted: str, measured: str
 ) -> None:
     extra = (
         f"resultados:\n  - indicador: Almacenes\n    valor: 3\n    fuente: Registro\n"
-        f"    fecha: {resultado}\nreplicas:\n  - centro: osorno\n    fecha: {replica}\n"
+        f"    fecha: {measured}\nreplicas:\n  - centro: osorno\n    fecha: {adopted}\n"
     )
-    root = make_repo({"practices/diagnostico.md": practice_with(extra, fecha)})
+    root = make_repo({"practices/diagnostico.md": practice_with(extra, date)})
     _, problems = check(root)
     out_of_range = {p.line for p in problems if p.code == "fecha-fuera-de-rango"}
-    lines = {6: fecha, 11: resultado, 14: replica}
+    lines = {6: date, 11: measured, 14: adopted}
     assert out_of_range == {n for n, d in lines.items() if not "2000" <= d[:4] <= "2100"}
 
 

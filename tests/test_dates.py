@@ -153,11 +153,11 @@ def test_check_rejects_a_date_the_source_could_not_give_and_says_how_to_write_on
 
 
 def test_a_quote_must_be_the_sources_exact_words(make_repo: MakeRepo) -> None:
-    red = (REPO / "content/red.yml").read_text()
-    changed = red.replace(
+    network = (REPO / "content/red.yml").read_text()
+    changed = network.replace(
         "esperamos al menos llegar a una red de 20 centros", "esperamos llegar a 20 centros"
     )
-    assert changed != red
+    assert changed != network
     found = problems_of(make_repo({"content/red.yml": changed}))
     ((file, line, code, message),) = found
     assert (file, code) == ("content/red.yml", "cita-inexacta")

@@ -88,10 +88,10 @@ def test_api_files_validate_against_their_published_schema(site: Path, name: str
 def test_api_records_say_what_the_pages_say(site: Path) -> None:
     practices = {p["id"]: p for p in load(site, "api/practicas.json")["practicas"]}
     assert list(practices) == ["pagos", "diagnostico"]  # newest first, like the catalogue
-    pagos = practices["pagos"]
-    assert pagos["region"] == "los-lagos"
-    assert pagos["resultados"][0]["valor"] == 8
-    assert pagos["replicas"] == [
+    payments = practices["pagos"]
+    assert payments["region"] == "los-lagos"
+    assert payments["resultados"][0]["valor"] == 8
+    assert payments["replicas"] == [
         {"centro": "talca", "fecha": "2021-08-01", "nota": "Con almaceneros.", "resultados": []}
     ]
     centers = {c["id"]: c for c in load(site, "api/centros.json")["centros"]}

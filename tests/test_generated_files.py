@@ -18,9 +18,9 @@ def test_schemas_are_fresh() -> None:
 def test_schemas_use_the_spanish_descriptions() -> None:
     practice = json.loads((REPO / "schemas" / "practica.schema.json").read_text(encoding="utf-8"))
     assert practice["additionalProperties"] is False
-    titulo = practice["properties"]["titulo"]
-    assert titulo["description"] == PracticeMeta.model_fields["titulo"].description
-    assert titulo["examples"]
+    title = practice["properties"]["titulo"]
+    assert title["description"] == PracticeMeta.model_fields["titulo"].description
+    assert title["examples"]
     assert set(practice["required"]) == {
         k for k, f in PracticeMeta.model_fields.items() if f.is_required()
     }

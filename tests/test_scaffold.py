@@ -89,8 +89,8 @@ def test_unknown_keys_are_refused_with_the_check_message(make_repo: MakeRepo) ->
 
     # The same file written by hand gives the same messages from `check`.
     text = scaffold.practice_text(
-        titulo="Otra práctica", centro="talka", areas=["inovacion"], resumen="Texto.",
-        fecha=scaffold.dt.date(2021, 1, 1),
+        title="Otra práctica", center="talka", areas=["inovacion"], summary="Texto.",
+        date=scaffold.dt.date(2021, 1, 1),
     )  # fmt: skip
     (root / "practices" / "otra-practica.md").write_text(text, encoding="utf-8")
     _, problems = check(root)
@@ -140,14 +140,14 @@ def test_interactive_terminal_asks_for_the_fields(make_repo: MakeRepo) -> None:
     assert not [p for p in problems if p.severity == "error"]
 
 
-@pytest.mark.parametrize("titulo", ["Ñandú: «comillas» y dos puntos", "'# no es comentario"])
-def test_titles_that_need_quoting_stay_valid(make_repo: MakeRepo, titulo: str) -> None:
+@pytest.mark.parametrize("title", ["Ñandú: «comillas» y dos puntos", "'# no es comentario"])
+def test_titles_that_need_quoting_stay_valid(make_repo: MakeRepo, title: str) -> None:
     root = make_repo()
-    code = scaffold.new_practice(root, {"titulo": titulo, "centro": "osorno"}, interactive=False)
+    code = scaffold.new_practice(root, {"titulo": title, "centro": "osorno"}, interactive=False)
     assert code == 0
     repository, _ = check(root)
     assert repository is not None
-    assert any(p.data.titulo == titulo for p in repository.practices.values())
+    assert any(p.data.titulo == title for p in repository.practices.values())
 
 
 def test_github_annotation_points_at_the_broken_line(make_repo: MakeRepo) -> None:

@@ -101,8 +101,8 @@ def assert_precision(text: str, date: PartialDate, allowed_numbers: set[str]) ->
 
 def expected_count(name: str) -> int:
     practices = [p for p in (REPO / "practices").glob("*.md")]
-    metas = [yaml.safe_load(p.read_text().split("---")[1]) for p in practices]
-    shown = [m for m in metas if m["estado"] != "borrador"]
+    fronts = [yaml.safe_load(p.read_text().split("---")[1]) for p in practices]
+    shown = [m for m in fronts if m["estado"] != "borrador"]
     if name == "centros-identificados":
         return len(centers())
     if name == "centros-sin-identificar":

@@ -330,11 +330,11 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
         return invalid
     if doc is None or not isinstance(doc.value, dict):
         return invalid
-    replicas = doc.value.get("replicas") or []
+    adoptions = doc.value.get("replicas") or []
 
     def owner(_: int, path: tuple[str, int, str]) -> FormField | None:
         top, number, inner = path
-        if top != "replicas" or number != len(replicas):
+        if top != "replicas" or number != len(adoptions):
             return None
         return _owner_of(fields, (inner or "centro",))
 

@@ -90,15 +90,15 @@ def split_list(text: str | None) -> list[str]:
 
 
 def practice_text(
-    *, titulo: str, centro: str, areas: Sequence[str], resumen: str, fecha: dt.date
+    *, title: str, center: str, areas: Sequence[str], summary: str, date: dt.date
 ) -> str:
     """A new practice in canonical form: a draft whose sections say what goes in each."""
     header = {
-        "titulo": titulo,
-        "resumen": resumen,
-        "centro": centro,
+        "titulo": title,
+        "resumen": summary,
+        "centro": center,
         "areas": list(areas),
-        "fecha": fecha,
+        "fecha": date,
         "estado": "borrador",
         "servicios": [],
         "publicos": [],
@@ -177,11 +177,11 @@ def new_practice(
         _error(f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige otro --titulo.")
         return EXIT_INVALID
     text = practice_text(
-        titulo=fields["titulo"],
-        centro=fields["centro"],
+        title=fields["titulo"],
+        center=fields["centro"],
         areas=split_list(fields["areas"]),
-        resumen=fields["resumen"],
-        fecha=today or dt.date.today(),
+        summary=fields["resumen"],
+        date=today or dt.date.today(),
     )
     if not _write_if_valid(root, rel, text, practice_problems(root, rel, text, loaded)):
         return EXIT_INVALID
@@ -206,16 +206,16 @@ def new_practice(
 # --- centers ----------------------------------------------------------------------------
 
 
-def center_text(*, nombre: str, comuna: str, region: str, operador: str, fuente: str) -> str:
+def center_text(*, name: str, commune: str, region: str, operator: str, source: str) -> str:
     """A new center profile in canonical form, still without milestones; without a state,
     which only a source may give, with its date (models.CenterState)."""
     data = {
-        "nombre": nombre,
-        "comuna": comuna,
+        "nombre": name,
+        "comuna": commune,
         "region": region,
-        "operador": operador,
+        "operador": operator,
         "hitos": [],
-        "fuente": fuente,
+        "fuente": source,
     }
     return canonical.render(data, Center)
 
@@ -267,11 +267,11 @@ def new_center(
         _error(f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige otra --id.")
         return EXIT_INVALID
     text = center_text(
-        nombre=fields["nombre"],
-        comuna=fields["comuna"],
+        name=fields["nombre"],
+        commune=fields["comuna"],
         region=fields["region"],
-        operador=fields["operador"],
-        fuente=fields["fuente"],
+        operator=fields["operador"],
+        source=fields["fuente"],
     )
     if not _write_if_valid(root, rel, text, _center_problems(loaded, rel, text)):
         return EXIT_INVALID

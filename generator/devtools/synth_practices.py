@@ -157,7 +157,7 @@ class PracticeWriter:
             lines.append("publicos: " + flow(rng.sample(self.publics, rng.randint(1, 3))))
         if rng.random() < 0.95:
             lines.append("etiquetas: " + flow(rng.sample(TAGS, rng.randint(1, 5))))
-        lines += self.results(date) + self.replicas(center, date) + self.related(index)
+        lines += self.results(date) + self.adoptions(center, date) + self.related(index)
         if rng.random() < 0.3:
             number = self.centers[center].number
             lines += [
@@ -189,7 +189,7 @@ class PracticeWriter:
                 lines.append(f"    fecha: {measured.isoformat()}")
         return ["resultados:", *lines] if lines else []
 
-    def replicas(self, center: int, date: dt.date) -> list[str]:
+    def adoptions(self, center: int, date: dt.date) -> list[str]:
         rng = self.rng
         sample = rng.sample(range(len(self.centers)), min(4, len(self.centers)))
         others = [i for i in sample if i != center]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol, get_args
+from typing import Literal, get_args
 
-from generator.content.models import STATE_LABELS, Center, Difficulty, PracticeMeta
+from generator.content.models import STATE_LABELS, Center, Difficulty, PracticeMeta, Region, Term
 from generator.site.view import SiteView
 
 STATUS_LABELS = {state: STATE_LABELS[state] for state in ("publicada", "ejemplo", "borrador")}
@@ -79,12 +79,7 @@ def facets(view: SiteView) -> list[Facet]:
     ]
 
 
-class Named(Protocol):
-    @property
-    def nombre(self) -> str: ...
-
-
-def _names(terms: Mapping[str, Named]) -> list[tuple[str, str]]:
+def _names(terms: Mapping[str, Term | Region]) -> list[tuple[str, str]]:
     return [(key, term.nombre) for key, term in terms.items()]
 
 

@@ -196,8 +196,8 @@ def _layout() -> _Layout:
         ),
     )
 
-    atribucion = data.get("atribucion", {})
-    attribution = str(atribucion.get("fuente", "")) if isinstance(atribucion, dict) else ""
+    credit = data.get("atribucion", {})
+    attribution = str(credit.get("fuente", "")) if isinstance(credit, dict) else ""
     return _Layout(
         mainland=mainland,
         inset=inset,

@@ -73,14 +73,14 @@ def _environment() -> jinja2.Environment:
         url=md_url,
         h=html_text,
         meta=meta_string,
-        fecha=lambda d: md(date_es(d)),
-        fecha_html=lambda d: html_text(date_es(d)),
-        fecha_parcial=lambda d: md(partial_date_es(d)),
-        fecha_cuando=lambda d: md(partial_date_when(d)),
-        mayuscula=lambda text: md(capitalized(str(text))),
+        date=lambda d: md(date_es(d)),
+        date_html=lambda d: html_text(date_es(d)),
+        partial_date=lambda d: md(partial_date_es(d)),
+        date_when=lambda d: md(partial_date_when(d)),
+        capitalized=lambda text: md(capitalized(str(text))),
         plural=lambda n, one, many: md(plural(n, one, many)),
         pesos=pesos,
-        corto=short_center_name,
+        short_name=short_center_name,
     )
     return env
 

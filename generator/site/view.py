@@ -47,7 +47,7 @@ class Situation:
 
     label: str  # "Estado" or "Último hito"
     text: str
-    fecha: PartialDate
+    date: PartialDate
     source: str  # key of the source in content/red.yml
 
 
