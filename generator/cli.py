@@ -391,6 +391,8 @@ def run_build(args: argparse.Namespace) -> int:
 def _build_failure(said: str) -> str:
     """MkDocs' "Aborted with 2 warnings in strict mode!" in Spanish; a plugin's own error,
     already Spanish, as it is."""
+    if said.strip() == "Aborted with a configuration error!":
+        return "la configuración del sitio (mkdocs.yml) tiene un error: lo dice la línea de arriba."
     strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", said.strip())
     if strict is None:
         return said

@@ -13,7 +13,7 @@ import pytest
 from generator.content.layout import MAX_ATTACHMENT_BYTES
 from generator.content.pipeline import check
 
-from .conftest import VALID_PRACTICE, MakeRepo
+from .conftest import REPO, VALID_PRACTICE, MakeRepo
 from .sitebuild import build
 
 
@@ -134,6 +134,26 @@ def test_dates_outside_2000_to_2100_are_errors_at_their_line(
     out_of_range = {p.line for p in problems if p.code == "fecha-fuera-de-rango"}
     lines = {6: date, 11: measured, 14: adopted}
     assert out_of_range == {n for n, d in lines.items() if not "2000" <= d[:4] <= "2100"}
+
+
+@pytest.mark.parametrize("fecha", ["1999", "fin de 2101", "9999-01"])
+def test_a_milestone_outside_2000_to_2100_is_an_error_at_its_line(
+    make_repo: MakeRepo, fecha: str
+) -> None:
+    center = (REPO / "centers" / "talca.yml").read_text(encoding="utf-8")
+    assert "\n  - fecha: 2020\n" in center  # line 6
+    center = center.replace("\n  - fecha: 2020\n", f"\n  - fecha: {fecha}\n")
+    _, problems = check(make_repo({"centers/talca.yml": center}))
+    errors = [(p.file, p.line, p.code, p.message) for p in problems if p.severity == "error"]
+    assert errors == [
+        (
+            "centers/talca.yml",
+            6,
+            "fecha-fuera-de-rango",
+            f"«fecha»: «{fecha}» está fuera de las fechas que el sitio muestra (2000 a 2100). "
+            "Revisa el año.",
+        )
+    ]
 
 
 def test_dates_in_the_future_are_warnings(make_repo: MakeRepo) -> None:

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from generator.build import search, write
 from generator.site.sanitize import sanitize_html
 
-from .conftest import MakeRepo
+from .conftest import REPO, MakeRepo
 from .sitebuild import build
 from .sitecheck import broken_links, copy_repository, snapshot, vnu_errors
 
@@ -107,6 +107,17 @@ def test_a_crash_midway_leaves_the_old_site(make_repo: MakeRepo) -> None:
     assert "Aborted" not in result.stderr and "WARNING" not in result.stderr
     assert snapshot(root / "site") == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_broken_site_configuration_is_said_in_spanish(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")  # custom_dir: not in this copy
+    result = build(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Error de MkDocs (en inglés): Config value 'theme'" in result.stderr
+    assert "La construcción falló: la configuración del sitio (mkdocs.yml)" in result.stderr
+    assert "Aborted" not in result.stderr
 
 
 def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> None:

@@ -64,9 +64,12 @@ def reject_bare_status(value: Any) -> Any:
 
 def _parse_partial_date(value: Any) -> PartialDateValue:
     try:
-        return PartialDateValue.parse(value)
+        date = PartialDateValue.parse(value)
     except ValueError:
         raise PydanticCustomError("fecha_parcial", "fecha parcial no válida") from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:  # as for a day (_date_in_range)
+        raise PydanticCustomError("fecha_fuera_de_rango", "fecha fuera de rango")
+    return date
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -105,7 +108,7 @@ PartialDate = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
                 {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
             ]
         },
