@@ -36,6 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 
 from generator.build.write import memory_folder, scratch_dir
+from generator.text import os_reason
 
 INDEX_DIR = "pagefind"
 LANGUAGE = "es"
@@ -141,7 +142,7 @@ class BackgroundIndex:
         except OSError as error:
             shutil.rmtree(sources, ignore_errors=True)
             raise PluginError(
-                f"No se pudo ejecutar Pagefind (búsqueda del sitio): {error}"
+                f"No se pudo ejecutar Pagefind (búsqueda del sitio): {os_reason(error)}"
             ) from None
         return cls(process, sources)
 
