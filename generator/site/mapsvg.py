@@ -1,13 +1,12 @@
-"""Mapa estático de Chile en SVG, dibujado a partir de límites regionales reales.
+"""A static SVG map of Chile, drawn from real regional boundaries.
 
-Solo usa la biblioteca estándar. La geometría está en ``data/chile_regiones.json``
-(ver ``data/README.md``); este módulo la proyecta y devuelve un ``<svg>`` en línea,
-válido en HTML5 y bien formado como XML.
+Standard library only. The geometry is in ``data/chile_regiones.json`` (see
+``data/README.md``); this module projects it and returns an inline ``<svg>``, valid in
+HTML5 and well-formed XML.
 
-Disposición (``viewBox`` de 400 x 1200): el territorio continental a la derecha,
-en proyección equirectangular; Rapa Nui en un recuadro a la izquierda (sobre el
-Pacífico), a la altura de su latitud, con su propia escala. Los puntos con
-longitud menor a -100° se dibujan en ese recuadro.
+Layout (``viewBox`` 400 x 1200): the mainland on the right, in an equirectangular
+projection; Rapa Nui in an inset on the left (over the Pacific), at the height of its
+latitude, with its own scale. Points west of -100° longitude are drawn in that inset.
 """
 
 from __future__ import annotations
@@ -23,12 +22,12 @@ from typing import Any
 
 __all__ = ["MapPoint", "render_map"]
 
-# Lienzo.
+# Canvas.
 WIDTH = 400
 HEIGHT = 1200
 MARGIN = 16
 
-# Recuadro de Rapa Nui (coordenadas del lienzo).
+# The Rapa Nui inset (canvas coordinates).
 INSET_X = 8
 INSET_W = 150
 INSET_H = 120
@@ -36,16 +35,16 @@ INSET_PAD = 10
 INSET_LABEL_SPACE = 20
 INSET_LABEL = "Rapa Nui (Isla de Pascua)"
 
-# Longitud a partir de la cual (hacia el oeste) un punto va al recuadro.
+# West of this longitude a point goes into the inset.
 INSET_LON_LIMIT = -100.0
 
 POINT_RADIUS = 5
 POINT_RADIUS_HIGHLIGHTED = 8
-# Zona táctil invisible alrededor de cada punto: assets/red.css nunca dibuja el mapa a menos
-# de 450 px de alto (escala 0,375), donde 34 unidades de radio son 25,5 px de diámetro: un
-# blanco de al menos 24 x 24 px para un dedo.
+# An invisible touch area around each point: assets/red.css never draws the map under 450 px
+# high (scale 0.375), where a radius of 34 units is 25.5 px across: a target of at least
+# 24 x 24 px for a finger.
 POINT_HIT_RADIUS = 34
-# El nombre que aparece al enfocar o pasar sobre un punto, legible a esa escala.
+# The name shown when a point is focused or hovered, legible at that scale.
 NAME_FONT_SIZE = 30
 
 _DATA_FILE = "chile_regiones.json"
@@ -56,7 +55,7 @@ Polygon = list[Ring]
 
 @dataclass(frozen=True)
 class MapPoint:
-    """Un centro en el mapa."""
+    """A center on the map."""
 
     id: str
     label: str
@@ -64,7 +63,7 @@ class MapPoint:
     lon: float
     href: str
     highlighted: bool = False
-    name: str = ""  # el nombre corto que se ve al enfocar o pasar sobre el punto
+    name: str = ""  # the short name shown when the point is focused or hovered
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ class _Projection:
     y0: float
     kx: float
     ky: float
-    box: tuple[float, float, float, float]  # x_min, y_min, x_max, y_max para acotar
+    box: tuple[float, float, float, float]  # x_min, y_min, x_max, y_max to clamp to
 
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         return (self.x0 + (lon - self.lon0) * self.kx, self.y0 + (self.lat0 - lat) * self.ky)
@@ -92,8 +91,8 @@ class _Projection:
 class _Layout:
     mainland: _Projection
     inset: _Projection
-    inset_frame: tuple[float, float, float, float]  # x, y, ancho, alto
-    region_paths: tuple[tuple[str, str, str], ...]  # (código, nombre, d)
+    inset_frame: tuple[float, float, float, float]  # x, y, width, height
+    region_paths: tuple[tuple[str, str, str], ...]  # (code, name, d)
     inset_path: str
     attribution: str
 
@@ -138,10 +137,13 @@ def _path(polygons: Iterable[Polygon], project: _Projection) -> str:
     return "".join(parts)
 
 
+Region = tuple[str, str, list[Polygon], list[Polygon]]  # code, name, mainland, island
+
+
 @lru_cache(maxsize=1)
 def _layout() -> _Layout:
     data = _load_data()
-    regions: list[tuple[str, str, list[Polygon], list[Polygon]]] = []
+    regions: list[Region] = []
     for region in data["regiones"]:
         polys: list[Polygon] = [
             [[(float(lon), float(lat)) for lon, lat in ring] for ring in poly]
@@ -150,15 +152,32 @@ def _layout() -> _Layout:
         main = [p for p in polys if p[0][0][0] >= INSET_LON_LIMIT]
         island = [p for p in polys if p[0][0][0] < INSET_LON_LIMIT]
         regions.append((str(region["codigo"]), str(region["nombre"]), main, island))
+    mainland = _mainland(regions)
+    islands = [p for r in regions for p in r[3]]
+    inset, frame_y = _inset(islands, mainland)
+    credit = data.get("atribucion", {})
+    attribution = str(credit.get("fuente", "")) if isinstance(credit, dict) else ""
+    return _Layout(
+        mainland=mainland,
+        inset=inset,
+        inset_frame=(INSET_X, frame_y, INSET_W, INSET_H),
+        region_paths=tuple(
+            (code, name, _path(main, mainland)) for code, name, main, _ in regions if main
+        ),
+        inset_path=_path(islands, inset),
+        attribution=attribution,
+    )
 
-    # Continente: escala para ocupar todo el alto; ancho corregido por la latitud media.
+
+def _mainland(regions: list[Region]) -> _Projection:
+    """Scaled to the full height; the width corrected by the mean latitude."""
     lon_min, lat_min, lon_max, lat_max = _bounds(p for r in regions for p in r[2])
     kx_factor = math.cos(math.radians((lat_min + lat_max) / 2))
     ky = (HEIGHT - 2 * MARGIN) / (lat_max - lat_min)
     kx = ky * kx_factor
     mainland_width = (lon_max - lon_min) * kx
     x0 = WIDTH - MARGIN - mainland_width
-    mainland = _Projection(
+    return _Projection(
         lon0=lon_min,
         lat0=lat_max,
         x0=x0,
@@ -168,8 +187,10 @@ def _layout() -> _Layout:
         box=(x0, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN),
     )
 
-    # Recuadro: a la altura de la latitud de la isla en el mapa continental.
-    islands = [p for r in regions for p in r[3]]
+
+def _inset(islands: list[Polygon], mainland: _Projection) -> tuple[_Projection, int]:
+    """The inset's projection and the top of its frame: at the height of the island's
+    latitude on the mainland map."""
     i_lon_min, i_lat_min, i_lon_max, i_lat_max = _bounds(islands)
     i_kx_factor = math.cos(math.radians((i_lat_min + i_lat_max) / 2))
     inner_w = INSET_W - 2 * INSET_PAD
@@ -177,7 +198,7 @@ def _layout() -> _Layout:
     span_x = (i_lon_max - i_lon_min) * i_kx_factor
     span_y = i_lat_max - i_lat_min
     scale = min(inner_w / span_x, inner_h / span_y)
-    center_y = mainland.y0 + (mainland.lat0 - (i_lat_min + i_lat_max) / 2) * ky
+    center_y = mainland.y0 + (mainland.lat0 - (i_lat_min + i_lat_max) / 2) * mainland.ky
     frame_y = round(center_y - (INSET_H - INSET_LABEL_SPACE) / 2)
     inner_x = INSET_X + INSET_PAD + (inner_w - span_x * scale) / 2
     inner_y = frame_y + INSET_PAD + (inner_h - span_y * scale) / 2
@@ -195,19 +216,7 @@ def _layout() -> _Layout:
             frame_y + INSET_H - INSET_LABEL_SPACE,
         ),
     )
-
-    credit = data.get("atribucion", {})
-    attribution = str(credit.get("fuente", "")) if isinstance(credit, dict) else ""
-    return _Layout(
-        mainland=mainland,
-        inset=inset,
-        inset_frame=(INSET_X, frame_y, INSET_W, INSET_H),
-        region_paths=tuple(
-            (code, name, _path(main, mainland)) for code, name, main, _ in regions if main
-        ),
-        inset_path=_path(islands, inset),
-        attribution=attribution,
-    )
+    return inset, frame_y
 
 
 def _attr(value: str) -> str:
@@ -223,17 +232,17 @@ def _point_xy(layout: _Layout, point: MapPoint) -> tuple[float, float]:
 def render_map(
     points: Sequence[MapPoint], *, title: str = "Mapa de los centros", id_prefix: str = "mapa"
 ) -> str:
-    """Devuelve un ``<svg>`` en línea con Chile por regiones y un enlace por centro.
+    """An inline ``<svg>`` of Chile by regions with one link per center.
 
-    El ``<svg>`` no lleva ``role="img"`` a propósito: ese rol vuelve presentacionales a
-    sus hijos y los lectores de pantalla no anunciarían los enlaces. Se deja el rol
-    implícito (``graphics-document``), nombrado con ``aria-labelledby`` hacia su
-    ``<title>``; el fondo (regiones, recuadro) va con ``aria-hidden="true"``.
+    The ``<svg>`` has no ``role="img"`` on purpose: that role makes its children
+    presentational and screen readers would not announce the links. It keeps its implicit
+    role (``graphics-document``), named by ``aria-labelledby`` after its ``<title>``; the
+    background (regions, inset) is ``aria-hidden="true"``.
 
-    Cada centro es un ``<a href>`` enfocable con nombre accesible (``aria-label`` y
-    ``<title>``). El centro destacado se dibuja más grande, con la clase
-    ``mapa-centro--destacado``, y al final (encima de los demás). ``id_prefix`` evita
-    ids duplicados si hubiera más de un mapa en la misma página.
+    Each center is a focusable ``<a href>`` with an accessible name (``aria-label`` and
+    ``<title>``). The highlighted center is drawn larger, with the class
+    ``mapa-centro--destacado``, and last (above the others). ``id_prefix`` keeps ids unique
+    should a page hold more than one map.
     """
     layout = _layout()
     title_id = f"{id_prefix}-titulo"
@@ -243,7 +252,25 @@ def render_map(
         f'aria-labelledby="{_attr(title_id)}" '
         f'font-family="system-ui, sans-serif">',
         f'<title id="{_attr(title_id)}">{_attr(title)}</title>',
-        # Fondo decorativo: oculto a lectores de pantalla.
+        _background(layout),
+    ]
+    ordered = [p for p in points if not p.highlighted] + [p for p in points if p.highlighted]
+    out.append('<g class="mapa-centros">')
+    out += [_center_link(layout, point) for point in ordered]
+    out.append("</g>")
+    if layout.attribution:
+        out.append(
+            f'<text class="mapa-atribucion" x="{_fmt(MARGIN / 2)}" y="{_fmt(HEIGHT - MARGIN / 2)}" '
+            f'font-size="8" fill="#5b6770" aria-hidden="true">Límites: DPA 2023, IDE Chile'
+            "</text>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _background(layout: _Layout) -> str:
+    """The regions and the inset: decoration, hidden from screen readers."""
+    out = [
         '<g class="mapa-fondo" aria-hidden="true">',
         '<g class="mapa-regiones" fill="#dfe8e1" stroke="#ffffff" stroke-width="0.8" '
         'stroke-linejoin="round" fill-rule="evenodd">',
@@ -263,42 +290,33 @@ def render_map(
         f'fill="#3d4a54">{_attr(INSET_LABEL)}</text></g>'
     )
     out.append("</g>")
-
-    ordered = [p for p in points if not p.highlighted] + [p for p in points if p.highlighted]
-    out.append('<g class="mapa-centros">')
-    for point in ordered:
-        x, y = _point_xy(layout, point)
-        cx, cy = _fmt(x), _fmt(y)
-        if point.highlighted:
-            css = "mapa-centro mapa-centro--destacado"
-            radius, fill, stroke_width = POINT_RADIUS_HIGHLIGHTED, "#c8102e", "2.5"
-        else:
-            css = "mapa-centro"
-            radius, fill, stroke_width = POINT_RADIUS, "#0b4f8a", "1.5"
-        label = _attr(point.label)
-        # Hacia el mar (a la izquierda) en el continente; a la derecha en el recuadro.
-        toward_sea = x > WIDTH / 2
-        name_x = _fmt(x - radius - 4 if toward_sea else x + radius + 4)
-        anchor = "end" if toward_sea else "start"
-        out.append(
-            f'<a class="{css}" href="{_attr(point.href)}" aria-label="{label}">'
-            f"<title>{label}</title>"
-            f'<circle class="mapa-centro-zona" cx="{cx}" cy="{cy}" r="{POINT_HIT_RADIUS}" '
-            f'fill="#ffffff" fill-opacity="0"/>'
-            f'<circle class="mapa-centro-punto" cx="{cx}" cy="{cy}" r="{radius}" '
-            f'fill="{fill}" stroke="#ffffff" stroke-width="{stroke_width}"/>'
-            f'<text class="mapa-centro-nombre" x="{name_x}" y="{_fmt(y + NAME_FONT_SIZE / 3)}" '
-            f'text-anchor="{anchor}" font-size="{NAME_FONT_SIZE}" font-weight="700" '
-            f'fill="#000000" stroke="#ffffff" stroke-width="6" aria-hidden="true">'
-            f"{_attr(point.name or point.label)}</text>"
-            "</a>"
-        )
-    out.append("</g>")
-    if layout.attribution:
-        out.append(
-            f'<text class="mapa-atribucion" x="{_fmt(MARGIN / 2)}" y="{_fmt(HEIGHT - MARGIN / 2)}" '
-            f'font-size="8" fill="#5b6770" aria-hidden="true">Límites: DPA 2023, IDE Chile'
-            "</text>"
-        )
-    out.append("</svg>")
     return "".join(out)
+
+
+def _center_link(layout: _Layout, point: MapPoint) -> str:
+    x, y = _point_xy(layout, point)
+    cx, cy = _fmt(x), _fmt(y)
+    if point.highlighted:
+        css = "mapa-centro mapa-centro--destacado"
+        radius, fill, stroke_width = POINT_RADIUS_HIGHLIGHTED, "#c8102e", "2.5"
+    else:
+        css = "mapa-centro"
+        radius, fill, stroke_width = POINT_RADIUS, "#0b4f8a", "1.5"
+    label = _attr(point.label)
+    # Toward the sea (left) on the mainland; to the right in the inset.
+    toward_sea = x > WIDTH / 2
+    name_x = _fmt(x - radius - 4 if toward_sea else x + radius + 4)
+    anchor = "end" if toward_sea else "start"
+    return (
+        f'<a class="{css}" href="{_attr(point.href)}" aria-label="{label}">'
+        f"<title>{label}</title>"
+        f'<circle class="mapa-centro-zona" cx="{cx}" cy="{cy}" r="{POINT_HIT_RADIUS}" '
+        f'fill="#ffffff" fill-opacity="0"/>'
+        f'<circle class="mapa-centro-punto" cx="{cx}" cy="{cy}" r="{radius}" '
+        f'fill="{fill}" stroke="#ffffff" stroke-width="{stroke_width}"/>'
+        f'<text class="mapa-centro-nombre" x="{name_x}" y="{_fmt(y + NAME_FONT_SIZE / 3)}" '
+        f'text-anchor="{anchor}" font-size="{NAME_FONT_SIZE}" font-weight="700" '
+        f'fill="#000000" stroke="#ffffff" stroke-width="6" aria-hidden="true">'
+        f"{_attr(point.name or point.label)}</text>"
+        "</a>"
+    )
