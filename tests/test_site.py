@@ -419,3 +419,17 @@ def test_material_search_files_stay_out_unless_its_search_plugin_is_on(site: Pat
     assert kept(["material/search", "red-de-centros"]) == [
         "assets/javascripts/lunr/min/lunr.es.min.js"
     ]
+
+
+def test_a_center_named_in_a_sentence_takes_its_article(site: Path) -> None:
+    """«de» before a center's name contracts: «las novedades del Centro de Negocios…»."""
+    pages = [*site.rglob("*.html"), *site.rglob("*.xml")]
+    assert len(pages) > 30
+    found = [
+        f"{page.relative_to(site)}: {match.group(0)}"
+        for page in pages
+        for match in re.finditer(r"\bde Centro de Negocios \w+", page.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    news = article(soup(site, "novedades/")).get_text(" ", strip=True)
+    assert "del Centro de Negocios Sercotec" in news

@@ -54,7 +54,7 @@ class News:
         else:
             origin = view.center(self.adoption.origin).data.nombre
             note = f" {self.adoption.note}" if self.adoption.note else ""
-            text = f"Práctica de {origin}.{note}"
+            text = f"Práctica del {origin}.{note}"
         return f"{EXAMPLE_NOTE} {text}" if self.is_example else text
 
     def author(self, view: SiteView) -> str:

@@ -350,3 +350,14 @@ def test_news_page_lists_the_latest_practices(page: Any, site: str) -> None:
     assert all("(ejemplo" in text for text in items.all_inner_texts())
     items.first.locator("a").click()
     assert page.url.startswith(site + "practicas/")
+
+
+def test_the_news_page_has_its_own_tab(page: Any, site: str) -> None:
+    """«Novedades» is a section of its own: a tab in the header, marked while it is open."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site, wait_until="load")
+    tabs = page.locator(".md-tabs__link")
+    assert "Novedades" in [t.strip() for t in tabs.all_inner_texts()]
+    tabs.filter(has_text="Novedades").click()
+    assert page.url == site + "novedades/"
+    assert page.locator(".md-tabs__item--active").inner_text().strip() == "Novedades"
