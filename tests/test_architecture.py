@@ -100,6 +100,12 @@ def test_the_plugin_is_hook_plumbing_only() -> None:
     assert not [node for node in plugin.body if isinstance(node, ast.Assign | ast.AnnAssign)]
 
 
+def test_only_a_handful_of_modules_at_the_top() -> None:
+    """Everything else lives in its part's folder (content, site, build, authoring, devtools)."""
+    top = sorted(p.stem for p in PACKAGE.glob("*.py"))
+    assert top == ["__init__", "__main__", "cli", "parallel", "text"]
+
+
 def engineers_picture() -> str:
     """The picture that opens README's «For engineers»: its first code block."""
     section = (REPO / "README.md").read_text(encoding="utf-8").split("## For engineers", 1)[1]
