@@ -170,6 +170,28 @@ def test_make_serve_takes_the_address_from_port_and_leaves_no_temporary_folder(
     assert list(temp.iterdir()) == [], (tmp_path / "serve.log").read_text()
 
 
+def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> None:
+    """Valid content that MkDocs warns about (a link to a heading that does not exist): the
+    terminal says it is MkDocs speaking, and none of MkDocs' own progress lines."""
+    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](#no-existe).\n"
+    root = create_repo(tmp_path / "repo", {"content/paginas/acerca.md": page})
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    process = subprocess.Popen(serve_command(root, port), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/acerca/"
+        started = wait_for(lambda: process.poll() is not None or fetch(url) is not None, 120)
+        assert started and process.poll() is None, (tmp_path / "serve.log").read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        log.close()
+    said = (tmp_path / "serve.log").read_text()
+    assert "Aviso de MkDocs (en inglés): Doc file 'acerca.md' contains a link '#no-existe'" in said
+    for english in ("WARNING", "INFO", "Building documentation", "Traceback"):
+        assert english not in said, said
+
+
 def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_path: Path) -> None:
     from generator.build.driver import PreviewCache
 

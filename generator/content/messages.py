@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import typing
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -181,6 +182,14 @@ class _Failure:
     def example(self) -> str | None:
         return _example(_model_at(self.model, self.path[:-1]), self.key)
 
+    def accepts_number(self) -> bool:
+        """Whether the field takes a number as well as a text (a measured value)."""
+        parent = _model_at(self.model, self.path[:-1])
+        if parent is None or self.key not in parent.model_fields:
+            return False
+        kinds = typing.get_args(unwrap(parent.model_fields[self.key].annotation))
+        return int in kinds or float in kinds
+
     def vocabulary(self) -> Collection[str]:
         return self.known.get(tuple(p for p in self.path if isinstance(p, str)), ())
 
@@ -222,7 +231,10 @@ def _number(f: _Failure) -> tuple[str, str]:
 def _text(f: _Failure) -> tuple[str, str]:
     if f.value is None:  # «fuente:» with nothing after it
         return _empty_text(f)
-    message = f"{f.field} debe ser un texto, pero se leyó {describe_value(f.value)} («{f.shown}»)."
+    expected = "un texto o un número" if f.accepts_number() else "un texto"
+    message = (
+        f"{f.field} debe ser {expected}, pero se leyó {describe_value(f.value)} («{f.shown}»)."
+    )
     if f.raw is not None:
         message += f' Escríbelo entre comillas: "{f.raw}".'
     return "tipo-incorrecto", message
