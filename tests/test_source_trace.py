@@ -204,6 +204,16 @@ def test_the_network_page_shows_what_the_source_says(site: Path) -> None:
     assert "Descripción del sitio:" in home and "Las cinco áreas" not in home
 
 
+def test_the_about_page_quotes_only_the_source(site: Path) -> None:
+    """/acerca/ is written by hand: whatever it puts in «» is the source's own words."""
+    text = words(soup(site, "acerca/").select_one("article").get_text())  # type: ignore[union-attr]
+    quoted = re.findall(r"«([^»]+)»", text)
+    assert len(quoted) >= 3
+    source = source_text("entrevista-2020")
+    assert [q for q in quoted if q not in source] == []
+    assert "Según una entrevista a su coordinadora nacional" in text  # not her own words
+
+
 def test_no_feed_entry_of_an_example_omits_the_word(site: Path) -> None:
     examples = {
         p.stem for p in (REPO / "practices").glob("*.md") if "\nestado: ejemplo\n" in p.read_text()

@@ -109,6 +109,7 @@ def _reader_texts() -> dict[str, str]:
         *sorted((REPO / "content" / "paginas").glob("*.md")),
         *sorted((REPO / "tests" / "golden" / "validator").glob("*.yml")),
         REPO / "CONTRIBUTING.md",
+        REPO / "README.md",
         REPO / ".github" / "pull_request_template.md",
     ]
     for path in pages:

@@ -291,6 +291,8 @@ def _block(f: _Failure) -> tuple[str, str]:
 
 def _bound(f: _Failure) -> tuple[str, str]:
     limit = f.ctx.get("ge", f.ctx.get("le"))
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)  # «180», not «180.0»
     bound = "mayor o igual que" if f.kind == "greater_than_equal" else "menor o igual que"
     return "valor-invalido", (
         f"{f.field} debe ser {bound} {limit}; se encontró «{f.shown}». Revisa el signo y "
