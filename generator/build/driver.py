@@ -17,6 +17,7 @@ from generator.authoring.cms import admin_files, backend_from_environment
 from generator.build.offline import enable_offline, offline_files, write_zip
 from generator.build.settings import RunSettings, running
 from generator.build.sitedir import ensure_safe
+from generator.build.speed.themefiles import ThemeFiles
 from generator.build.write import memory_folder, scratch_dir, staging_dir, swap_in, sync_tree
 from generator.content.loader import EntryCache
 from generator.content.pipeline import check, load_valid
@@ -59,6 +60,7 @@ class PreviewCache:
     # practice pages is safe while it stays the same (no page links to a page not yet written).
     addresses: frozenset[str] = frozenset()
     rest_pending: bool = False  # a first pass wrote only the practice pages
+    theme_files: ThemeFiles = field(default_factory=ThemeFiles)  # MkDocs' listing of them
 
 
 def generate_docs(

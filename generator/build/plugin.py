@@ -58,7 +58,8 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = str(build_epoch(self.run.root))
         if not self.run.generate:
             return config
-        cache = self.preview_cache
+        if cache := self.preview_cache:  # the preview's: what did not change is kept
+            cache.theme_files.keep(config.theme)
         options = GenerateOptions(
             drafts=self.run.drafts,
             directory_urls=config.use_directory_urls,
@@ -76,9 +77,8 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Any, *, config: Any) -> Any:
         files = self.preview_state.pages(files)
         if not any(name.rsplit("/", 1)[-1] == "search" for name in config.plugins):
-            # Material ships lunr and a search worker for its own search plugin («search»,
-            # «material/search»), which this site does not use (Pagefind): 36 files, 1.2 MB
-            # that no page loads.
+            # Material's lunr and search worker, for its own search plugin: this site uses
+            # Pagefind (search.py), and no page loads these 36 files (1.2 MB).
             for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH_ASSETS)]:
                 files.remove(file)
         return files
