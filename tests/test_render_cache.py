@@ -251,23 +251,41 @@ def test_every_page_kind_renders_through_the_cache(repository: Repository) -> No
     assert kinds == page_kinds(Page)
     assert all(tree[here] is output for here, (_, output) in cache.pages.items())
     assert cache.items  # the list items too
+    assert {path for path in tree if path.endswith(".xml")} == cache.feeds.keys()  # the feeds
+    assert all(tree[path] is output for path, (_, output) in cache.feeds.items())
 
 
 def test_the_cache_is_used_when_nothing_changed(repository: Repository) -> None:
     cache = RenderCache()
     pages(SiteView(copied(repository)), RenderOptions(), cache)
-    kept = dict(cache.pages)
+    kept, kept_feeds = dict(cache.pages), dict(cache.feeds)
     pages(SiteView(copied(repository)), RenderOptions(), cache)
     assert cache.pages.keys() == kept.keys()
     assert all(cache.pages[here][1] is kept[here][1] for here in kept)  # not rendered again
+    assert all(cache.feeds[path][1] is kept_feeds[path][1] for path in kept_feeds)
+
+
+def rewritten(repository: Repository, change: Change, text: str) -> tuple[set[str], set[str]]:
+    """The pages and the feeds that a render after `change` wrote again instead of reusing."""
+    cache = RenderCache()
+    pages(SiteView(copied(repository)), RenderOptions(), cache)
+    kept, kept_feeds = dict(cache.pages), dict(cache.feeds)
+    repo = copied(repository)
+    change(repo, SiteView(repo), RenderOptions(), text)
+    tree = pages(SiteView(repo), RenderOptions(), cache)
+    again = {here for here in kept if cache.pages[here][1] is not kept[here][1]}
+    feeds = {path for path in kept_feeds if cache.feeds[path][1] is not kept_feeds[path][1]}
+    assert all(text.encode() in tree[path] for path in feeds)
+    return again, feeds
 
 
 def test_a_change_re_renders_only_the_pages_that_show_it(repository: Repository) -> None:
-    cache = RenderCache()
-    pages(SiteView(copied(repository)), RenderOptions(), cache)
-    kept = dict(cache.pages)
-    repo = copied(repository)
-    practice_field("body", 2)(repo, SiteView(repo), RenderOptions(), "Un párrafo más.")
-    pages(SiteView(repo), RenderOptions(), cache)
-    again = {here for here in kept if cache.pages[here][1] is not kept[here][1]}
+    again, feeds = rewritten(repository, practice_field("body", 2), "Un párrafo más.")
     assert again == {"practicas/ventas.md"}  # a body shows only on its own page
+    assert not feeds
+
+
+def test_a_renamed_practice_rewrites_only_the_feeds_it_is_in(repository: Repository) -> None:
+    _, feeds = rewritten(repository, practice_field("titulo", 2), "Ventas renombradas")
+    # «Ventas por redes»: Osorno's, in digitalización; the site-wide feed has every practice.
+    assert feeds == {"feed.xml", "areas/digitalizacion.xml", "centros/osorno.xml"}

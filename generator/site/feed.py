@@ -111,7 +111,33 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def atom_feed(
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    title: str
+    href: str  # relative to the feed file
+    published: str
+    updated: str
+    author: str
+    categories: tuple[tuple[str, str], ...]  # (term, label)
+    summary: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """Everything one Atom file says, as plain values: `atom_xml` writes it from these alone,
+    so an equal Feed gives the same file (the preview's cache key, `RenderCache.feeds`)."""
+
+    path: str  # in the site
+    id: str
+    title: str
+    subtitle: str
+    updated: str
+    alternate: str  # the feed's page, relative to the feed
+    entries: tuple[FeedEntry, ...]
+
+
+def news_feed(
     view: SiteView,
     news: list[News],
     *,
@@ -120,49 +146,74 @@ def atom_feed(
     subtitle: str,
     page: str,
     directory_urls: bool,
-) -> bytes:
+) -> Feed:
     """The newest `FEED_LIMIT` of `news` as the Atom file `path` of the site, whose page is
     the docs file `page`; links are relative to the feed."""
-    entries = newest_first(news, FEED_LIMIT)
+    newest = newest_first(news, FEED_LIMIT)
     areas = view.repo.taxonomy.data.areas
     folder = posixpath.dirname(path)
 
     def link_to(docs_path: str) -> str:
         return urls.from_folder(folder, docs_path, directory_urls=directory_urls)
 
-    feed = ET.Element("feed", {"xml:lang": "es", "xmlns": ATOM})
-    _add(feed, "id", _urn("practicas" if path == urls.FEED else f"feed:{path}"))
-    _add(feed, "title", title)
-    _add(feed, "subtitle", subtitle)
-    _add(feed, "updated", _timestamp(entries[0].updated if entries else NO_DATE))
-    _add(feed, "link", rel="self", type="application/atom+xml", href=posixpath.basename(path))
-    _add(feed, "link", rel="alternate", type="text/html", href=link_to(page))
-    _add(feed, "generator", "Red de Centros")
-    for item in entries:
-        m = item.practice.data
-        entry = _add(feed, "entry")
-        _add(entry, "id", _urn(item.key()))
-        _add(entry, "title", item.title(view))
-        href = link_to(urls.practice(item.practice.id))
-        _add(entry, "link", rel="alternate", type="text/html", href=href)
-        _add(entry, "published", _timestamp(item.published))
-        _add(entry, "updated", _timestamp(item.updated))
+    entries = []
+    for item in newest:
+        # In a category too when it is an example, for readers that filter by category.
+        example = (("ejemplo", "Práctica de ejemplo"),) if item.is_example else ()
+        entries.append(
+            FeedEntry(
+                id=_urn(item.key()),
+                title=item.title(view),
+                href=link_to(urls.practice(item.practice.id)),
+                published=_timestamp(item.published),
+                updated=_timestamp(item.updated),
+                author=item.author(view),
+                categories=example + tuple((a, areas[a].nombre) for a in item.practice.data.areas),
+                summary=item.summary(view),
+            )
+        )
+    return Feed(
+        path=path,
+        id=_urn("practicas" if path == urls.FEED else f"feed:{path}"),
+        title=title,
+        subtitle=subtitle,
+        updated=_timestamp(newest[0].updated if newest else NO_DATE),
+        alternate=link_to(page),
+        entries=tuple(entries),
+    )
+
+
+def atom_xml(feed: Feed) -> bytes:
+    """The Atom file of `feed`."""
+    root = ET.Element("feed", {"xml:lang": "es", "xmlns": ATOM})
+    _add(root, "id", feed.id)
+    _add(root, "title", feed.title)
+    _add(root, "subtitle", feed.subtitle)
+    _add(root, "updated", feed.updated)
+    _add(root, "link", rel="self", type="application/atom+xml", href=posixpath.basename(feed.path))
+    _add(root, "link", rel="alternate", type="text/html", href=feed.alternate)
+    _add(root, "generator", "Red de Centros")
+    for item in feed.entries:
+        entry = _add(root, "entry")
+        _add(entry, "id", item.id)
+        _add(entry, "title", item.title)
+        _add(entry, "link", rel="alternate", type="text/html", href=item.href)
+        _add(entry, "published", item.published)
+        _add(entry, "updated", item.updated)
         author = _add(entry, "author")
-        _add(author, "name", item.author(view))
-        if item.is_example:  # in a category too, for readers that filter by category
-            _add(entry, "category", term="ejemplo", label="Práctica de ejemplo")
-        for key in m.areas:
-            _add(entry, "category", term=key, label=areas[key].nombre)
-        _add(entry, "summary", item.summary(view))
-    ET.indent(feed)
-    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+        _add(author, "name", item.author)
+        for term, label in item.categories:
+            _add(entry, "category", term=term, label=label)
+        _add(entry, "summary", item.summary)
+    ET.indent(root)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data + b"\n"
 
 
-def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> dict[str, bytes]:
+def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[Feed]:
     """Every feed of the site: the site-wide one, one per area and one per center."""
-    feeds = {
-        urls.FEED: atom_feed(
+    feeds = [
+        news_feed(
             view,
             practice_news(view, view.practices),
             path=urls.FEED,
@@ -171,25 +222,29 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> dict[
             page=urls.PRACTICES,
             directory_urls=directory_urls,
         )
-    }
+    ]
     for key, area in view.repo.taxonomy.data.areas.items():
-        feeds[urls.area_feed(key)] = atom_feed(
-            view,
-            area_news(view, key),
-            path=urls.area_feed(key),
-            title=f"{area.nombre} - {site_name}",
-            subtitle=f"Prácticas nuevas y adopciones en el área {area.nombre}.",
-            page=urls.area(key),
-            directory_urls=directory_urls,
+        feeds.append(
+            news_feed(
+                view,
+                area_news(view, key),
+                path=urls.area_feed(key),
+                title=f"{area.nombre} - {site_name}",
+                subtitle=f"Prácticas nuevas y adopciones en el área {area.nombre}.",
+                page=urls.area(key),
+                directory_urls=directory_urls,
+            )
         )
     for center in view.centers:
-        feeds[urls.center_feed(center.id)] = atom_feed(
-            view,
-            center_news(view, center.id),
-            path=urls.center_feed(center.id),
-            title=f"{center.data.nombre} - {site_name}",
-            subtitle=f"Prácticas nuevas y adopciones del {center.data.nombre}.",
-            page=urls.center(center.id),
-            directory_urls=directory_urls,
+        feeds.append(
+            news_feed(
+                view,
+                center_news(view, center.id),
+                path=urls.center_feed(center.id),
+                title=f"{center.data.nombre} - {site_name}",
+                subtitle=f"Prácticas nuevas y adopciones del {center.data.nombre}.",
+                page=urls.center(center.id),
+                directory_urls=directory_urls,
+            )
         )
     return feeds

@@ -15,7 +15,7 @@ from generator.content.repository import MarkdownEntry
 from generator.parallel import in_parallel
 from generator.site import api, urls
 from generator.site.contexts import ListedPractice, ListItem, Page
-from generator.site.feed import site_feeds
+from generator.site.feed import Feed, atom_xml, site_feeds
 from generator.site.gather import Gatherer, list_item
 from generator.site.options import (
     RenderOptions,
@@ -49,6 +49,7 @@ class RenderCache:
 
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)  # by address
     items: dict[tuple[str, bool], tuple[ListItem, Markup]] = field(default_factory=dict)
+    feeds: dict[str, tuple[Feed, bytes]] = field(default_factory=dict)  # by path
 
 
 def _finalize(value: Any) -> Any:
@@ -137,6 +138,17 @@ class Renderer:
             self.cache.pages[context.here] = (context, output)
         return output
 
+    def feed_file(self, feed: Feed) -> bytes:
+        """An Atom file, written from its values alone; with a cache (the preview), only
+        written again when they changed."""
+        cached = self.cache.feeds.get(feed.path)
+        if cached is not None and cached[0] == feed:
+            return cached[1]
+        output = atom_xml(feed)
+        if self.keep_pages:
+            self.cache.feeds[feed.path] = (feed, output)
+        return output
+
     def list_item(self, context: ListItem) -> Markup:
         """A practice as an HTML list item; the same item appears in many lists, so render it
         once per address it links to and as long as what it shows is the same."""
@@ -199,7 +211,8 @@ class Renderer:
         contexts += [gather.search(), gather.api_page()]
         tree = {context.here: self.render_page(context) for context in contexts}
         site_name = view.repo.network.data.nombre
-        tree.update(site_feeds(view, site_name=site_name, directory_urls=gather.directory_urls))
+        for feed in site_feeds(view, site_name=site_name, directory_urls=gather.directory_urls):
+            tree[feed.path] = self.feed_file(feed)
         tree[urls.NEWS] = self.render_page(gather.news())
         return tree
 
