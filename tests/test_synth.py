@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+
+from generator.content.models import PracticeMeta
 
 CENTERS, PRACTICES = 6, 30
 # taxonomia.yml, red.yml and three pages, plus the manifest synth keeps to recognise its trees.
@@ -119,3 +122,13 @@ def test_the_taxonomy_is_the_projects_own(synthetic: Path) -> None:
     """synth reads content/taxonomia.yml instead of keeping a copy of its terms."""
     real = Path(__file__).resolve().parent.parent / "content" / "taxonomia.yml"
     assert (synthetic / "content" / "taxonomia.yml").read_bytes() == real.read_bytes()
+
+
+def test_practices_use_every_field_of_a_practice(synthetic: Path) -> None:
+    """Realistic pages for the benchmarks: each front matter key of a practice (content/
+    models.py) appears in some synthetic practice, the optional ones too."""
+    used: set[str] = set()
+    for practice in (synthetic / "practices").glob("*.md"):
+        head = practice.read_text(encoding="utf-8").split("---\n")[1]
+        used |= set(yaml.safe_load(head))
+    assert used == set(PracticeMeta.model_fields)

@@ -13,13 +13,17 @@ from generator.content.models import Taxonomy
 from generator.devtools.synth_words import (
     ACTIONS,
     CONTEXT,
+    DURATIONS,
     EXAMPLE_NOTE,
     FORMATS,
     INDICATORS,
+    MATERIALS,
     NO_RESULTS,
     PARTNERS,
+    PREPARATIONS,
     PROBLEMS,
     RESULTS,
+    ROLES,
     SCHEDULES,
     STEPS,
     SYNTHETIC_RESULTS,
@@ -94,6 +98,31 @@ def themes(rng: random.Random, count: int, areas: Sequence[str]) -> list[Theme]:
     return themes
 
 
+def what_it_takes(theme: Theme) -> list[str]:
+    """The optional fields on repeating it (team, time, cost, materials, difficulty), some of
+    them or none. From a generator of its own, seeded by the practice's id: the other fields
+    stay what they were before these were generated."""
+    rng = random.Random(f"lo-que-se-necesita:{theme.id}")
+    lines: list[str] = []
+    if rng.random() < 0.6:
+        lines.append("equipo:")
+        for role in rng.sample(ROLES, rng.randint(1, 3)):
+            lines += [f"  - rol: {quote(role)}", f"    personas: {rng.randint(1, 4)}"]
+    if rng.random() < 0.6:
+        spans = [("preparacion", PREPARATIONS), ("duracion", DURATIONS)]
+        chosen = [(key, rng.choice(words)) for key, words in spans if rng.random() < 0.8]
+        if chosen:
+            lines += ["tiempo:", *(f"  {key}: {quote(value)}" for key, value in chosen)]
+    if rng.random() < 0.6:
+        cost = "sin costo" if rng.random() < 0.2 else str(rng.randrange(5, 300) * 10_000)
+        lines.append(f"costo: {cost}")
+    if rng.random() < 0.5:
+        lines.append("materiales: " + flow(rng.sample(MATERIALS, rng.randint(1, 4))))
+    if rng.random() < 0.7:
+        lines.append(f"dificultad: {rng.choice(('baja', 'media', 'alta'))}")
+    return lines
+
+
 @dataclass(frozen=True)
 class CenterRow:
     id: str
@@ -158,6 +187,7 @@ class PracticeWriter:
         if rng.random() < 0.95:
             lines.append("etiquetas: " + flow(rng.sample(TAGS, rng.randint(1, 5))))
         lines += self.results(date) + self.adoptions(center, date) + self.related(index)
+        lines += what_it_takes(theme)
         if rng.random() < 0.3:
             number = self.centers[center].number
             lines += [

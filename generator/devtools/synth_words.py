@@ -165,3 +165,16 @@ EXAMPLE_NOTE = (
     "*Esta es una práctica de ejemplo: muestra el formato de una ficha, no describe un caso "
     "real del centro.*"
 )
+
+# What it takes to repeat a practice (the optional fields equipo, tiempo, costo, materiales).
+ROLES = (
+    "Asesor de negocios", "Asesora digital", "Coordinadora del centro", "Ejecutivo de fomento",
+    "Relatora de talleres", "Mentor voluntario", "Apoyo administrativo",
+)  # fmt: skip
+PREPARATIONS = ("1 semana", "2 semanas", "3 semanas", "1 mes", "2 meses")
+DURATIONS = ("1 mes", "6 semanas", "2 meses", "3 meses", "4 meses", "6 meses", "1 año")
+MATERIALS = (
+    "sala de reuniones del centro", "proyector", "computadores con internet",
+    "planillas impresas", "formulario en línea", "grupo de WhatsApp", "cuaderno de trabajo",
+    "videollamada", "local de un socio para las sesiones", "tarjetas de presentación",
+)  # fmt: skip
