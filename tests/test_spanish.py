@@ -163,3 +163,19 @@ def test_a_form_line_with_one_part_says_parte(make_repo: MakeRepo) -> None:
     assert result.returncode == 1
     assert "tiene 1 parte y debe tener 2, separadas por «|»: rol | personas." in result.stderr
     assert "tiene 2 partes y debe tener de 3 a 4," in result.stderr
+
+
+def test_checkbox_hints_agree_with_their_noun() -> None:
+    """«Marca las que correspondan» for áreas, «los» for servicios and públicos."""
+    form = yaml.safe_load(
+        (REPO / ".github/ISSUE_TEMPLATE/proponer-practica.yml").read_text(encoding="utf-8")
+    )
+    hints = {
+        field["id"]: field["attributes"]["description"]
+        for field in form["body"]
+        if field["type"] == "checkboxes"
+    }
+    article = {"areas": "las", "servicios": "los", "publicos": "los"}
+    assert set(hints) == set(article)
+    for key, hint in hints.items():
+        assert hint.endswith(f"Marca {article[key]} que correspondan."), hint
