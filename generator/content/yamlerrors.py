@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from generator.content.problems import Problem
@@ -81,6 +83,12 @@ _SYNTAX_HINTS = (
         True,
     ),
     (
+        "found unknown escape character",
+        "Entre comillas dobles, «\\» empieza un código especial (como \\n): escribe «\\\\» "
+        "para una barra invertida, o usa comillas simples.",
+        False,
+    ),
+    (
         "found undefined alias",
         "No se permiten alias de YAML (*): escribe el valor completo.",
         False,
@@ -100,6 +108,12 @@ _SYNTAX_HINTS = (
 )
 
 
+# «clave:valor»: a key whose colon has no space after it (not an address's «https://»).
+_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])(.*)$")
+# Where libyaml stops when a line holds «clave:valor» (read as text, not as a key).
+_KEY_PROBLEMS = ("mapping values are not allowed", "could not find expected ':'")
+
+
 def syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: int) -> Problem:
     """libyaml's error as a Spanish problem at the line the author has to change."""
     problem, context = error.problem or "", error.context or ""
@@ -114,9 +128,50 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: in
                 if at_opening and error.context_mark is not None:
                     mark = error.context_mark
                 break
-    line = (mark.line + 1 if mark else 1) + offset
+    line = mark.line if mark else 0
     column = mark.column + 1 if mark else 1
-    return Problem(file, line, column, "yaml-sintaxis", f"Error de sintaxis YAML. {hint}")
+    lines = text.splitlines()
+    if mark is not None and "did not find expected key" in problem:
+        hint = _after_closing(lines[mark.line][: mark.column]) or hint
+    if any(needle in problem for needle in _KEY_PROBLEMS):
+        found = _missing_space(lines, line)
+        if found is not None:
+            line, column, hint = found
+    return Problem(
+        file, line + 1 + offset, column, "yaml-sintaxis", f"Error de sintaxis YAML. {hint}"
+    )
+
+
+def _after_closing(before: str) -> str | None:
+    """Text left after a closed quote or bracket, on its line (libyaml: "expected key")."""
+    last = before.rstrip()[-1:]
+    if last in ("'", '"'):
+        return (
+            f"Después de la comilla de cierre «{last}» sigue más texto: pon todo el texto dentro "
+            "de las comillas, o borra lo que sobra."
+        )
+    if last in ("]", "}"):
+        return f"Sobra lo que sigue a «{last}», que ya cerró el valor: bórralo o corrígelo."
+    return None
+
+
+def _missing_space(lines: list[str], at: int) -> tuple[int, int, str] | None:
+    """(line, column, hint) of a «clave:valor» at line `at` or in the text that runs into it
+    from the lines above (YAML reads those lines as one text, then stops at a later «:»)."""
+    index = at
+    while 0 <= index < len(lines) and lines[index].strip():
+        match = _NO_SPACE.match(lines[index])
+        if match:
+            indent, key, value = match.groups()
+            return (
+                index,
+                len(indent) + len(key) + 1,
+                f"Falta un espacio después de «:»: escribe «{key}: {value.strip()}».",
+            )
+        if index < at and ": " in lines[index]:
+            break  # a key of its own: the text above it is not part of this one
+        index -= 1
+    return None
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:
