@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from generator.content.anchors import check_anchors, practice_titles
 from generator.content.body import check_links, check_open_brackets, check_sections, links
 from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
@@ -367,6 +368,8 @@ def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
         loader.problems += check_open_brackets(page.body, page.body_first_line, page.file)
         found = links(page.body)
         loader.problems += check_links(found, page.body_first_line, page.file, existing, PAGES_DIR)
+        title = [str(page.value("titulo") or "")]
+        loader.problems += check_anchors(found, page.body, page.body_first_line, page.file, title)
     return pages
 
 
@@ -404,6 +407,7 @@ def load_practices(
         loader.problems += check_open_brackets(body, first, file)
         found = links(body)
         loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
+        loader.problems += check_anchors(found, body, first, file, practice_titles(practice))
         loader.problems += check_unfinished(practice)
         rules = Rules(loader.problems)
         check_practice(rules, practice, taxonomy, centers, practices)

@@ -1,0 +1,91 @@
+"""Links to a section of the same page: `check` reports the ones the page lacks, at their line,
+and knows every section the built page has (MkDocs, strict, agrees)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+from generator.content.anchors import PRACTICE_TEMPLATE_HEADINGS, practice_titles, section_ids
+from generator.content.pipeline import check
+
+from .conftest import REPO, VALID_PRACTICE, MakeRepo
+from .sitebuild import build, soup
+
+TEMPLATE = REPO / "generator" / "site" / "templates" / "practica.md.j2"
+PRACTICE = "practices/diagnostico-digitalizacion-almaceneros.md"
+
+
+def anchor_problems(root: Path) -> list[str]:
+    _, problems = check(root)
+    return [p.as_text() for p in problems if p.code == "seccion-inexistente"]
+
+
+def test_a_link_to_a_missing_section_is_an_error_at_its_line(make_repo: MakeRepo) -> None:
+    body = "Ver [abajo](#como-replicar) y [arriba](#contexto).\n"
+    practice = VALID_PRACTICE.replace("## Contexto\nTexto.\n", "## Contexto\n" + body)
+    page = "---\ntitulo: Guía\n---\n\n## Paso uno {#uno}\n\nVuelve al [paso](#dos).\n"
+    root = make_repo({"practices/diagnostico.md": practice, "content/paginas/guia.md": page})
+    problems = anchor_problems(root)
+    assert len(problems) == 2, problems
+    on_practice, on_page = sorted(problems, key=lambda p: not p.startswith("practices"))
+    assert on_practice.startswith("practices/diagnostico.md:11:13: error: El enlace apunta a ")
+    assert "«#como-replicar», pero esta página no tiene esa sección." in on_practice
+    assert "¿Quisiste decir «#como-replicarla»?" in on_practice
+    assert "Sus secciones son: «#diagnostico-de-digitalizacion" in on_practice
+    assert on_page.startswith("content/paginas/guia.md:7:18: error: El enlace apunta a «#dos»")
+    assert "Sus secciones son: «#guia», «#uno»." in on_page
+
+
+def test_the_template_headings_are_the_ones_check_knows() -> None:
+    literal = re.findall(r"^##+ ([^{\n]+?)\s*$", TEMPLATE.read_text(encoding="utf-8"), re.M)
+    assert literal == [heading for heading, _ in PRACTICE_TEMPLATE_HEADINGS]
+
+
+def test_check_knows_every_section_the_built_page_has(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    for folder in ("content", "centers", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    source = root / PRACTICE
+    text = source.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    repository, _ = check(root)
+    assert repository is not None
+    (practice,) = [p for p in repository.practices.values() if p.file == PRACTICE]
+    ids = section_ids(body, practice_titles(practice))
+    # A paragraph that links to every section check knows: the strict build must agree.
+    links = " ".join(f"[{i}](#{i})" for i in ids)
+    source.write_text(text.replace("\n## Resultados", f"\n{links}\n\n## Resultados", 1))
+    assert anchor_problems(root) == []
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    article = soup(root / "site", "practicas/diagnostico-digitalizacion-almaceneros/").article
+    assert article is not None
+    assert [e["id"] for e in article.select("h1[id], h2[id], h3[id]")] == ids
+
+
+def test_sections_are_the_headings_ids_as_python_markdown_gives_them() -> None:
+    body = "## Uso de `git`\n\nTítulo\n======\n\n## Propia {#mia}\n\n```\n## En código\n```\n"
+    assert section_ids(body, ["Título", "Contacto"]) == [
+        "titulo",
+        "uso-de-git",
+        "titulo_1",  # a repeated heading gets a suffix, as on the page
+        "mia",
+        "contacto",
+    ]
+
+
+def test_a_hostile_body_with_a_section_link_is_checked_in_bounded_time(
+    make_repo: MakeRepo,
+) -> None:
+    hostile = "[x](#a)\n\n## " + "[" * 250_000 + "\n\n" + "## t\n\n" * 5_000
+    practice = VALID_PRACTICE.replace("## Contexto\nTexto.\n", "## Contexto\n" + hostile)
+    started = time.monotonic()
+    problems = anchor_problems(make_repo({"practices/diagnostico.md": practice}))
+    assert time.monotonic() - started < 10  # the bound issue 17 sets for any file
+    (problem,) = problems
+    assert "«#a», pero esta página no tiene esa sección." in problem and problem.endswith(
+        ", …. (seccion-inexistente)"
+    )
