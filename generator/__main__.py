@@ -2,6 +2,14 @@ from __future__ import annotations
 
 import sys
 
-from generator.cli import main
+try:
+    from generator.cli import main
+except ModuleNotFoundError as missing:  # run by a Python without the project's dependencies
+    sys.exit(
+        f"python -m generator: a este Python le falta «{missing.name}», que el generador usa. "
+        "Instálalo todo una vez con «make serve» (crea la carpeta .venv/) y luego, en cada "
+        "terminal, activa ese entorno con «source .venv/bin/activate»; o escribe "
+        "«.venv/bin/python -m generator …» en lugar de «python -m generator …»."
+    )
 
 sys.exit(main())

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
+import sys
 
 import pytest
 
 from generator.cli import build_parser, main, spanish_argparse
+
+from .conftest import REPO
 
 # What argparse writes in English (its usage line, help headings and error messages).
 ENGLISH = re.compile(
@@ -98,3 +102,18 @@ def test_each_kind_of_usage_error_is_spanish(
 def test_argparse_is_english_again_outside_the_cli() -> None:
     parser = argparse.ArgumentParser(prog="otro")
     assert "usage:" in parser.format_usage()
+
+
+def test_a_python_without_the_dependencies_gets_the_set_up_in_spanish() -> None:
+    # -S leaves out site-packages: the Python of a terminal where .venv/ is not active.
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "generator", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "a este Python le falta «" in result.stderr
+    assert "source .venv/bin/activate" in result.stderr
