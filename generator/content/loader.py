@@ -23,7 +23,8 @@ from generator.content.rawhtml import check_raw_html
 from generator.content.repository import Entry, MarkdownEntry
 from generator.content.rules import Rules, check_practice
 from generator.content.unfinished import check_unfinished
-from generator.content.yamlsource import Position, YamlDocument, parse_yaml
+from generator.content.yamlrecover import parse_recovering
+from generator.content.yamlsource import KeyPath, Position, YamlDocument
 from generator.parallel import map_halves
 from generator.text import slugify
 
@@ -78,12 +79,14 @@ class Loader:
         self.problems += problems
         if text is None:
             return None
-        doc, problems = parse_yaml(text, rel)
+        doc, problems, left_out = parse_recovering(text, rel, model.model_fields)
         self.problems += problems
         if doc is None:
             return None
         partial = known is not None
-        data = self.validate(model, doc, rel, what, problems, partial=partial, known=known)
+        data = self.validate(
+            model, doc, rel, what, problems, partial=partial, known=known, unreadable=left_out
+        )
         if data is None or (problems and not partial):
             return None
         return Entry(path.stem, rel, data.data, doc, skipped=data.skipped, places=data.places)
@@ -98,9 +101,12 @@ class Loader:
         *,
         partial: bool,
         known: Vocabulary | None = None,
+        unreadable: frozenset[KeyPath] = frozenset(),
     ) -> Validated[M] | None:
         """Validate even after YAML problems, so one run reports all, without repeating a line."""
-        data, problems = validate_document(model, doc, rel, what=what, partial=partial, known=known)
+        data, problems = validate_document(
+            model, doc, rel, what=what, partial=partial, known=known, unreadable=unreadable
+        )
         reported = {p.line for p in yaml_problems}
         self.problems += [p for p in problems if p.line not in reported]
         return data
@@ -121,7 +127,9 @@ class Loader:
             if any(p.code != "sin-encabezado" for p in problems):
                 return None
             split = SplitDocument("", 0, text, 1)  # no front matter: the whole file is body
-        doc, problems = parse_yaml(split.yaml_text, rel, line_offset=split.yaml_line_offset)
+        doc, problems, left_out = parse_recovering(
+            split.yaml_text, rel, model.model_fields, line_offset=split.yaml_line_offset
+        )
         self.problems += problems
         data: Validated[M] | None = None
         if doc is None or doc.value is None:
@@ -130,7 +138,9 @@ class Loader:
             doc = YamlDocument(None, Position(split.yaml_line_offset + 1, 1))
         else:
             header = f"El encabezado de {what}"
-            data = self.validate(model, doc, rel, header, problems, partial=True, known=known)
+            data = self.validate(
+                model, doc, rel, header, problems, partial=True, known=known, unreadable=left_out
+            )
         data = data or unread(model)
         return MarkdownEntry(
             path.stem,

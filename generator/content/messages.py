@@ -61,10 +61,13 @@ def validate_document(
     what: str,
     partial: bool = False,
     known: Vocabulary | None = None,
+    unreadable: Collection[KeyPath] = (),
 ) -> tuple[Validated[M] | None, list[Problem]]:
     """Validate a parsed YAML document against `model`; `what` names it for messages.
 
-    With `partial`, a document with problems still gives the fields that could be read."""
+    With `partial`, a document with problems still gives the fields that could be read.
+    `unreadable` fields were left out of the document (a syntax error, already reported):
+    they are skipped, never reported as missing."""
     if not isinstance(doc.value, dict):
         pos = doc.start
         problem = Problem(
@@ -77,16 +80,21 @@ def validate_document(
         )
         return (unread(model) if partial else None), [problem]
     try:
-        return Validated(model.model_validate(doc.value)), []
+        valid = model.model_validate(doc.value)
+        if not unreadable:
+            return Validated(valid), []
+        errors: list[Any] = []
     except ValidationError as error:
-        # A union (text or number) fails once per member: keep one problem per place.
-        problems: dict[tuple[KeyPath, str], Problem] = {}
-        for detail in error.errors():
-            path, problem = _problem(model, doc, file, detail, known or {})
+        errors = list(error.errors())
+    # A union (text or number) fails once per member: keep one problem per place.
+    problems: dict[tuple[KeyPath, str], Problem] = {}
+    for detail in errors:
+        path, problem = _problem(model, doc, file, detail, known or {})
+        if path[:1] not in unreadable:
             problems.setdefault((path, problem.code), problem)
-        failed = [path for path, _ in problems]
-        readable = readable_part(model, doc.value, failed) if partial else None
-        return readable, list(problems.values())
+    failed = [path for path, _ in problems] + list(unreadable)
+    readable = readable_part(model, doc.value, failed) if partial else None
+    return readable, list(problems.values())
 
 
 def _data_path(doc: YamlDocument, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:

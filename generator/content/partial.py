@@ -92,7 +92,7 @@ class _Reader:
                 if read is not _UNREADABLE:
                     fields[name] = read
                     continue
-            elif not info.is_required():
+            elif not info.is_required() and (*path, name) not in self.failed:
                 continue  # absent: its default, as in a valid document
             self.skipped.add((*path, name))
         return model.model_construct(**fields)
