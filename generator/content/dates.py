@@ -21,6 +21,22 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+# Spanish month names, for dates written out and read back.
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+
 Part = Literal["inicio", "fin"]
 Precision = Literal["año", "parte-del-año", "mes", "día"]
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.dates import MONTHS
 from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
 from generator.content.partial import Validated, readable_part, unread, unwrap
 from generator.content.problems import Problem
@@ -313,31 +314,45 @@ def _says(code: str, template: str) -> Builder:
     return lambda f: (code, template.format(field=f.field, shown=f.shown))
 
 
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+# Full dates written another way, as (pattern, order of its groups): 30/04/2021 (day first, as
+# in Chile), 2021/4/30, 30 de abril de 2021.
+_OTHER_DATES = (
+    (re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"), "dmy"),
+    (re.compile(r"(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})"), "ymd"),
+    (re.compile(r"(\d{1,2})(?:\s+de)?\s+([a-z]+)(?:\s+de\s+|\s+|\s*,\s*)(\d{4})"), "dmy"),
+)
 
 
-def _day_first(shown: str) -> str:
-    """ " ¿Quisiste decir «2021-04-30»?" for a date written day first, as in Chile (30/04/2021)."""
-    match = _DAY_FIRST.fullmatch(shown.strip())
-    if not match:
-        return ""
-    day, month, year = map(int, match.groups())
-    try:
-        return f" ¿Quisiste decir «{dt.date(year, month, day).isoformat()}»?"
-    except ValueError:
-        return ""
+def _iso_date(shown: str) -> str:
+    """ " ¿Quisiste decir «2021-04-30»?" for a full date written another way: 30/04/2021,
+    2021/4/30, 2021-4-30, 30 de abril de 2021."""
+    text = fold_accents(shown.strip()).lower()
+    for pattern, order in _OTHER_DATES:
+        match = pattern.fullmatch(text)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        month = parts["m"]
+        if not month.isdigit():
+            month = str(MONTHS.index(month) + 1) if month in MONTHS else "0"
+        try:
+            iso = dt.date(int(parts["y"]), int(month), int(parts["d"])).isoformat()
+        except ValueError:
+            return ""
+        return f" ¿Quisiste decir «{iso}»?" if iso != shown.strip() else ""
+    return ""
 
 
 def _date(f: _Failure) -> tuple[str, str]:
     return "fecha-invalida", (
-        f"{f.field}: «{f.shown}» no es una fecha válida.{_day_first(f.shown)} Usa AAAA-MM-DD "
+        f"{f.field}: «{f.shown}» no es una fecha válida.{_iso_date(f.shown)} Usa AAAA-MM-DD "
         "(año, mes y día), por ejemplo 2021-03-15."
     )
 
 
 def _partial_date(f: _Failure) -> tuple[str, str]:
     return "fecha-invalida", (
-        f"{f.field}: «{f.shown}» no es una fecha válida.{_day_first(f.shown)} Escríbela tan "
+        f"{f.field}: «{f.shown}» no es una fecha válida.{_iso_date(f.shown)} Escríbela tan "
         "precisa como la fuente: un año (2020), «inicio de 2020», «fin de 2020», un mes "
         "(2020-12) o un día (2020-12-15)."
     )

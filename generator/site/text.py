@@ -11,23 +11,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from generator.content.dates import MONTHS as MONTHS
 from generator.content.dates import PartialDate
 from generator.text import plural as plural  # shared with the CLI's messages
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 # Characters that Python-Markdown (with the tables extension) honours after a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
