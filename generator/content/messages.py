@@ -177,8 +177,20 @@ class _Failure:
 
     @property
     def shown(self) -> str:
-        raw = self.raw
-        return raw if raw is not None else str(self.value if self.value is not None else "")
+        return self.written(self.path, self.value)
+
+    def written(self, path: KeyPath, value: Any) -> str:
+        """The value as the author wrote it, lists and blocks in YAML's short form: never
+        Python's «['a', 'b']»."""
+        raw = self.doc.raw_at.get(path)
+        if raw is not None:
+            return raw
+        if isinstance(value, list):
+            return "[" + ", ".join(self.written((*path, i), v) for i, v in enumerate(value)) + "]"
+        if isinstance(value, dict):
+            items = (f"{k}: {self.written((*path, k), v)}" for k, v in value.items())
+            return "{" + ", ".join(items) + "}"
+        return "" if value is None else str(value)
 
     @property
     def field(self) -> str:
@@ -246,6 +258,11 @@ def _text(f: _Failure) -> tuple[str, str]:
     )
     if f.raw is not None:
         message += f' Escríbelo entre comillas: "{f.raw}".'
+    elif isinstance(f.value, list):
+        message += (
+            " Los corchetes [ ] hacen una lista: escribe el texto sin ellos, o entre comillas "
+            f'si son parte del texto: "{f.shown}".'
+        )
     return "tipo-incorrecto", message
 
 
