@@ -26,10 +26,6 @@ _IMAGE_REFERENCE = re.compile(r"!\[([^\[\]]*+)\](?:\[([^\[\]]++)\])?")
 _REFERENCE = re.compile(r"[ \t]{0,3}\[([^\]]++)\]:[ \t]*+<?([^\s>]++)")
 
 
-def _normal(title: str) -> str:
-    return fold_accents(title).casefold().strip()
-
-
 def _heading_title(text: str) -> str:
     """The title of a heading without its closing «#»s and spaces (`## Título ##`)."""
     title = text.rstrip(" \t")
@@ -51,26 +47,85 @@ def section_headings(body: str) -> list[tuple[int, str]]:
     ]
 
 
+def _all_headings(body: str) -> list[tuple[int, str, str]]:
+    """(line index in body, its «#»s, title) of every heading outside code blocks."""
+    return [
+        (index, match.group(1), title)
+        for index, line in lines_outside_code(body)
+        if line.startswith("#")
+        and (match := _HEADING.match(line))
+        and (title := _heading_title(match.group(2)))
+    ]
+
+
+def _bare(title: str) -> str:
+    """A title without case, accents or trailing punctuation: «Resultados:» -> «resultados»."""
+    return fold_accents(title).casefold().strip().rstrip(" \t.:;,!?¡¿-")
+
+
+def _edits(a: str, b: str) -> int:
+    """How many letters to add, remove or change to turn `a` into `b` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def _nearness(required: str, marks: str, title: str) -> int | None:
+    """How close a heading is to a required section (lower is closer), or None when it is
+    another section: the same words at another level or with other capitals, accents or
+    final punctuation; one or two letters off; the title followed by more words."""
+    want, have = _bare(required), _bare(title)
+    if have == want:
+        return 0 if marks == "##" else 1
+    if (distance := _edits(want, have)) <= 2:
+        return 1 + distance
+    if have.startswith(want + " "):
+        return 4
+    return None
+
+
+def _near_misses(
+    missing: list[str], headings: list[tuple[int, str, str]]
+) -> dict[str, tuple[int, str, str]]:
+    """Missing section -> the heading that was meant as it; each heading answers for one
+    section, closest pairs first."""
+    candidates = sorted(
+        (nearness, index, required, marks, title)
+        for required in missing
+        for index, marks, title in headings
+        if not (marks == "##" and title in REQUIRED_SECTIONS)
+        and (nearness := _nearness(required, marks, title)) is not None
+    )
+    near: dict[str, tuple[int, str, str]] = {}
+    used: set[int] = set()
+    for _, index, required, marks, title in candidates:
+        if required not in near and index not in used:
+            near[required] = (index, marks, title)
+            used.add(index)
+    return near
+
+
 def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
-    headings = section_headings(body)
-    present = {title for _, title in headings}
-    if all(required in present for required in REQUIRED_SECTIONS):
+    headings = _all_headings(body)
+    present = {title for _, marks, title in headings if marks == "##"}
+    missing = [required for required in REQUIRED_SECTIONS if required not in present]
+    if not missing:
         return []
-    by_normal = {_normal(title): (index, title) for index, title in headings}
+    near = _near_misses(missing, headings)
     problems = []
-    for required in REQUIRED_SECTIONS:
-        if required in present:
-            continue
-        near = by_normal.get(_normal(required))
-        if near:
-            index, title = near
+    for required in missing:
+        if required in near:
+            index, marks, title = near[required]
             problems.append(
                 Problem(
                     file,
                     first_line + index,
                     1,
                     "seccion-mal-escrita",
-                    f"La sección «## {title}» debe escribirse exactamente «## {required}».",
+                    f"La sección «{marks} {title}» debe escribirse exactamente «## {required}».",
                 )
             )
         else:
