@@ -331,20 +331,26 @@ def _says(code: str, template: str) -> Builder:
     return lambda f: (code, template.format(field=f.field, shown=f.shown))
 
 
-# Full dates written another way, as (pattern, order of its groups): 30/04/2021 (day first, as
-# in Chile), 2021/4/30, 30 de abril de 2021.
+# Dates written another way, as (pattern, order of its groups): 30/04/2021 (day first, as in
+# Chile), 2021/4/30, 30 de abril de 2021; months (for fields that take one): 12/2020, abril 2021.
 _OTHER_DATES = (
     (re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"), "dmy"),
     (re.compile(r"(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})"), "ymd"),
     (re.compile(r"(\d{1,2})(?:\s+de)?\s+([a-z]+)(?:\s+de\s+|\s+|\s*,\s*)(\d{4})"), "dmy"),
 )
+_OTHER_MONTHS = (
+    (re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{4})"), "my"),
+    (re.compile(r"(\d{4})\s*[/.-]\s*(\d{1,2})"), "ym"),
+    (re.compile(r"([a-z]+)(?:\s+de\s+|\s+|\s*,\s*)(\d{4})"), "my"),
+)
 
 
-def _iso_date(shown: str) -> str:
+def _iso_date(shown: str, *, months: bool = False) -> str:
     """ " ¿Quisiste decir «2021-04-30»?" for a full date written another way: 30/04/2021,
-    2021/4/30, 2021-4-30, 30 de abril de 2021."""
+    2021/4/30, 2021-4-30, 30 de abril de 2021; with `months`, also «2020-12» for 12/2020 or
+    diciembre de 2020."""
     text = fold_accents(shown.strip()).lower()
-    for pattern, order in _OTHER_DATES:
+    for pattern, order in _OTHER_DATES + (_OTHER_MONTHS if months else ()):
         match = pattern.fullmatch(text)
         if not match:
             continue
@@ -353,9 +359,10 @@ def _iso_date(shown: str) -> str:
         if not month.isdigit():
             month = str(MONTHS.index(month) + 1) if month in MONTHS else "0"
         try:
-            iso = dt.date(int(parts["y"]), int(month), int(parts["d"])).isoformat()
+            day = dt.date(int(parts["y"]), int(month), int(parts.get("d", 1)))
         except ValueError:
             return ""
+        iso = day.isoformat() if "d" in parts else day.isoformat()[:7]
         return f" ¿Quisiste decir «{iso}»?" if iso != shown.strip() else ""
     return ""
 
@@ -368,9 +375,10 @@ def _date(f: _Failure) -> tuple[str, str]:
 
 
 def _partial_date(f: _Failure) -> tuple[str, str]:
+    meant = _iso_date(f.shown, months=True)
     return "fecha-invalida", (
-        f"{f.field}: «{f.shown}» no es una fecha válida.{_iso_date(f.shown)} Escríbela tan "
-        "precisa como la fuente: un año (2020), «inicio de 2020», «fin de 2020», un mes "
+        f"{f.field}: «{f.shown}» no es una fecha válida.{meant} Escríbela tan precisa "
+        "como la fuente: un año (2020), «inicio de 2020», «fin de 2020», un mes "
         "(2020-12) o un día (2020-12-15)."
     )
 
