@@ -196,7 +196,8 @@ def test_the_network_page_shows_what_the_source_says(site: Path) -> None:
     assert "al menos 20 centros en 2021" in text
     assert "«Con estas nuevas adjudicaciones casi un tercio de la red es operada por la" in text
     assert "despliegue importante de recursos humanos y operacionales" in text
-    assert "Su fin, según la fuente: «Nuestro único fin es apoyar al desarrollo social" in text
+    # A sentence of its own after the source of the operator: «(fuente: …). Su fin, …»
+    assert "Codesser). Su fin, según la fuente: «Nuestro único fin es apoyar" in text
     for said in ("publicada por", "al cierre de", "Las cinco áreas", "son cinco"):
         assert said not in text
     home = words(soup(site, "").select_one("article").get_text())  # type: ignore[union-attr]

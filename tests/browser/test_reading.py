@@ -252,6 +252,33 @@ def test_the_list_beside_the_map_tells_close_centers_apart(screen: Any, site: st
         link = screen.locator(".rc-mapa-lista a", has_text=center)
         size = link.bounding_box()
         assert size["height"] >= 24 and link.is_visible()
+    # A name wraps only between words: never more lines than words ("Copiap/ó").
+    lines_and_words = screen.eval_on_selector_all(
+        ".rc-mapa-lista a",
+        """els => els.map(a => {
+            const range = document.createRange();
+            range.selectNodeContents(a);
+            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            return [a.textContent, tops.size, a.textContent.trim().split(/\\s+/).length];
+        })""",
+    )
+    for name, lines, words in lines_and_words:
+        assert lines <= words, (name, lines)
+    assert sideways_overflow(screen) == 0
+
+
+def test_the_published_data_read_well_on_a_phone(phone: Any, site: str) -> None:
+    """On a phone each label of «Datos publicados» sits over its value, which gets the whole
+    width of the text (beside a wide label it got a word per line)."""
+    phone.goto(site + "red/", wait_until="load")
+    text = box(phone, ".md-content__inner")
+    for label, value in zip(
+        phone.locator(".rc-ficha dt").all(), phone.locator(".rc-ficha dd").all(), strict=True
+    ):
+        above, below = label.bounding_box(), value.bounding_box()
+        assert above["y"] + above["height"] <= below["y"] + 1, label.inner_text()
+        assert below["width"] >= 0.9 * text["width"], label.inner_text()
+    assert sideways_overflow(phone) == 0
 
 
 DETAIL_PAGES = {
