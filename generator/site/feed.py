@@ -2,7 +2,10 @@
 
 One site-wide feed of new and updated practices (`feed.xml`), and one per area and per center
 (`areas/<key>.xml`, `centros/<id>.xml`) with its new practices and its new adoptions, so a
-center hears when something appears in its area. The "Novedades" page lists the same news.
+center hears when something appears in its area. The "Novedades" page lists the same news
+for the whole network. The page and the area and center feeds put the newest first by the day
+it happened (published or adopted), the date the page shows; the site-wide feed, of updates
+too, by the last change, which each entry gives as <updated>.
 Links are relative to the feed file; an example practice says so in every entry.
 """
 
@@ -77,6 +80,13 @@ def adoption_news(view: SiteView, adoptions: Iterable[Adoption]) -> list[News]:
 
 
 def newest_first(news: Iterable[News], limit: int) -> list[News]:
+    """The `limit` latest by the day each happened (published or adopted): the date the
+    "Novedades" page shows, so its list reads in date order."""
+    return sorted(news, key=lambda n: (n.published, n.updated, n.key()), reverse=True)[:limit]
+
+
+def last_changed_first(news: Iterable[News], limit: int) -> list[News]:
+    """The `limit` latest by their last change (git), for the feed of new and updated practices."""
     return sorted(news, key=lambda n: (n.updated, n.published, n.key()), reverse=True)[:limit]
 
 
@@ -147,9 +157,8 @@ def news_feed(
     page: str,
     directory_urls: bool,
 ) -> Feed:
-    """The newest `FEED_LIMIT` of `news` as the Atom file `path` of the site, whose page is
+    """`news`, already chosen and ordered, as the Atom file `path` of the site, whose page is
     the docs file `page`; links are relative to the feed."""
-    newest = newest_first(news, FEED_LIMIT)
     areas = view.repo.taxonomy.data.areas
     folder = posixpath.dirname(path)
 
@@ -157,7 +166,7 @@ def news_feed(
         return urls.from_folder(folder, docs_path, directory_urls=directory_urls)
 
     entries = []
-    for item in newest:
+    for item in news:
         # In a category too when it is an example, for readers that filter by category.
         example = (("ejemplo", "Práctica de ejemplo"),) if item.is_example else ()
         entries.append(
@@ -177,7 +186,7 @@ def news_feed(
         id=_urn("practicas" if path == urls.FEED else f"feed:{path}"),
         title=title,
         subtitle=subtitle,
-        updated=_timestamp(newest[0].updated if newest else NO_DATE),
+        updated=_timestamp(max((n.updated for n in news), default=NO_DATE)),
         alternate=link_to(page),
         entries=tuple(entries),
     )
@@ -215,7 +224,7 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[
     feeds = [
         news_feed(
             view,
-            practice_news(view, view.practices),
+            last_changed_first(practice_news(view, view.practices), FEED_LIMIT),
             path=urls.FEED,
             title=site_name,
             subtitle="Prácticas nuevas y actualizadas de la red.",
@@ -227,7 +236,7 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[
         feeds.append(
             news_feed(
                 view,
-                area_news(view, key),
+                newest_first(area_news(view, key), FEED_LIMIT),
                 path=urls.area_feed(key),
                 title=f"{area.nombre} - {site_name}",
                 subtitle=f"Prácticas nuevas y adopciones en el área {area.nombre}.",
@@ -239,7 +248,7 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[
         feeds.append(
             news_feed(
                 view,
-                center_news(view, center.id),
+                newest_first(center_news(view, center.id), FEED_LIMIT),
                 path=urls.center_feed(center.id),
                 title=f"{center.data.nombre} - {site_name}",
                 subtitle=f"Prácticas nuevas y adopciones del {center.data.nombre}.",
