@@ -126,6 +126,7 @@ def test_the_feed_is_valid_atom_linked_from_every_page(site: Path) -> None:
     assert feed.find(f"{ATOM}link[@rel='self']") is not None
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Centro de Negocios Sercotec Talca adoptó «Ruta de pagos digitales para feriantes»",
         "Ruta de pagos digitales para feriantes",
         "Diagnóstico de digitalización para almaceneros (ejemplo)",  # an example says so
     ]

@@ -47,6 +47,10 @@ def shown_dates(site: Path) -> list[dt.date]:
     return dates
 
 
+def shown(entry: ET.Element) -> dt.date:
+    return dt.date.fromisoformat((entry.findtext(f"{ATOM}published") or "")[:10])
+
+
 @pytest.mark.parametrize("history", ["sin git", "con historial de git"])
 def test_the_news_read_newest_first_by_the_date_they_show(
     make_repo: MakeRepo, history: str
@@ -68,6 +72,16 @@ def test_the_news_read_newest_first_by_the_date_they_show(
     assert len(dates) >= 6
     assert dates == sorted(dates, reverse=True)
     assert dates[:3] == [dt.date(2022, 3, 1), dt.date(2022, 2, 1), dt.date(2022, 1, 10)]
+
+    # The site-wide feed, offered on the page as «las novedades de todo el sitio», carries
+    # the same news, adoptions too, in the same order.
+    page = [
+        a.get_text(" ", strip=True) for a in soup(site, "novedades/").select(".rc-novedades li a")
+    ]
+    everything = ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry")
+    assert [shown(e) for e in everything] == dates
+    for title, entry in zip(page, everything, strict=True):
+        assert title in (entry.findtext(f"{ATOM}title") or ""), title
 
     # An area's feed carries the same news in the same order, each with the date shown as
     # <published>; the feed's <updated> is its latest entry's change.

@@ -1,11 +1,10 @@
 """Atom feeds and the news they carry: dates from the content and git, never the clock.
 
-One site-wide feed of new and updated practices (`feed.xml`), and one per area and per center
-(`areas/<key>.xml`, `centros/<id>.xml`) with its new practices and its new adoptions, so a
-center hears when something appears in its area. The "Novedades" page lists the same news
-for the whole network. The page and the area and center feeds put the newest first by the day
-it happened (published or adopted), the date the page shows; the site-wide feed, of updates
-too, by the last change, which each entry gives as <updated>.
+One site-wide feed (`feed.xml`), the news of the "Novedades" page: new practices and new
+adoptions; and one per area and per center (`areas/<key>.xml`, `centros/<id>.xml`) with its
+own, so a center hears when something appears in its area. All put the newest first by the day
+it happened (published or adopted), the date the page shows; a practice changed later keeps its
+place and says so in its <updated>, which is what a feed reader watches.
 Links are relative to the feed file; an example practice says so in every entry.
 """
 
@@ -83,11 +82,6 @@ def newest_first(news: Iterable[News], limit: int) -> list[News]:
     """The `limit` latest by the day each happened (published or adopted): the date the
     "Novedades" page shows, so its list reads in date order."""
     return sorted(news, key=lambda n: (n.published, n.updated, n.key()), reverse=True)[:limit]
-
-
-def last_changed_first(news: Iterable[News], limit: int) -> list[News]:
-    """The `limit` latest by their last change (git), for the feed of new and updated practices."""
-    return sorted(news, key=lambda n: (n.updated, n.published, n.key()), reverse=True)[:limit]
 
 
 def area_news(view: SiteView, area: str) -> list[News]:
@@ -224,11 +218,11 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[
     feeds = [
         news_feed(
             view,
-            last_changed_first(practice_news(view, view.practices), FEED_LIMIT),
+            newest_first(all_news(view), FEED_LIMIT),
             path=urls.FEED,
             title=site_name,
-            subtitle="Prácticas nuevas y actualizadas de la red.",
-            page=urls.PRACTICES,
+            subtitle="Prácticas nuevas y actualizadas, y adopciones entre centros de la red.",
+            page=urls.NEWS,
             directory_urls=directory_urls,
         )
     ]
