@@ -5,19 +5,18 @@ from __future__ import annotations
 import argparse
 import gc
 import ipaddress
-import logging
 import os
 import re
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeAlias
 
 from generator.authoring import formatting, scaffold
 from generator.authoring.github_forms import stale_issue_forms, write_issue_forms
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
-from generator.build import preview, sitedir
+from generator.build import sitedir
 from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.content import problems as report
 from generator.content.pipeline import find_problems
@@ -132,7 +131,13 @@ def _add_root(command: argparse.ArgumentParser) -> None:
     )
 
 
+# The subparsers of the root parser, where each command adds its own.
+Commands: TypeAlias = "argparse._SubParsersAction[SpanishParser]"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The root parser and one subparser per command, each added by its own function; `main`
+    then runs the command by its name (`RUN`)."""
     parser = SpanishParser(
         prog="python -m generator", description="Red de Centros: valida y publica el sitio."
     )
@@ -140,113 +145,132 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMANDO", required=True, parser_class=SpanishParser
     )
     commands.help = "uno de estos:"
+    for add_command in (
+        _add_check,
+        _add_build,
+        _add_serve,
+        _add_synth,
+        _add_new,
+        _add_schemas,
+        _add_issue_form,
+        _add_format,
+        _add_from_issue,
+    ):
+        add_command(commands)
+    return parser
 
-    check_cmd = commands.add_parser("check", help="valida el contenido")
-    _add_root(check_cmd)
-    check_cmd.add_argument(
+
+def _add_check(commands: Commands) -> None:
+    command = commands.add_parser("check", help="valida el contenido")
+    _add_root(command)
+    command.add_argument(
         "--format",
         choices=("text", "github", "json"),
         default="text",
         help="text (por omisión), github (notas en la solicitud de cambio) o json",
     )
-    check_cmd.set_defaults(func=run_check)
 
-    build_cmd = commands.add_parser("build", help="valida y construye el sitio")
-    _add_root(build_cmd)
-    build_cmd.add_argument(
+
+def _add_build(commands: Commands) -> None:
+    command = commands.add_parser("build", help="valida y construye el sitio")
+    _add_root(command)
+    command.add_argument(
         "--site-dir", type=Path, metavar="CARPETA", help="carpeta del sitio (por omisión, site/)"
     )
-    build_cmd.add_argument("--drafts", action="store_true", help="incluye los borradores")
-    build_cmd.add_argument(
+    command.add_argument("--drafts", action="store_true", help="incluye los borradores")
+    command.add_argument(
         "--strict", action="store_true", help="falla ante cualquier aviso (siempre activo)"
     )
-    build_cmd.add_argument(
+    command.add_argument(
         "--offline",
         action="store_true",
         help="sitio que funciona abierto desde el disco, y su .zip (por omisión, site-offline/)",
     )
-    build_cmd.set_defaults(func=run_build)
 
-    serve_cmd = commands.add_parser("serve", help="vista previa con recarga automática")
-    _add_root(serve_cmd)
-    serve_cmd.add_argument(
+
+def _add_serve(commands: Commands) -> None:
+    command = commands.add_parser("serve", help="vista previa con recarga automática")
+    _add_root(command)
+    command.add_argument(
         "--dev-addr",
         type=_address,
         default=urls.PREVIEW_ADDRESS,
         metavar="DIRECCIÓN",
         help=f"dirección y puerto (por omisión, {urls.PREVIEW_ADDRESS})",
     )
-    serve_cmd.set_defaults(func=run_serve)
 
-    synth_cmd = commands.add_parser("synth", help="escribe un repositorio sintético de prueba")
-    synth_cmd.add_argument(
+
+def _add_synth(commands: Commands) -> None:
+    command = commands.add_parser("synth", help="escribe un repositorio sintético de prueba")
+    command.add_argument(
         "--centers", type=_count(1), required=True, metavar="N", help="número de centros"
     )
-    synth_cmd.add_argument(
+    command.add_argument(
         "--practices", type=_count(0), required=True, metavar="N", help="número de prácticas"
     )
-    synth_cmd.add_argument(
+    command.add_argument(
         "--out", type=Path, required=True, metavar="CARPETA", help="carpeta nueva o vacía"
     )
-    synth_cmd.add_argument(
-        "--seed", type=int, default=1, metavar="N", help="semilla (por omisión 1)"
-    )
-    synth_cmd.set_defaults(func=run_synth)
+    command.add_argument("--seed", type=int, default=1, metavar="N", help="semilla (por omisión 1)")
 
-    new_cmd = commands.add_parser("new", help="crea una práctica o un centro nuevo")
-    kinds = new_cmd.add_subparsers(
+
+def _add_new(commands: Commands) -> None:
+    command = commands.add_parser("new", help="crea una práctica o un centro nuevo")
+    kinds = command.add_subparsers(
         dest="kind", metavar="QUÉ", required=True, parser_class=SpanishParser
     )
-    practice_cmd = kinds.add_parser("practica", help="crea practices/<título>.md")
-    practice_cmd.add_argument("--titulo", help="título de la práctica")
-    practice_cmd.add_argument("--centro", help="clave del centro, p. ej. talca")
-    practice_cmd.add_argument("--areas", help="claves separadas por comas, p. ej. digitalizacion")
-    practice_cmd.add_argument("--resumen", help="una o dos frases")
-    center_cmd = kinds.add_parser("centro", help="crea centers/<id>.yml")
-    center_cmd.add_argument("--id", help="clave del centro, p. ej. los-angeles")
-    center_cmd.add_argument("--nombre", help="nombre del centro")
-    center_cmd.add_argument("--comuna", help="comuna del centro")
-    center_cmd.add_argument("--region", help="clave de la región, p. ej. maule")
-    center_cmd.add_argument(
-        "--operador", help="institución que lo opera (por omisión, la de la red)"
-    )
-    center_cmd.add_argument("--fuente", help="clave de la fuente en content/red.yml")
-    for cmd in (practice_cmd, center_cmd):
-        _add_root(cmd)
-        cmd.set_defaults(func=run_new)
+    practice = kinds.add_parser("practica", help="crea practices/<título>.md")
+    practice.add_argument("--titulo", help="título de la práctica")
+    practice.add_argument("--centro", help="clave del centro, p. ej. talca")
+    practice.add_argument("--areas", help="claves separadas por comas, p. ej. digitalizacion")
+    practice.add_argument("--resumen", help="una o dos frases")
+    center = kinds.add_parser("centro", help="crea centers/<id>.yml")
+    center.add_argument("--id", help="clave del centro, p. ej. los-angeles")
+    center.add_argument("--nombre", help="nombre del centro")
+    center.add_argument("--comuna", help="comuna del centro")
+    center.add_argument("--region", help="clave de la región, p. ej. maule")
+    center.add_argument("--operador", help="institución que lo opera (por omisión, la de la red)")
+    center.add_argument("--fuente", help="clave de la fuente en content/red.yml")
+    _add_root(practice)
+    _add_root(center)
 
-    schemas_cmd = commands.add_parser("schemas", help="escribe los JSON Schema de los editores")
-    schemas_cmd.add_argument(
+
+def _add_schemas(commands: Commands) -> None:
+    command = commands.add_parser("schemas", help="escribe los JSON Schema de los editores")
+    command.add_argument(
         "--out", type=Path, default=Path(SCHEMAS_DIR), metavar="CARPETA", help="carpeta"
     )
-    schemas_cmd.add_argument("--check", action="store_true", help="solo revisa que estén al día")
-    schemas_cmd.set_defaults(func=run_schemas)
+    command.add_argument("--check", action="store_true", help="solo revisa que estén al día")
 
-    form_cmd = commands.add_parser("issue-form", help="escribe los formularios de GitHub")
-    _add_root(form_cmd)
-    form_cmd.add_argument("--check", action="store_true", help="solo revisa que estén al día")
-    form_cmd.set_defaults(func=run_issue_form)
 
-    format_cmd = commands.add_parser(
+def _add_issue_form(commands: Commands) -> None:
+    command = commands.add_parser("issue-form", help="escribe los formularios de GitHub")
+    _add_root(command)
+    command.add_argument("--check", action="store_true", help="solo revisa que estén al día")
+
+
+def _add_format(commands: Commands) -> None:
+    command = commands.add_parser(
         "format",
         help="escribe los archivos de contenido en su forma canónica",
         description="Ordena las claves como el modelo, escribe las listas una por línea y usa "
         "comillas solo donde YAML las necesita; conserva los comentarios.",
     )
-    format_cmd.add_argument(
+    command.add_argument(
         "--check", action="store_true", help="solo revisa; no cambia ningún archivo"
     )
-    _add_root(format_cmd)
-    format_cmd.add_argument(
+    _add_root(command)
+    command.add_argument(
         "files",
         nargs="*",
         type=Path,
         metavar="ARCHIVO",
         help="archivos de contenido (por omisión, todos los del repositorio)",
     )
-    format_cmd.set_defaults(func=run_format)
 
-    issue_cmd = commands.add_parser(
+
+def _add_from_issue(commands: Commands) -> None:
+    command = commands.add_parser(
         "from-issue",
         help="convierte un formulario de GitHub respondido en una práctica o una réplica",
         description="Lee el texto de un issue creado con uno de los formularios de GitHub y "
@@ -254,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
         "es válido, 1 si hay que corregir el formulario (y no escribe nada), 2 si el texto no "
         "es de ese formulario.",
     )
-    issue_cmd.add_argument(
+    command.add_argument(
         "--form",
         choices=("practica", "replica"),
         required=True,
@@ -262,12 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="practica (proponer una práctica) o replica (registrar que un centro adoptó "
         "una práctica)",
     )
-    issue_cmd.add_argument(
+    command.add_argument(
         "body_file", type=Path, metavar="TEXTO", help="archivo con el texto del issue"
     )
-    _add_root(issue_cmd)
-    issue_cmd.set_defaults(func=run_from_issue)
-    return parser
+    _add_root(command)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -302,7 +324,7 @@ def run_synth(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     create = scaffold.new_practice if args.kind == "practica" else scaffold.new_center
-    values = {k: v for k, v in vars(args).items() if k not in ("command", "kind", "root", "func")}
+    values = {k: v for k, v in vars(args).items() if k not in ("command", "kind", "root")}
     try:
         return create(args.root, values, interactive=scaffold.stdin_is_terminal())
     except scaffold.MissingArguments as error:
@@ -404,63 +426,23 @@ def _build_failure(said: str) -> str:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from generator.build.serve import serve_preview
 
-    from generator.build import driver as build
-    from generator.build.settings import RunSettings, running
-
-    # Invalid content does not stop it: every page shows the problems until they are fixed.
-    preview.quiet_mkdocs()
-    print("Preparando la vista previa…", flush=True)
-    # Ctrl-C and SIGTERM alike: MkDocs then removes its temporary site and the plugin its folder.
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGINT, _interrupt)
-    (args.root / build.DOCS_DIR).mkdir(exist_ok=True)  # MkDocs requires it before the plugin runs
-    # Rebuild only the pages whose Markdown changed: the generator rewrites only those files.
-    logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_build_warning)
-    with running(RunSettings(args.root, drafts=True)):  # the author's own drafts too
-        try:
-            serve(
-                config_file=str(build.project_config_file(args.root)),
-                docs_dir=str(args.root / build.DOCS_DIR),
-                dev_addr=args.dev_addr,
-                livereload=True,
-                build_type="dirty",
-                # MkDocs' warnings are said in the terminal (quiet_mkdocs) and the author keeps
-                # the preview; `build` and CI stay strict.
-                strict=False,
-            )
-        except OSError as error:
-            if error.filename is not None:
-                raise  # a file, not the address: main says which
-            print(
-                f"No se pudo abrir la vista previa en {args.dev_addr}: {os_reason(error)}. "
-                "Elige otro puerto, por ejemplo: python -m generator serve --dev-addr "
-                "127.0.0.1:8001 (o make serve PORT=8001).",
-                file=sys.stderr,
-            )
-            return EXIT_INVALID
-    print("Vista previa detenida.")
-    return EXIT_OK
+    return serve_preview(args.root, args.dev_addr)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    # Once: a second Ctrl-C, or the SIGTERM that make passes on to `serve`, would break the
-    # shutdown halfway and leave its threads keeping the process alive. (A handler that does
-    # nothing, not SIG_IGN: Python reports a signal already on its way to an ignored handler.)
-    signal.signal(signal.SIGTERM, _already_stopping)
-    signal.signal(signal.SIGINT, _already_stopping)
-    raise KeyboardInterrupt
-
-
-def _already_stopping(signum: int, frame: object) -> None:
-    pass
-
-
-def _without_dirty_build_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns that a dirty build may leave navigation stale: it is bounded and the
-    generator rewrites every page whose content changed, so the preview stays exact."""
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
+# Each command's name, as `build_parser` adds it, and the function that runs it.
+RUN: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": run_check,
+    "build": run_build,
+    "serve": run_serve,
+    "synth": run_synth,
+    "new": run_new,
+    "schemas": run_schemas,
+    "issue-form": run_issue_form,
+    "format": run_format,
+    "from-issue": run_from_issue,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -469,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     with spanish_argparse():
         args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        return RUN[args.command](args)
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
