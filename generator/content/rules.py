@@ -77,9 +77,16 @@ class Rules:
 
 
 def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
-    data = taxonomy.data
+    _check_areas(rules, taxonomy)
+    _check_required_terms(rules, taxonomy)
+    _check_region_codes(rules, taxonomy)
+
+
+def _check_areas(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
+    """The areas are exactly the network's own (AREA_KEYS)."""
+    areas = taxonomy.data.areas
     for key in AREA_KEYS:
-        if key not in data.areas:
+        if key not in areas:
             rules.add(
                 taxonomy,
                 ("areas",),
@@ -88,7 +95,7 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                 "como las demás.",
                 key=True,
             )
-    for key in data.areas:
+    for key in areas:
         if key not in AREA_KEYS:
             rules.add(
                 taxonomy,
@@ -98,9 +105,13 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                 "corrige su clave o bórrala.",
                 key=True,
             )
+
+
+def _check_required_terms(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
+    """The network's own services and publics (DESIGN.md) are there."""
     for field, required in (("servicios", REQUIRED_SERVICES), ("publicos", REQUIRED_PUBLICS)):
         for key in required:
-            if key not in getattr(data, field):
+            if key not in getattr(taxonomy.data, field):
                 rules.add(
                     taxonomy,
                     (field,),
@@ -109,8 +120,12 @@ def check_taxonomy(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
                     "«descripcion», como las demás.",
                     key=True,
                 )
+
+
+def _check_region_codes(rules: Rules, taxonomy: Entry[Taxonomy]) -> None:
+    """Each of Chile's 16 region codes once, and no other."""
     codes: dict[str, str] = {}
-    for key, region in data.regiones.items():
+    for key, region in taxonomy.data.regiones.items():
         if region.codigo in codes:
             rules.add(
                 taxonomy,
@@ -220,9 +235,27 @@ def check_practice(
 ) -> None:
     # A value that could not be read has its problem already (practice.value gives None for
     # it); every other rule still runs, down to each field of each adoption.
-    center, date = practice.value("centro"), practice.value("fecha")
+    center = practice.value("centro")
     if center is not None:
         rules.reference(practice, ("centro",), center, centers, "los centros", "centers/")
+    _check_terms(rules, practice, taxonomy)
+    _check_adoptions(rules, practice, centers)
+    _check_related(rules, practice, practices)
+    if practice.value("estado") == "borrador":
+        rules.add(
+            practice,
+            ("estado",),
+            "borrador",
+            "Esta práctica es un borrador: no se publicará hasta que «estado» sea «publicada».",
+            severity="warning",
+        )
+    check_future_dates(rules, practice)
+
+
+def _check_terms(
+    rules: Rules, practice: MarkdownEntry[PracticeMeta], taxonomy: Taxonomy | None
+) -> None:
+    """Each area, service and public is one of the taxonomy's; no list names one twice."""
     if taxonomy:
         for field, terms, what in (
             ("areas", taxonomy.areas, "las áreas"),
@@ -239,6 +272,13 @@ def check_practice(
         ("etiquetas", "La etiqueta"),
     ):
         rules.no_duplicates(practice, field, _listed(practice, field), what)
+
+
+def _check_adoptions(
+    rules: Rules, practice: MarkdownEntry[PracticeMeta], centers: Collection[str]
+) -> None:
+    """Each adopter is another known center, once, and adopted it after it existed."""
+    center, date = practice.value("centro"), practice.value("fecha")
     adopters = [
         practice.value("replicas", i, "centro") for i, _ in enumerate(_listed(practice, "replicas"))
     ]
@@ -264,6 +304,12 @@ def check_practice(
                 f"La réplica ({adopted}) es anterior a la práctica ({date}): un "
                 "centro no puede adoptarla antes de que exista. Revisa las dos fechas.",
             )
+
+
+def _check_related(
+    rules: Rules, practice: MarkdownEntry[PracticeMeta], practices: Collection[str]
+) -> None:
+    """Each related practice is another known practice."""
     for i, related in enumerate(_listed(practice, "relacionadas")):
         if related == practice.id:
             rules.add(
@@ -277,15 +323,6 @@ def check_practice(
             rules.reference(
                 practice, ("relacionadas", i), related, practices, "las prácticas", "practices/"
             )
-    if practice.value("estado") == "borrador":
-        rules.add(
-            practice,
-            ("estado",),
-            "borrador",
-            "Esta práctica es un borrador: no se publicará hasta que «estado» sea «publicada».",
-            severity="warning",
-        )
-    check_future_dates(rules, practice)
 
 
 def check_future_dates(rules: Rules, practice: MarkdownEntry[PracticeMeta]) -> None:
