@@ -174,63 +174,53 @@ def check_links(
     """Relative links (`found` by `links`) must point at a file under `base_dir` that exists."""
     problems = []
     for index, column, target, is_image in found:
-        what = "La imagen" if is_image else "El enlace"
-        if not allowed_scheme(target):
-            problems.append(
-                Problem(
-                    file,
-                    first_line + index,
-                    column,
-                    "enlace-peligroso",
-                    f"{what} usa «{url_scheme(target)}:», que no se permite. Usa una dirección "
-                    "https:// o un archivo del repositorio.",
-                )
-            )
-            continue
-        if is_image and from_other_host(target):
-            problems.append(
-                Problem(
-                    file,
-                    first_line + index,
-                    column,
-                    "carga-externa",
-                    f"La imagen se carga desde otro sitio («{target}»). " + LOADING_HINT,
-                )
-            )
-            continue
-        try:
-            parts = urlsplit(target)
-        except ValueError:  # «http://[x»: not an address at all
-            parts = urlsplit("")
-        if parts.scheme or parts.netloc or not parts.path or target.startswith("/"):
-            continue
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(parts.path)))
-        if not resolved.startswith(base_dir + "/"):
-            problems.append(
-                Problem(
-                    file,
-                    first_line + index,
-                    column,
-                    "enlace-fuera",
-                    f"{what} apunta a «{target}», fuera de {base_dir}/, que no se publica así. "
-                    "Para enlazar otra parte del sitio usa su dirección, por ejemplo "
-                    "/centros/talca/.",
-                )
-            )
-            continue
-        if resolved in existing:
-            continue
-        problems.append(
-            Problem(
-                file,
-                first_line + index,
-                column,
-                "enlace-roto",
-                f"{what} apunta a «{target}», que no existe en {base_dir}/. Revisa el nombre del "
-                "archivo (mayúsculas, tildes) o sube el archivo junto a la práctica.",
-            )
-        )
+        wrong = _link_problem(target, is_image, file, existing, base_dir)
+        if wrong is not None:
+            problems.append(Problem(file, first_line + index, column, *wrong))
     return problems
+
+
+def _link_problem(
+    target: str, is_image: bool, file: str, existing: Collection[str], base_dir: str
+) -> tuple[str, str] | None:
+    """What is wrong with one link of `file`: its problem's code and message, or None."""
+    what = "La imagen" if is_image else "El enlace"
+    if not allowed_scheme(target):
+        return (
+            "enlace-peligroso",
+            f"{what} usa «{url_scheme(target)}:», que no se permite. Usa una dirección "
+            "https:// o un archivo del repositorio.",
+        )
+    if is_image and from_other_host(target):
+        return "carga-externa", f"La imagen se carga desde otro sitio («{target}»). " + LOADING_HINT
+    resolved = _repository_file(target, file)
+    if resolved is None:
+        return None
+    if not resolved.startswith(base_dir + "/"):
+        return (
+            "enlace-fuera",
+            f"{what} apunta a «{target}», fuera de {base_dir}/, que no se publica así. "
+            "Para enlazar otra parte del sitio usa su dirección, por ejemplo /centros/talca/.",
+        )
+    if resolved in existing:
+        return None
+    return (
+        "enlace-roto",
+        f"{what} apunta a «{target}», que no existe en {base_dir}/. Revisa el nombre del "
+        "archivo (mayúsculas, tildes) o sube el archivo junto a la práctica.",
+    )
+
+
+def _repository_file(target: str, file: str) -> str | None:
+    """The repository path that a relative link in `file` points at; None for an address
+    (with a scheme or a host), a link to the site's own pages («/…») or an anchor alone."""
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # «http://[x»: not an address at all
+        parts = urlsplit("")
+    if parts.scheme or parts.netloc or not parts.path or target.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(parts.path)))
 
 
 # Python-Markdown looks for the end of every «[» and «](» it meets: a paragraph with thousands
