@@ -25,7 +25,13 @@ from generator.content.loader import (
     load_practices,
 )
 from generator.content.messages import SLUG_HINT
-from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, Center, PracticeMeta
+from generator.content.models import (
+    REQUIRED_SECTIONS,
+    SLUG_RE,
+    Center,
+    PracticeMeta,
+    Taxonomy,
+)
 from generator.content.problems import Problem
 from generator.content.rules import Rules, check_center
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
@@ -163,12 +169,7 @@ def new_practice(
         interactive=interactive,
         ask=ask,
     )
-    # A file name stays well under the system's 255 bytes, cut at a word.
-    practice_id = slugify(fields["titulo"])
-    if len(practice_id) > MAX_ID_LENGTH:
-        practice_id = (
-            practice_id[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] or practice_id[:MAX_ID_LENGTH]
-        )
+    practice_id = _practice_id(fields["titulo"])
     if not practice_id:
         _error("el título necesita letras o números para formar el nombre del archivo.")
         return EXIT_INVALID
@@ -188,6 +189,23 @@ def new_practice(
     print(f"Creado {rel} (estado: borrador).")
     if not values.get("areas"):
         print(f"Revisa «areas»: se puso «{fields['areas']}» porque no indicaste otra.")
+    _say_next_steps(practice_id, taxonomy.data if taxonomy else None)
+    return EXIT_OK
+
+
+def _practice_id(title: str) -> str:
+    """The title's slug, which names the file: kept well under the system's 255 bytes, cut
+    at a word."""
+    practice_id = slugify(title)
+    if len(practice_id) > MAX_ID_LENGTH:
+        practice_id = (
+            practice_id[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] or practice_id[:MAX_ID_LENGTH]
+        )
+    return practice_id
+
+
+def _say_next_steps(practice_id: str, taxonomy: Taxonomy | None) -> None:
+    """What the author does next with the new practice, and where to see it."""
     print(
         "Siguiente paso: completa el resumen y las cuatro secciones, revisa con "
         "«python -m generator check» y cambia «estado» a «publicada» cuando esté lista."
@@ -198,9 +216,8 @@ def new_practice(
         "marcados «Borrador»."
     )
     if taxonomy:
-        print(f"Servicios posibles: {', '.join(taxonomy.data.servicios)}.")
-        print(f"Públicos posibles: {', '.join(taxonomy.data.publicos)}.")
-    return EXIT_OK
+        print(f"Servicios posibles: {', '.join(taxonomy.servicios)}.")
+        print(f"Públicos posibles: {', '.join(taxonomy.publicos)}.")
 
 
 # --- centers ----------------------------------------------------------------------------
