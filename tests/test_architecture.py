@@ -135,6 +135,46 @@ def function_lengths(path: Path) -> dict[str, int]:
     }
 
 
+LONGEST_FUNCTION = 60
+
+
+def long_functions(path: Path, bound: int) -> list[str]:
+    """Every function or method in `path`, nested ones too, longer than `bound` lines
+    (decorators apart, its docstring and comments counted)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno} {node.name} has {length} lines"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and (length := node.end_lineno - node.lineno + 1) > bound  # type: ignore[operator]
+    ]
+
+
+def test_no_function_over_60_lines() -> None:
+    """Long functions are split by phase into named steps."""
+    found = [line for path in MODULES.values() for line in long_functions(path, LONGEST_FUNCTION)]
+    assert found == []
+
+
+def test_the_length_check_finds_a_long_function(tmp_path: Path) -> None:
+    def body(lines: int, indent: str) -> str:  # `lines` lines of calls
+        return "".join(f"{indent}step_{n}()\n" for n in range(lines))
+
+    bound = LONGEST_FUNCTION
+    path = tmp_path / "long.py"
+    path.write_text(
+        f"class Job:\n    def fits(self) -> None:\n{body(bound - 1, ' ' * 8)}\n"
+        f"    def too_long(self) -> None:\n{body(bound, ' ' * 8)}\n"
+        f"async def fits_too() -> None:\n{body(bound - 1, ' ' * 4)}\n"
+        f"async def also_too_long() -> None:\n{body(bound, ' ' * 4)}",
+        encoding="utf-8",
+    )
+    assert long_functions(path, bound) == [
+        f"long.py:{3 * bound + 6} also_too_long has {bound + 1} lines",
+        f"long.py:{bound + 3} too_long has {bound + 1} lines",
+    ]
+
+
 def test_problem_messages_come_from_a_table_of_small_builders() -> None:
     """`messages._problem` looks the error type up in `BUILDERS`, each a small function."""
     from generator.content import messages
