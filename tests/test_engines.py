@@ -171,9 +171,9 @@ def test_make_serve_takes_the_address_from_port_and_leaves_no_temporary_folder(
 
 
 def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> None:
-    """Valid content that MkDocs warns about (a link to a heading that does not exist): the
-    terminal says it is MkDocs speaking, and none of MkDocs' own progress lines."""
-    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](#no-existe).\n"
+    """Content that `check` passes and MkDocs warns about (a link to a heading another page
+    lacks): the terminal says it is MkDocs speaking, and none of MkDocs' own progress lines."""
+    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](contribuir.md#no-existe).\n"
     root = create_repo(tmp_path / "repo", {"content/paginas/acerca.md": page})
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
@@ -187,7 +187,7 @@ def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> Non
         process.wait(timeout=60)
         log.close()
     said = (tmp_path / "serve.log").read_text()
-    assert "Aviso de MkDocs (en inglés): Doc file 'acerca.md' contains a link '#no-existe'" in said
+    assert "Aviso de MkDocs (en inglés): Doc file 'acerca.md' contains a link 'contribuir.md#no-existe'" in said
     for english in ("WARNING", "INFO", "Building documentation", "Traceback"):
         assert english not in said, said
 

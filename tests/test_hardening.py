@@ -95,8 +95,9 @@ def test_a_crash_midway_leaves_the_old_site(make_repo: MakeRepo) -> None:
     root = make_repo()
     assert build(root).returncode == 0
     before = snapshot(root / "site")
-    # Valid content, but MkDocs (strict) stops on the broken anchor, after the docs tree.
-    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](#no-existe).\n"
+    # Content `check` passes, but MkDocs (strict) stops on the anchor another page lacks,
+    # after the docs tree.
+    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](contribuir.md#no-existe).\n"
     (root / "content" / "paginas" / "acerca.md").write_text(page, encoding="utf-8")
     result = build(root)
     assert result.returncode == 1

@@ -89,7 +89,7 @@ def test_invalid_save_shows_the_problems_and_the_fix_brings_the_page_back(
     page.wait_for_function("document.title.includes('errores')", timeout=15_000)
     text = page.locator("main").inner_text()
     assert "practices/diagnostico.md:4:9" in text and "¿Quisiste decir «talca»?" in text
-    assert "Falta la sección «## Resultados»" in text
+    assert "La sección «## Resultado» debe escribirse exactamente «## Resultados»" in text
     assert "practices/diagnostico.md:" in text and "2 errores" in page.title()
     # Every page of the preview answers at once with the same page, none waits.
     started = time.monotonic()
