@@ -187,7 +187,8 @@ def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> Non
         process.wait(timeout=60)
         log.close()
     said = (tmp_path / "serve.log").read_text()
-    assert "Aviso de MkDocs (en inglés): Doc file 'acerca.md' contains a link 'contribuir.md#no-existe'" in said
+    warning = "Doc file 'acerca.md' contains a link 'contribuir.md#no-existe'"
+    assert f"Aviso de MkDocs (en inglés): {warning}" in said
     for english in ("WARNING", "INFO", "Building documentation", "Traceback"):
         assert english not in said, said
 
