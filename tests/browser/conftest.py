@@ -3,6 +3,7 @@ built by the project and served on 127.0.0.1 by the test itself."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -54,12 +55,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_directory(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `directory` on 127.0.0.1 on a free port; returns the base URL and the server."""
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 on a free port while the block runs; gives the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

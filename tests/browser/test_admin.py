@@ -19,7 +19,7 @@ from generator.authoring import cms
 from generator.authoring.canonical import format_text
 from generator.content.pipeline import check, load_valid
 from generator.content.problems import has_errors
-from tests.browser.conftest import serve_directory
+from tests.browser.conftest import served
 from tests.conftest import REPO, create_repo, write_tree
 from tests.sitebuild import build
 
@@ -36,10 +36,8 @@ def admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setenv("RED_CMS_BACKEND", "test-repo")
         result = build(root)
     assert result.returncode == 0, result.stderr
-    base, server = serve_directory(root / "site")
-    yield base + "admin/"
-    server.shutdown()
-    server.server_close()
+    with served(root / "site") as base:
+        yield base + "admin/"
 
 
 def open_new_practice(page: Any, admin_url: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from ..sitebuild import build
 from ..sitecheck import AXE_SCRIPT, copy_repository, require
-from .conftest import serve_directory
+from .conftest import served
 
 PRACTICE = "practicas/capacitaciones-para-conexiones-lentas/"
 PAGES = ["", "practicas/", PRACTICE, "centros/", "centros/rapa-nui/", "red/"]
@@ -32,10 +32,8 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(repository: Path) -> Iterator[str]:
-    base, server = serve_directory(repository / "site")
-    yield base
-    server.shutdown()
-    server.server_close()
+    with served(repository / "site") as base:
+        yield base
 
 
 def test_no_serious_or_critical_accessibility_violations(site: str, page: Any) -> None:

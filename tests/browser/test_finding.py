@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import serve_directory
+from tests.browser.conftest import served
 from tests.sitebuild import build
 
 SYNTH_PRACTICES = 150
@@ -98,10 +98,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
-    url, server = serve_directory(site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import yaml
 
 from ..conftest import create_repo
 from ..sitebuild import build
-from .conftest import serve_directory
+from .conftest import served
 
 PWN = "window.__pwned=1;console.log('PWNED')"
 ATTACKS = {
@@ -120,10 +120,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     command = [sys.executable, "-c", script, str(root), RAW_PAGE]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    base, server = serve_directory(root / "site")
-    yield base
-    server.shutdown()
-    server.server_close()
+    with served(root / "site") as base:
+        yield base
 
 
 class Watch:

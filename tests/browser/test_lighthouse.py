@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from ..conftest import REPO
 from ..sitebuild import build
 from ..sitecheck import NODE_MODULES, copy_repository, require
-from .conftest import serve_directory
+from .conftest import served
 
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 CATEGORIES = ("accessibility", "best-practices", "seo")
@@ -37,10 +37,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(built: Path) -> Iterator[str]:
-    base, server = serve_directory(built)
-    yield base
-    server.shutdown()
-    server.server_close()
+    with served(built) as base:
+        yield base
 
 
 def test_no_script_blocks_the_first_paint(built: Path) -> None:

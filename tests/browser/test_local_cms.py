@@ -25,7 +25,7 @@ from generator.authoring import canonical, cms
 from generator.content.models import PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
-from tests.browser.conftest import serve_directory
+from tests.browser.conftest import served
 from tests.conftest import REPO, create_repo
 from tests.sitebuild import build
 from tests.spanish import slips
@@ -87,10 +87,8 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEditor]:
             patch.setenv("RED_CMS_LOCAL_PORT", str(port))
             result = build(root, site_dir=root.parent / "site")
         assert result.returncode == 0, result.stderr
-        base, site = serve_directory(root.parent / "site")
-        yield LocalEditor(root, base + "admin/")
-        site.shutdown()
-        site.server_close()
+        with served(root.parent / "site") as base:
+            yield LocalEditor(root, base + "admin/")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -11,7 +11,7 @@ import pytest
 
 from ..sitebuild import build
 from ..sitecheck import copy_repository
-from .conftest import serve_directory
+from .conftest import served
 
 PHONES = [(320, 568), (390, 844)]
 SCREENS = [*PHONES, (1280, 800)]
@@ -32,10 +32,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = copy_repository(tmp_path_factory.mktemp("lectura"))
     result = build(root)
     assert result.returncode == 0, result.stdout + result.stderr
-    base, server = serve_directory(root / "site")
-    yield base
-    server.shutdown()
-    server.server_close()
+    with served(root / "site") as base:
+        yield base
 
 
 def open_page(browser: Any, size: tuple[int, int]) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import serve_directory
+from tests.browser.conftest import served
 from tests.conftest import REPO, create_repo
 from tests.sitebuild import build
 from tests.test_what_it_takes import FIXTURE
@@ -23,10 +23,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Itera
     contributing.write_bytes((REPO / "content" / "paginas" / "contribuir.md").read_bytes())
     result = build(root)  # no RED_REPO_URL, no GitHub variables: the repository is unknown
     assert result.returncode == 0, result.stderr
-    url, server = serve_directory(root / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(root / "site") as url:
+        yield url
 
 
 def shown(page: Any) -> list[str]:
