@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.text import MONTHS
+from generator.content.dates import MONTHS
 
 from .conftest import MakeRepo
 from .sitebuild import build, soup

@@ -32,10 +32,10 @@ from generator.site.text import (
     partial_date_es,
     partial_date_when,
     pesos,
-    plural,
     short_center_name,
 )
 from generator.site.view import SiteView, milestones, situation, tag_slug
+from generator.text import plural
 
 DocsTree = dict[str, bytes]
 # Below this, forking costs more than rendering the practice pages on a second core saves.

@@ -11,9 +11,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.content.dates import MONTHS as MONTHS
-from generator.content.dates import PartialDate
-from generator.text import plural as plural  # shared with the CLI's messages
+from generator.content.dates import MONTHS, PartialDate
 
 # Characters that Python-Markdown (with the tables extension) honours after a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
