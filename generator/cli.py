@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import ipaddress
-import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,13 +14,13 @@ from typing import TypeAlias
 from generator.authoring import formatting, scaffold
 from generator.authoring.github_forms import stale_issue_forms, write_issue_forms
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
-from generator.build import sitedir
-from generator.build.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.content import problems as report
 from generator.content.pipeline import find_problems
 from generator.content.problems import ContentError
 from generator.devtools.synth import SynthError, write_tree
-from generator.parallel import available_workers
+from generator.publish import sitedir
+from generator.publish.offline import DEFAULT_DIR as OFFLINE_DIR
+from generator.publish.settings import DEFAULT_ENGINE, ENGINES, RunSettings
 from generator.site import urls
 from generator.text import os_reason, plural
 
@@ -186,6 +184,16 @@ def _add_build(commands: Commands) -> None:
         action="store_true",
         help="sitio que funciona abierto desde el disco, y su .zip (por omisión, site-offline/)",
     )
+    _add_engine(command)
+
+
+def _add_engine(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="motor del sitio: mkdocs (MkDocs + Material, por omisión) o zensical",
+    )
 
 
 def _add_serve(commands: Commands) -> None:
@@ -198,6 +206,7 @@ def _add_serve(commands: Commands) -> None:
         metavar="DIRECCIÓN",
         help=f"dirección y puerto (por omisión, {urls.PREVIEW_ADDRESS})",
     )
+    _add_engine(command)
 
 
 def _add_synth(commands: Commands) -> None:
@@ -294,7 +303,7 @@ def _add_from_issue(commands: Commands) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     gc.disable()  # a short process: the collector would only rescan what it just loaded
-    problems = find_problems(args.root, workers=available_workers())
+    problems = find_problems(args.root, workers=RunSettings.from_environment(args.root).workers)
     if args.format == "json":
         print(report.format_json(problems))
     elif args.format == "github":
@@ -365,10 +374,9 @@ def run_from_issue(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import Abort as MkDocsAbort
-    from mkdocs.exceptions import PluginError
-
-    from generator.build import driver as build
+    from generator.engines import EngineError
+    from generator.publish.build import build_site
+    from generator.publish.search import SearchError
 
     default_dir = OFFLINE_DIR if args.offline else "site"
     site_dir = (args.site_dir or args.root / default_dir).resolve()
@@ -377,31 +385,21 @@ def run_build(args: argparse.Namespace) -> int:
     if reason is not None:
         print(f"python -m generator build: {reason} No se tocó nada.", file=sys.stderr)
         return EXIT_USAGE
-    options = build.GenerateOptions(
-        drafts=args.drafts, directory_urls=not args.offline, offline=args.offline
+    settings = RunSettings.from_environment(
+        args.root, engine=args.engine, drafts=args.drafts, offline=args.offline
     )
-    with build.own_docs_dir() as docs_dir:
-        try:
-            warnings = build.generate_docs(args.root, docs_dir, options)
-        except ContentError as error:
-            print(error.report(), file=sys.stderr)
-            print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
-            return EXIT_INVALID
-        for warning in warnings:
-            print(warning.as_text(), file=sys.stderr)
-        try:
-            build.build_site(
-                args.root,
-                site_dir,
-                drafts=args.drafts,
-                generate=False,
-                offline=args.offline,
-                docs_dir=docs_dir,
-            )
-        except (MkDocsAbort, PluginError) as error:
-            print(f"La construcción falló: {_build_failure(str(error))}", file=sys.stderr)
-            print(f"{site_dir} queda como estaba.", file=sys.stderr)
-            return EXIT_INVALID
+    try:
+        warnings = build_site(settings, site_dir)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
+        return EXIT_INVALID
+    except (EngineError, SearchError) as error:
+        print(f"La construcción falló: {error}", file=sys.stderr)
+        print(f"{site_dir} queda como estaba.", file=sys.stderr)
+        return EXIT_INVALID
+    for warning in warnings:
+        print(warning.as_text(), file=sys.stderr)
     print(f"Sitio construido en {site_dir}")
     if args.offline:
         print(
@@ -410,25 +408,11 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build_failure(said: str) -> str:
-    """MkDocs' "Aborted with 2 warnings in strict mode!" in Spanish; a plugin's own error,
-    already Spanish, as it is."""
-    if said.strip() == "Aborted with a configuration error!":
-        return "la configuración del sitio (mkdocs.yml) tiene un error: lo dice la línea de arriba."
-    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!", said.strip())
-    if strict is None:
-        return said
-    warnings = plural(int(strict.group(1)), "aviso", "avisos")
-    return (
-        f"MkDocs dio {warnings} (en las líneas de arriba) y el sitio se construye en modo "
-        "estricto: cada aviso detiene la construcción. Corrige lo que señala."
-    )
-
-
 def run_serve(args: argparse.Namespace) -> int:
-    from generator.build.serve import serve_preview
+    from generator.publish.preview import serve_preview
 
-    return serve_preview(args.root, args.dev_addr)
+    settings = RunSettings.from_environment(args.root, engine=args.engine, drafts=True)
+    return serve_preview(settings, args.dev_addr)
 
 
 # Each command's name, as `build_parser` adds it, and the function that runs it.
@@ -446,8 +430,6 @@ RUN: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Material prints an end-of-life banner on every build; the project plans for it.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with spanish_argparse():
         args = build_parser().parse_args(argv)
     try:

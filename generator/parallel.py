@@ -3,10 +3,7 @@
 The result of the forked half comes back pickled, so the caller gets exactly what one
 process would have computed, in the same order; only the wall-clock time changes.
 
-`RED_PROCESOS` chooses for every command: `1` runs everything in one process (check,
-generate, the build's conversion helper, and the search index made after the pages rather
-than beside them); `2` uses a second process even on one core (the equivalence tests do).
-Unset: two where there are two cores.
+How many processes a run uses is one of its settings (`RunSettings.workers`, RED_PROCESOS).
 """
 
 from __future__ import annotations
@@ -14,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import sys
 import traceback
 from collections.abc import Callable
 from functools import partial
@@ -28,17 +24,6 @@ S = TypeVar("S")
 MIN_ITEMS = 500
 
 
-PROCESSES = "RED_PROCESOS"
-
-
-def available_workers() -> int:
-    """2 where a second core and `fork` are available (Linux), else 1; see RED_PROCESOS."""
-    chosen = os.environ.get(PROCESSES, "")
-    if sys.platform != "linux" or chosen == "1":
-        return 1
-    return 2 if chosen == "2" else min(2, len(os.sched_getaffinity(0)))
-
-
 def map_halves(items: list[T], work: Callable[[list[T]], R], workers: int) -> list[R]:
     """[work(items)], or [work(first half), work(second half)] with the second in a child."""
     if workers < 2 or len(items) < MIN_ITEMS:
@@ -49,7 +34,7 @@ def map_halves(items: list[T], work: Callable[[list[T]], R], workers: int) -> li
 
 def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     """(here(), there()), with `there` run in a forked child while `here` runs in this process.
-    The caller checks `available_workers()` first."""
+    The caller checks that a second process is wanted (`RunSettings.workers`) first."""
     read_fd, write_fd = os.pipe()
     pid = fork()
     if pid == 0:

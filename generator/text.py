@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import re
 import unicodedata
 
@@ -16,6 +17,12 @@ def slugify(text: str) -> str:
     """`Diagnóstico de digitalización` -> `diagnostico-de-digitalizacion`."""
     folded = fold_accents(text).lower().replace("ñ", "n")
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def tag_slug(tag: str) -> str:
+    """The address of a tag; a tag without letters or digits still gets a stable one."""
+    slug = slugify(tag) or "etiqueta-" + hashlib.sha256(tag.encode()).hexdigest()[:8]
+    return slug + "-etiqueta" if slug == "index" else slug  # etiquetas/index.md is the list
 
 
 def plural(count: int, singular: str, plural_form: str) -> str:

@@ -39,7 +39,7 @@ def imported(name: str, path: Path) -> set[str]:
                 anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
                 base = ".".join([*anchor, *([base] if base else [])])
             found.add(base)
-            # `from generator.build import search` imports the module generator.build.search
+            # `from generator.publish import search` imports the module generator.publish.search
             found.update(f"{base}.{alias.name}" for alias in node.names)
     return {module for module in found if module in MODULES and module != name}
 
@@ -74,9 +74,9 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_the_graph_sees_imports_inside_functions() -> None:
-    # cli.py imports the build driver only when a command needs it.
-    assert "generator.build.driver" in GRAPH["generator.cli"]
-    assert "generator.build.search" in GRAPH["generator.build.plugin"]
+    # cli.py imports the build only when a command needs it; engines/ its adapters likewise.
+    assert "generator.publish.build" in GRAPH["generator.cli"]
+    assert "generator.engines.mkdocs.adapter" in GRAPH["generator.engines"]
 
 
 def test_no_import_cycle_in_the_generator() -> None:
@@ -90,18 +90,67 @@ def test_no_module_over_500_lines(name: str) -> None:
 
 
 def test_the_plugin_is_hook_plumbing_only() -> None:
-    path = MODULES["generator.build.plugin"]
+    path = MODULES["generator.engines.mkdocs.plugin"]
     assert len(path.read_text(encoding="utf-8").splitlines()) <= LONGEST_PLUGIN
     tree = ast.parse(path.read_text(encoding="utf-8"))
     classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
     assert [c.name for c in classes] == ["PluginConfig", "RedDeCentrosPlugin"]
     plugin = classes[-1]
-    # Settings come from settings.RunSettings; nothing is kept on the class itself.
-    assert not [node for node in plugin.body if isinstance(node, ast.Assign | ast.AnnAssign)]
+    # Settings come from RunSettings each run; the class holds only the adapter's flag.
+    fields = [node for node in plugin.body if isinstance(node, ast.Assign | ast.AnnAssign)]
+    assert [ast.unparse(node).split(" =")[0] for node in fields] == ["tree_given"]
+
+
+ENGINE_PACKAGES = {"mkdocs": ("mkdocs", "material"), "zensical": ("zensical",)}
+
+
+def third_party_imports(path: Path) -> set[str]:
+    """The top-level packages `path` imports, inside functions too."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINE_PACKAGES))
+def test_only_an_engines_room_imports_it(engine: str) -> None:
+    room = PACKAGE / "engines" / engine
+    outside = [
+        path.relative_to(REPO).as_posix()
+        for path in MODULES.values()
+        if room not in path.parents and third_party_imports(path) & set(ENGINE_PACKAGES[engine])
+    ]
+    assert outside == []
+
+
+def test_no_private_name_of_an_engine_is_used() -> None:
+    """Adapters use each engine's public interfaces only: no `_name` of MkDocs or Zensical is
+    imported or reached for."""
+    found = []
+    for path in (PACKAGE / "engines").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in (
+                "mkdocs",
+                "material",
+                "zensical",
+            ):
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                private += [p for p in (node.module or "").split(".") if p.startswith("_")]
+                found += [f"{path.name}:{node.lineno} {name}" for name in private]
+            elif isinstance(node, ast.Attribute) and re.fullmatch(r"_[a-z]\w*", node.attr):
+                owner = ast.unparse(node.value)
+                if owner not in ("self", "cls"):
+                    found.append(f"{path.name}:{node.lineno} {owner}.{node.attr}")
+    assert found == []
 
 
 def test_only_a_handful_of_modules_at_the_top() -> None:
-    """Everything else lives in its part's folder (content, site, build, authoring, devtools)."""
+    """Everything else lives in its part's folder (content, site, publish, engines, authoring,
+    devtools)."""
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
     assert top == ["__init__", "__main__", "cli", "parallel", "text"]
 

@@ -12,7 +12,6 @@ import pytest
 from pydantic import BaseModel
 
 from generator.authoring import cms
-from generator.build.driver import GenerateOptions, generate_docs
 from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
 from generator.content.models import (
     REQUIRED_SECTIONS,
@@ -23,6 +22,8 @@ from generator.content.models import (
     Taxonomy,
 )
 from generator.content.pipeline import load_valid
+from generator.publish.settings import RunSettings
+from generator.publish.tree import write_tree
 
 from .conftest import REPO, MakeRepo
 from .sitebuild import build, soup
@@ -220,9 +221,8 @@ def test_without_npm_ci_the_site_is_built_without_admin(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(cms, "BUNDLE_DIR", tmp_path / "sin-node-modules")
-    monkeypatch.setenv("RED_CMS_BACKEND", "test-repo")
     docs = tmp_path / "docs"
-    generate_docs(make_repo(), docs, GenerateOptions())
+    write_tree(RunSettings(make_repo(), cms_backend={"RED_CMS_BACKEND": "test-repo"}), docs)
     assert (docs / "index.md").is_file()
     assert not (docs / "admin").exists()
     warning = capsys.readouterr().err
@@ -231,5 +231,5 @@ def test_without_npm_ci_the_site_is_built_without_admin(
 
 def test_the_offline_bundle_has_no_admin(make_repo: MakeRepo, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    generate_docs(make_repo(), docs, GenerateOptions(offline=True, directory_urls=False))
+    write_tree(RunSettings(make_repo(), offline=True), docs)
     assert not (docs / "admin").exists()

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.build.driver import GenerateOptions, generate_docs
+from generator.publish.settings import RunSettings
+from generator.publish.tree import write_tree
 
 from .conftest import REPO, create_repo
 
@@ -36,7 +37,7 @@ def test_zensical_builds_the_generated_tree(tmp_path: Path) -> None:
     root = create_repo(tmp_path / "repo")
     for folder in ("practices",):
         shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
-    generate_docs(root, root / "docs_site", GenerateOptions())  # what Zensical builds
+    write_tree(RunSettings(root), root / "docs_site")  # what Zensical builds
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
     assert zensical, "zensical no está instalado (extra de pruebas)"
     site = root / "zensical-site"
@@ -171,10 +172,15 @@ def test_make_serve_takes_the_address_from_port_and_leaves_no_temporary_folder(
 
 
 def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> None:
-    """Content that `check` passes and MkDocs warns about (a link to a heading another page
-    lacks): the terminal says it is MkDocs speaking, and none of MkDocs' own progress lines."""
-    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](contribuir.md#no-existe).\n"
-    root = create_repo(tmp_path / "repo", {"content/paginas/acerca.md": page})
+    """Content that `check` passes and MkDocs warns about (the site's navigation names a page
+    that does not exist): the preview goes on, the terminal says it is MkDocs speaking, and
+    none of MkDocs' own progress lines."""
+    root = create_repo(tmp_path / "repo")
+    config = config_for(root, root / "site").read_text(encoding="utf-8")
+    config = config.replace(
+        "  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(serve_command(root, port), stdout=log, stderr=subprocess.STDOUT)
@@ -187,14 +193,14 @@ def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> Non
         process.wait(timeout=60)
         log.close()
     said = (tmp_path / "serve.log").read_text()
-    warning = "Doc file 'acerca.md' contains a link 'contribuir.md#no-existe'"
+    warning = "A reference to 'no-existe.md' is included in the 'nav' configuration"
     assert f"Aviso de MkDocs (en inglés): {warning}" in said
     for english in ("WARNING", "INFO", "Building documentation", "Traceback"):
         assert english not in said, said
 
 
 def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_path: Path) -> None:
-    from generator.build.driver import PreviewCache
+    from generator.publish.tree import PreviewCache
 
     related = (
         "---\ntitulo: Otra práctica\nresumen: Texto.\ncentro: osorno\nareas: [digitalizacion]\n"
@@ -213,15 +219,15 @@ def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_pa
     )
     docs = root / "docs_site"
     cache = PreviewCache()
-    options = GenerateOptions()
-    generate_docs(root, docs, options, cache)
+    settings = RunSettings(root)
+    write_tree(settings, docs, cache)
     untouched = cache.render.pages["practicas/lejana.md"]
     source = root / "practices" / "otra.md"
     source.write_text(
         source.read_text(encoding="utf-8").replace("Otra práctica", "Práctica renombrada"),
         encoding="utf-8",
     )
-    generate_docs(root, docs, options, cache)
+    write_tree(settings, docs, cache)
     for page in (
         "practicas/otra.md",
         "practicas/index.md",
@@ -239,5 +245,5 @@ def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_pa
         ),
         encoding="utf-8",
     )
-    generate_docs(root, docs, options, cache)
+    write_tree(settings, docs, cache)
     assert "Diagnóstico nuevo" in (docs / "practicas" / "otra.md").read_text(encoding="utf-8")

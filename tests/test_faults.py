@@ -253,11 +253,9 @@ def test_two_builds_at_once_give_the_same_sites_as_one_after_the_other(
 def test_a_search_indexer_that_cannot_start_is_said_in_spanish(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mkdocs.exceptions import PluginError
-
-    from generator.build.search import BackgroundIndex
+    from generator.publish.search import BackgroundIndex, SearchError
 
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-existe" / "python"))
-    with pytest.raises(PluginError) as raised:
+    with pytest.raises(SearchError) as raised:
         BackgroundIndex.start([("index.html", "<main>Hola</main>")], tmp_path / "site")
     assert str(raised.value) == "No se pudo ejecutar Pagefind (búsqueda del sitio): no existe"

@@ -11,8 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.build.driver import GenerateOptions, generate_docs
 from generator.content.pipeline import load_valid
+from generator.publish.settings import RunSettings
+from generator.publish.tree import write_tree
 from generator.site.api import json_schema, practices_document
 from generator.site.view import SiteView, tag_slug
 
@@ -197,7 +198,7 @@ def test_feed_and_api_are_deterministic(make_repo: MakeRepo, tmp_path: Path) -> 
     root = make_repo({"practices/pagos.md": TAGGED})
     outputs = []
     for name in ("a", "b"):
-        generate_docs(root, tmp_path / name, GenerateOptions())
+        write_tree(RunSettings(root), tmp_path / name)
         outputs.append(
             {
                 path: (tmp_path / name / path).read_bytes()
@@ -215,7 +216,7 @@ def test_area_and_center_feeds_carry_new_practices_and_adoptions(
 ) -> None:
     root = make_repo({"practices/pagos.md": TAGGED, "practices/otra.md": TAGGED_TOO})
     docs = tmp_path / "docs"
-    generate_docs(root, docs, GenerateOptions())
+    write_tree(RunSettings(root), docs)
 
     def entries(path: str) -> dict[str, str]:
         feed = ET.parse(docs / path).getroot()

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import search, write
+from generator.publish import search, write
 from generator.site.sanitize import sanitize_html
 
 from .conftest import REPO, MakeRepo
@@ -95,16 +95,27 @@ def test_a_crash_midway_leaves_the_old_site(make_repo: MakeRepo) -> None:
     root = make_repo()
     assert build(root).returncode == 0
     before = snapshot(root / "site")
-    # Content `check` passes, but MkDocs (strict) stops on the anchor another page lacks,
-    # after the docs tree.
-    page = "---\ntitulo: Acerca\n---\n\nVer [la sección](contribuir.md#no-existe).\n"
-    (root / "content" / "paginas" / "acerca.md").write_text(page, encoding="utf-8")
+    # Valid content, but MkDocs (strict) stops after the docs tree is written: the site's
+    # navigation names a page that does not exist.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    theme = REPO / "generator" / "site" / "theme"
+    config = config.replace("custom_dir: generator/site/theme", f"custom_dir: {theme}")
+    config = config.replace(
+        "  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = build(root)
     assert result.returncode == 1
     assert "queda como estaba" in result.stderr
-    # MkDocs' words, said to be its own; the failure itself in ours
-    assert "Aviso de MkDocs (en inglés): Doc file 'acerca.md'" in result.stderr
-    assert "La construcción falló: MkDocs dio 1 aviso (en las líneas de arriba)" in result.stderr
+    # The failure in our words first, then MkDocs' own, said to be its own
+    first, *rest = result.stderr.splitlines()
+    assert first == (
+        "La construcción falló: MkDocs dio 1 aviso y el sitio se construye en modo estricto: "
+        "cada aviso detiene la construcción."
+    )
+    assert any(
+        line.startswith("  MkDocs (en inglés): A reference to 'no-existe.md'") for line in rest
+    )
     assert "Aborted" not in result.stderr and "WARNING" not in result.stderr
     assert snapshot(root / "site") == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site.")]
@@ -116,8 +127,12 @@ def test_a_broken_site_configuration_is_said_in_spanish(make_repo: MakeRepo) -> 
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")  # custom_dir: not in this copy
     result = build(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "Error de MkDocs (en inglés): Config value 'theme'" in result.stderr
-    assert "La construcción falló: la configuración del sitio (mkdocs.yml)" in result.stderr
+    first, *rest = result.stderr.splitlines()
+    assert first == (
+        "La construcción falló: MkDocs encontró un error en la configuración del sitio "
+        "(mkdocs.yml)."
+    )
+    assert rest[0].startswith("  MkDocs (en inglés): Config value 'theme'")
     assert "Aborted" not in result.stderr
 
 

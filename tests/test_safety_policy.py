@@ -9,13 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.body import check_links, links
+from generator.content.linkcheck import BodyLinks, check_links
+from generator.content.links import linkable
+from generator.content.markdown import parse_body, render_html
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
 from generator.content.safety import (
@@ -24,12 +25,10 @@ from generator.content.safety import (
     BODY_TAGS,
     URL_ATTRIBUTES,
 )
-from generator.site.sanitize import SanitizeExtension
+from generator.site.sanitize import sanitize_html
 
 from .conftest import VALID_PRACTICE, MakeRepo
 
-# mkdocs.yml's, with MkDocs' built-in fenced_code (the sanitizer comes last).
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "fenced_code"]
 FILE = "practices/x.md"
 URLS = [
     "https://www.sercotec.cl/",
@@ -76,13 +75,15 @@ def elements(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
 
 
 def rendered(body: str, *, sanitized: bool) -> str:
-    extensions: list[object] = [*EXTENSIONS, *([SanitizeExtension()] if sanitized else [])]
-    return markdown.markdown(body, extensions=extensions)
+    """The body's HTML as the site converts it, before or after its sanitizer."""
+    html = render_html(body)
+    return sanitize_html(html) if sanitized else html
 
 
 def problems_of(body: str) -> list[Problem]:
     found = check_raw_html(body, 1, FILE)
-    found += check_links(links(body), 1, FILE, {"practices/otra.md"}, "practices")
+    site = linkable(["x", "otra"], [], [], [], [], [])
+    found += check_links([BodyLinks(FILE, 1, parse_body(body).links)], site, {})
     return [p for p in found if p.code != "enlace-roto"]
 
 
@@ -91,7 +92,7 @@ def snippets() -> list[str]:
     in it: each one line of a body."""
     lines = []
     for tag in sorted(BODY_TAGS):
-        names = sorted(BODY_GLOBAL_ATTRIBUTES - {"markdown"} | BODY_TAG_ATTRIBUTES.get(tag, set()))
+        names = sorted(BODY_GLOBAL_ATTRIBUTES | BODY_TAG_ATTRIBUTES.get(tag, set()))
         values = {
             name: ("1" if name in ("width", "height", "start", "colspan") else "x")
             for name in names
@@ -194,11 +195,9 @@ def test_check_answers_in_under_10_s_on_any_line(make_repo: MakeRepo, kind: str)
     )
     assert time.monotonic() - started < 10, kind
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr
-    if result.returncode == 0:  # accepted: the site engine converts it without stalling
+    if result.returncode == 0:  # accepted: the site converts it without stalling
         started = time.monotonic()
         rendered(HOSTILE_LINES[kind], sanitized=True)
-        # Python-Markdown spends ~40 µs a character on dense markup (16 s for 240 KB of code
-        # spans on this machine); what took it minutes (open brackets) `check` refuses.
         assert time.monotonic() - started < 60, kind
 
 

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.structure.files import File, Files
 
-from generator.build.plugin import RedDeCentrosPlugin
+from generator.engines.mkdocs.material import drop_material_search
 
 from .conftest import REPO, create_repo
 from .sitebuild import build, soup
@@ -410,9 +410,7 @@ def test_material_search_files_stay_out_unless_its_search_plugin_is_on(site: Pat
 
     def kept(plugins: list[str]) -> list[str]:
         lunr = File("assets/javascripts/lunr/min/lunr.es.min.js", "t", "s", use_directory_urls=True)
-        files = RedDeCentrosPlugin().on_files(
-            Files([lunr]), config=SimpleNamespace(plugins=dict.fromkeys(plugins))
-        )
+        files = drop_material_search(Files([lunr]), SimpleNamespace(plugins=dict.fromkeys(plugins)))
         return [f.src_uri for f in files]
 
     assert kept(["red-de-centros"]) == []

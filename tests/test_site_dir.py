@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.sitedir import MARKER, refusal
+from generator.publish.sitedir import MARKER, refusal
 
 from .conftest import MakeRepo
 from .sitebuild import build

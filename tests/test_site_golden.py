@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 
-from generator.build import search
 from generator.cli import main
+from generator.publish import search
 
 from .conftest import REPO
 

@@ -25,10 +25,10 @@ import pytest
 import yaml
 from bs4 import Tag
 
-from generator.build.offline import search_index
 from generator.content.dates import MONTHS, PartialDate
 from generator.content.models import Center, Network
 from generator.content.pipeline import load_valid
+from generator.publish.offline import search_index
 from generator.site import urls
 from generator.site.view import SiteView
 from tests.conftest import REPO

@@ -1,4 +1,4 @@
-"""The preview keeps MkDocs' listing of the theme's files (generator/build/speed/themefiles.py):
+"""The preview keeps MkDocs' listing of the theme's files (generator/engines/mkdocs/themefiles.py):
 the same files as a fresh listing, and a file added or removed in the theme shows at once."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from generator.build.speed.themefiles import RECENT_NS, ThemeFiles
+from generator.engines.mkdocs.themefiles import RECENT_NS, ThemeFiles
 
 from .conftest import REPO
 

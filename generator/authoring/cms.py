@@ -9,7 +9,6 @@ taxonomy and the centers: nothing here repeats a key, an option or a description
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,11 +110,10 @@ class Backend:
 LOCAL_PORT = "8081"  # decap-server's own default
 
 
-def backend_from_environment(env: Mapping[str, str] | None = None) -> Backend:
+def backend_from_environment(env: Mapping[str, str]) -> Backend:
     """RED_CMS_BACKEND=local (make editar: decap-server on RED_CMS_LOCAL_PORT, 8081 by
     default) or test-repo (tests); else GitHub, the repository from RED_CMS_REPO or (in GitHub
     Actions) GITHUB_REPOSITORY."""
-    env = os.environ if env is None else env
     if env.get("RED_CMS_BACKEND") == "test-repo":
         return Backend(name="test-repo")
     if env.get("RED_CMS_BACKEND") == "local":
@@ -387,7 +385,8 @@ def admin_page(site_name: str, rules: Mapping[str, Any]) -> bytes:
 
 
 def unavailable_page(network: Network) -> bytes:
-    """/admin/ for readers when the site was built without a repository to save to."""
+    """/admin/ for readers when the site was built without a repository to save to (Markdown,
+    its links final: the generator finishes it as any other page)."""
     person = network.coordinacion
     return (
         "---\ntitle: Editor de contenido\n---\n\n# Editor de contenido\n\n"
@@ -396,7 +395,7 @@ def unavailable_page(network: Network) -> bytes:
         "copia del sitio el editor no está activado.\n\n"
         "**¿Quieres compartir una práctica de tu centro?** Pregúntale a la coordinación "
         f"nacional de la red ({person.nombre}, {person.cargo}) o sigue los pasos de "
-        "[Cómo contribuir](../contribuir.md).\n\n"
+        "[Cómo contribuir](../contribuir/).\n\n"
         "*Para quien mantiene el sitio: el editor se activa solo al construir el sitio en "
         "GitHub Actions, que indica el repositorio; en otro lugar, con la variable "
         "RED_CMS_REPO=organización/repositorio.*\n"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.authoring import canonical
+from generator.content.linkcheck import check_links
 from generator.content.loader import (
     CENTERS_DIR,
     PRACTICES_DIR,
@@ -121,15 +122,15 @@ def practice_problems(
     checks of one practice, on a copy in a temporary folder, against the repository's files
     (`loaded`, when the caller has loaded them already)."""
     loaded = loaded or load_entries(root)
-    existing = {f"{PRACTICES_DIR}/{name}.md" for name in loaded.practice_ids}
     context = PracticeContext(
-        existing=frozenset([*loaded.assets, *existing, rel]),
         taxonomy=loaded.taxonomy.data if loaded.taxonomy else None,
         centers=frozenset(loaded.center_ids),
         practices=frozenset(loaded.practice_ids | {Path(rel).stem}),
     )
     with _alone(rel, text) as (scratch, path):
-        return load_practices(scratch, context, [path], keep_entries=False).problems
+        batch = load_practices(scratch, context, [path], keep_entries=False)
+    site = loaded.linkable.with_practice(Path(rel).stem)
+    return batch.problems + check_links(batch.bodies, site, loaded.sections | batch.sections)
 
 
 @contextmanager

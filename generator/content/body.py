@@ -1,61 +1,30 @@
-"""Checks on the Markdown body of a practice: required sections and internal links."""
+"""Checks on the Markdown body of a practice or page: required sections, text that reads like
+a link but is none, and brackets left open."""
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Collection
-from urllib.parse import unquote, urlsplit
 
+from generator.content.markdown import ParsedBody
 from generator.content.models import REQUIRED_SECTIONS
 from generator.content.problems import Problem
-from generator.content.rawhtml import LOADING_HINT
-from generator.content.safety import allowed_scheme, from_other_host, lines_outside_code, url_scheme
+from generator.content.safety import allowed_scheme, lines_outside_code, url_scheme
 from generator.text import fold_accents
 
-# Every pattern reads each character a bounded number of times (possessive `*+`, no "[" inside
-# a link's text but one nested pair, one nested pair of parentheses in its address): a line of
-# 250,000 «[» took minutes with the former patterns.
-_HEADING = re.compile(r"(#{1,6})[ \t]++(.*+)")
-_INLINE_LINK = re.compile(
-    r"(!?)\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*+\])*+\]"
-    r"\(\s*+<?((?:[^()\s<>]|\([^()\s]*+\))*+)>?"
-    r"(?:\s++(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?\s*+\)"
-)
-_IMAGE_REFERENCE = re.compile(r"!\[([^\[\]]*+)\](?:\[([^\[\]]++)\])?")
-_REFERENCE = re.compile(r"[ \t]{0,3}\[([^\]]++)\]:[ \t]*+<?([^\s>]++)")
+# A text that reads like a link, `[texto](destino)`, that is not one: GitHub's preview shows it
+# with its brackets (its destination has a space, or a template tag of another generator).
+_LINK_LIKE = re.compile(r"(!?)\[[^\[\]\n]*+\]\(((?:[^()\n]|\([^()\n]*+\))*+)\)")
+_TEMPLATE_TAG = re.compile(r"\{\{|\{%")
 
 
-def _heading_title(text: str) -> str:
-    """The title of a heading without its closing «#»s and spaces (`## Título ##`)."""
-    title = text.rstrip(" \t")
-    bare = title.rstrip("#")
-    if bare != title and (not bare or bare[-1] in " \t"):
-        title = bare.rstrip(" \t")
-    return title
+def section_headings(parsed: ParsedBody) -> list[tuple[int, str]]:
+    """(line index in body, title as written) of every section heading (`##` at the top)."""
+    return [(h.line, h.source) for h in parsed.headings if h.level == 2 and h.top]
 
 
-def section_headings(body: str) -> list[tuple[int, str]]:
-    """(line index in body, title) of every `##` heading outside code blocks."""
-    return [
-        (index, title)
-        for index, line in lines_outside_code(body)
-        if line.startswith("##")
-        and (match := _HEADING.match(line))
-        and len(match.group(1)) == 2
-        and (title := _heading_title(match.group(2)))
-    ]
-
-
-def _all_headings(body: str) -> list[tuple[int, str, str]]:
-    """(line index in body, its «#»s, title) of every heading outside code blocks."""
-    return [
-        (index, match.group(1), title)
-        for index, line in lines_outside_code(body)
-        if line.startswith("#")
-        and (match := _HEADING.match(line))
-        and (title := _heading_title(match.group(2)))
-    ]
+def _all_headings(parsed: ParsedBody) -> list[tuple[int, str, str]]:
+    """(line index in body, its «#»s, title as written) of every heading."""
+    return [(h.line, "#" * h.level, h.source) for h in parsed.headings if h.source]
 
 
 def _bare(title: str) -> str:
@@ -108,9 +77,9 @@ def _near_misses(
     return near
 
 
-def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
-    headings = _all_headings(body)
-    present = {title for _, marks, title in headings if marks == "##"}
+def check_sections(parsed: ParsedBody, first_line: int, file: str) -> list[Problem]:
+    headings = _all_headings(parsed)
+    present = {title for _, title in section_headings(parsed)}
     missing = [required for required in REQUIRED_SECTIONS if required not in present]
     if not missing:
         return []
@@ -144,83 +113,60 @@ def check_sections(body: str, first_line: int, file: str) -> list[Problem]:
     return problems
 
 
-Link = tuple[int, int, str, bool]  # (line index in body, column, target, is_image)
-
-
-def links(body: str) -> list[Link]:
-    """Every Markdown link outside code."""
-    found: list[Link] = []
-    references = []
-    image_labels = set()  # `![texto][clave]` and `![clave]`: their definitions load an image
-    for index, line in lines_outside_code(body):
-        if "[" not in line:  # every link has one
-            continue
-        for match in _INLINE_LINK.finditer(line):
-            found.append((index, match.start(2) + 1, match.group(2), match.group(1) == "!"))
-        if "![" in line:
-            for match in _IMAGE_REFERENCE.finditer(line):
-                image_labels.add((match.group(2) or match.group(1)).casefold())
-        ref = _REFERENCE.match(line)
-        if ref:
-            references.append((index, ref.start(2) + 1, ref.group(2), ref.group(1).casefold()))
-    for index, column, target, label in references:
-        found.append((index, column, target, label in image_labels))
-    return found
-
-
-def check_links(
-    found: list[Link], first_line: int, file: str, existing: Collection[str], base_dir: str
-) -> list[Problem]:
-    """Relative links (`found` by `links`) must point at a file under `base_dir` that exists."""
+def check_link_text(parsed: ParsedBody, body: str, first_line: int, file: str) -> list[Problem]:
+    """Text that reads like a link but is none: the author meant one."""
+    if "](" not in body:  # nearly every body
+        return []
     problems = []
-    for index, column, target, is_image in found:
-        wrong = _link_problem(target, is_image, file, existing, base_dir)
-        if wrong is not None:
-            problems.append(Problem(file, first_line + index, column, *wrong))
+    lines = body.splitlines()
+    for block in parsed.tokens:
+        if block.type != "inline" or block.map is None or "](" not in block.content:
+            continue
+        for token in block.children or []:
+            if token.type != "text" or "](" not in token.content:
+                continue
+            for match in _LINK_LIKE.finditer(token.content):
+                reason = _not_a_link(match)
+                if reason is not None:
+                    line, column = _find(lines, block.map, match.group(0))
+                    problems.append(Problem(file, first_line + line, column, *reason))
     return problems
 
 
-def _link_problem(
-    target: str, is_image: bool, file: str, existing: Collection[str], base_dir: str
-) -> tuple[str, str] | None:
-    """What is wrong with one link of `file`: its problem's code and message, or None."""
-    what = "La imagen" if is_image else "El enlace"
+def _find(lines: list[str], span: list[int], text: str) -> tuple[int, int]:
+    for index in range(span[0], min(span[1], len(lines))):
+        column = lines[index].find(text)
+        if column >= 0:
+            return index, column + 1
+    return span[0], 1
+
+
+def _not_a_link(match: re.Match[str]) -> tuple[str, str] | None:
+    """Why `[texto](destino)` is text: a template tag, a forbidden scheme or a space."""
+    what = "La imagen" if match.group(1) else "El enlace"
+    target = match.group(2).strip()
     if not allowed_scheme(target):
         return (
             "enlace-peligroso",
-            f"{what} usa «{url_scheme(target)}:», que no se permite. Usa una dirección "
-            "https:// o un archivo del repositorio.",
+            f"{what} usa «{url_scheme(target)}:», que no se permite (se ve como texto con "
+            "corchetes). Usa una dirección https:// o un archivo del repositorio.",
         )
-    if is_image and from_other_host(target):
-        return "carga-externa", f"La imagen se carga desde otro sitio («{target}»). " + LOADING_HINT
-    resolved = _repository_file(target, file)
-    if resolved is None:
-        return None
-    if not resolved.startswith(base_dir + "/"):
+    if _TEMPLATE_TAG.search(target):
         return (
-            "enlace-fuera",
-            f"{what} apunta a «{target}», fuera de {base_dir}/, que no se publica así. "
-            "Para enlazar otra parte del sitio usa su dirección, por ejemplo /centros/talca/.",
+            "enlace-plantilla",
+            f"{what} «{target}» lleva una etiqueta de plantilla de otro generador de sitios "
+            "({{ … }} o {% … %}), que aquí no se reemplaza: se ve como texto con corchetes. "
+            "Escribe la dirección tal cual: el archivo (otra-practica.md) o la página "
+            "(/centros/talca/).",
         )
-    if resolved in existing:
+    if " " not in target:
         return None
     return (
-        "enlace-roto",
-        f"{what} apunta a «{target}», que no existe en {base_dir}/. Revisa el nombre del "
-        "archivo (mayúsculas, tildes) o sube el archivo junto a la práctica.",
+        "enlace-con-espacios",
+        f"{what} «{target}» se ve como texto con corchetes, no como enlace: su dirección tiene "
+        "espacios (así lo muestran también GitHub y el editor). Renombra el archivo sin "
+        f"espacios, o escribe la dirección entre < y >: «(<{target}>)».",
     )
-
-
-def _repository_file(target: str, file: str) -> str | None:
-    """The repository path that a relative link in `file` points at; None for an address
-    (with a scheme or a host), a link to the site's own pages («/…») or an anchor alone."""
-    try:
-        parts = urlsplit(target)
-    except ValueError:  # «http://[x»: not an address at all
-        parts = urlsplit("")
-    if parts.scheme or parts.netloc or not parts.path or target.startswith("/"):
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(parts.path)))
 
 
 # Python-Markdown looks for the end of every «[» and «](» it meets: a paragraph with thousands

@@ -10,23 +10,24 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator.content.anchors import check_anchors, practice_titles
-from generator.content.body import check_links, check_open_brackets, check_sections, links
-from generator.content.files import all_files, read_text, relative
+from generator.content.anchors import practice_title, practice_trailing
+from generator.content.bodies import CheckedBody, check_body
+from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.layout import attachments, content_files
+from generator.content.linkcheck import BodyLinks, check_links
+from generator.content.links import Linkable, linkable, page_docs, practice_docs
 from generator.content.messages import Vocabulary, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.partial import Validated, unread
 from generator.content.problems import Problem
-from generator.content.rawhtml import check_raw_html
 from generator.content.repository import Entry, MarkdownEntry
 from generator.content.rules import Rules, check_practice
 from generator.content.unfinished import check_unfinished
 from generator.content.yamlrecover import parse_recovering
 from generator.content.yamlsource import KeyPath, Position, YamlDocument
 from generator.parallel import map_halves
-from generator.text import slugify
+from generator.text import slugify, tag_slug
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -207,13 +208,14 @@ class LoadedContent:
     problems: list[Problem]
     center_ids: set[str] = field(default_factory=set)
     practice_ids: set[str] = field(default_factory=set)
+    linkable: Linkable = field(default_factory=lambda: linkable((), (), (), (), (), ()))
+    sections: dict[str, list[str]] = field(default_factory=dict)  # by docs path
 
 
 @dataclass(frozen=True)
 class PracticeContext:
     """What checking one practice needs besides its own file."""
 
-    existing: frozenset[str]  # the files under practices/ that a link may point to
     taxonomy: Taxonomy | None
     centers: frozenset[str]  # every center and practice file found, valid or not: a broken
     practices: frozenset[str]  # file must not make each reference to it an error too
@@ -221,19 +223,23 @@ class PracticeContext:
 
 @dataclass
 class PracticeBatch:
-    """Some practices, checked on their own; `links` keeps what the draft rule needs from
-    every published practice: (file, line, column, target) of its links to a `.md` file."""
+    """Some practices, checked on their own, and what the checks across files need of them:
+    their links, their pages' sections (by docs path), drafts and the published tags."""
 
     entries: list[MarkdownEntry[PracticeMeta]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     drafts: set[str] = field(default_factory=set)
-    links: list[tuple[str, int, int, str]] = field(default_factory=list)
+    bodies: list[BodyLinks] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    tags: set[str] = field(default_factory=set)
 
     def add(self, other: PracticeBatch) -> None:
         self.entries += other.entries
         self.problems += other.problems
         self.drafts |= other.drafts
-        self.links += other.links
+        self.bodies += other.bodies
+        self.sections |= other.sections
+        self.tags |= other.tags
 
 
 @dataclass
@@ -287,24 +293,41 @@ def load_entries(
     loader.problems += problems
     loader.files_in("content", ".yml", "contenido", ("paginas",))  # only reports strays
     context = PracticeContext(
-        existing=frozenset(assets) | {relative(root, p) for p in practice_paths},
         taxonomy=taxonomy.data if taxonomy else None,
         centers=frozenset(p.stem for p in center_paths),
         practices=frozenset(p.stem for p in practice_paths),
     )
-    practices = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
-    pages = _load_pages(loader)
+    batch = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
+    pages, page_bodies = _load_pages(loader)
+    areas = taxonomy.data.areas if taxonomy else {}
+    site, sections = _links_across_files(loader, context, areas, assets, batch, page_bodies)
+    practices = {p.id: p for p in batch.entries}
     return LoadedContent(
-        taxonomy,
-        network,
-        centers,
-        practices,
-        pages,
-        assets,
-        loader.problems,
+        *(taxonomy, network, centers, practices, pages, assets, loader.problems),
         center_ids=set(context.centers),
         practice_ids=set(context.practices),
+        linkable=site,
+        sections=sections,
     )
+
+
+def _links_across_files(
+    loader: Loader,
+    context: PracticeContext,
+    areas: Collection[str],
+    assets: list[str],
+    batch: PracticeBatch,
+    pages: dict[str, CheckedBody],
+) -> tuple[Linkable, dict[str, list[str]]]:
+    """Every body's links, checked against everything the site publishes; returns that,
+    and each page's sections (by docs path), which a link's `#…` may name."""
+    site = linkable(
+        context.practices, pages, context.centers, areas, batch.tags, assets, batch.drafts
+    )
+    sections = batch.sections | {page_docs(p): checked.ids for p, checked in pages.items()}
+    bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
+    loader.problems += check_links(bodies, site, sections)
+    return site, sections
 
 
 def _load_site_files(loader: Loader) -> tuple[Entry[Taxonomy] | None, Entry[Network] | None]:
@@ -337,12 +360,8 @@ def _load_centers(
 
 
 def _load_all_practices(
-    loader: Loader,
-    context: PracticeContext,
-    paths: list[Path],
-    workers: int,
-    keep_entries: bool,
-) -> dict[str, MarkdownEntry[PracticeMeta]]:
+    loader: Loader, context: PracticeContext, paths: list[Path], workers: int, keep_entries: bool
+) -> PracticeBatch:
     if loader.cache:
         batch = loader.cache.load(loader.root, context, paths)
     else:
@@ -350,12 +369,15 @@ def _load_all_practices(
         batch = PracticeBatch()
         for half in map_halves(paths, load, workers):
             batch.add(half)
-    loader.problems += batch.problems + links_to_drafts(batch.drafts, batch.links)
-    return {practice.id: practice for practice in batch.entries}
+    loader.problems += batch.problems
+    return batch
 
 
-def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
+def _load_pages(
+    loader: Loader,
+) -> tuple[dict[str, MarkdownEntry[PageMeta]], dict[str, CheckedBody]]:
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
+    checked: dict[str, CheckedBody] = {}
     for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
         if path.stem in RESERVED_PAGE_IDS:
             loader.problems.append(
@@ -371,16 +393,10 @@ def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
             continue
         page = loader.markdown_entry(path, PageMeta, "la página")
         if page:
-            pages[page.id] = page
-    existing = all_files(loader.root, PAGES_DIR)
-    for page in pages.values():
-        loader.problems += check_raw_html(page.body, page.body_first_line, page.file)
-        loader.problems += check_open_brackets(page.body, page.body_first_line, page.file)
-        found = links(page.body)
-        loader.problems += check_links(found, page.body_first_line, page.file, existing, PAGES_DIR)
-        title = [str(page.value("titulo") or "")]
-        loader.problems += check_anchors(found, page.body, page.body_first_line, page.file, title)
-    return pages
+            checked[page.id] = check_body(page, str(page.value("titulo") or ""))
+            pages[page.id] = checked[page.id].entry
+            loader.problems += checked[page.id].problems
+    return pages, checked
 
 
 def practice_vocabulary(context: PracticeContext) -> Vocabulary:
@@ -400,7 +416,8 @@ def practice_vocabulary(context: PracticeContext) -> Vocabulary:
 def load_practices(
     root: Path, context: PracticeContext, paths: list[Path], keep_entries: bool = True
 ) -> PracticeBatch:
-    """Each practice's front matter and body, checked on their own."""
+    """Each practice's front matter and body, checked on their own; without `keep_entries`,
+    only what the checks across files need (a second process sends less back)."""
     loader = Loader(root)
     batch = PracticeBatch(problems=loader.problems)
     centers, practices, taxonomy = context.centers, context.practices, context.taxonomy
@@ -409,48 +426,27 @@ def load_practices(
         practice = loader.markdown_entry(path, PracticeMeta, "la práctica", known)
         if practice is None:
             continue
+        draft = practice.value("estado") == "borrador"
+        checked = check_body(
+            practice,
+            practice_title(practice),
+            practice_trailing(practice),
+            draft=draft,
+            sections=True,
+        )
+        practice = checked.entry
         if keep_entries:
             batch.entries.append(practice)
-        body, first, file = practice.body, practice.body_first_line, practice.file
-        loader.problems += check_sections(body, first, file)
-        loader.problems += check_raw_html(body, first, file)
-        loader.problems += check_open_brackets(body, first, file)
-        found = links(body)
-        loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
-        loader.problems += check_anchors(found, body, first, file, practice_titles(practice))
+        loader.problems += checked.problems
+        batch.bodies.append(checked.links)
+        batch.sections[practice_docs(practice.id)] = checked.ids
         loader.problems += check_unfinished(practice)
-        rules = Rules(loader.problems)
-        check_practice(rules, practice, taxonomy, centers, practices)
-        if not practice.readable("estado"):
-            continue
-        if practice.data.estado == "borrador":
-            batch.drafts.add(f"{practice.id}.md")
+        check_practice(Rules(loader.problems), practice, taxonomy, centers, practices)
+        if draft:
+            batch.drafts.add(practice.id)
         else:
-            batch.links += [
-                (file, first + index, column, target)
-                for index, column, target, _ in found
-                if ".md" in target
-            ]
+            batch.tags |= {tag_slug(t) for t in practice.value("etiquetas") or ()}
     return batch
-
-
-def links_to_drafts(drafts: set[str], links: list[tuple[str, int, int, str]]) -> list[Problem]:
-    """A published page linking to a draft would link to a page the site leaves out."""
-    problems = []
-    for file, line, column, target in links:
-        name = target.split("#")[0].split("?")[0]
-        if name in drafts:
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "enlace-a-borrador",
-                    f"El enlace apunta a «{name}», que es un borrador y no se publica. "
-                    "Quita el enlace o espera a que esa práctica esté «publicada».",
-                )
-            )
-    return problems
 
 
 def _empty_front_matter(file: str, what: str) -> Problem:

@@ -1,4 +1,4 @@
-"""Checks on the raw HTML and attribute lists inside a Markdown body, against the safety policy
+"""Checks on the raw HTML inside a Markdown body, against the safety policy
 (`generator.content.safety`).
 
 The build also sanitizes every page (see `generator.site.sanitize`); this check tells the
@@ -13,14 +13,11 @@ import re
 from bisect import bisect_right
 from html import unescape
 
-from markdown.extensions.attr_list import get_attrs_and_remainder
-
 from generator.content.problems import Problem
 from generator.content.safety import (
     BODY_GLOBAL_ATTRIBUTES,
     BODY_TAG_ATTRIBUTES,
     BODY_TAGS,
-    RISKY_LIST_ATTRIBUTES,
     URL_ATTRIBUTES,
     allowed_scheme,
     from_other_host,
@@ -33,7 +30,6 @@ _ATTRIBUTE = re.compile(
     r"""[\s/]*+([^\s"'<>/=][^\s"'<>/=]*+)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s"'<>=`]++))?"""
 )
 _TAG_END = re.compile(r"[\s/]*+>")
-_ATTR_LIST = re.compile(r"\{:?[ ]*+([^{}\n ][^{}\n]*+)\}")
 _AUTOLINK = re.compile(r"^(?:https?:|mailto:|[^:]*@)", re.IGNORECASE)
 HINT_CODE = "Si quieres mostrarla como código, escríbela entre comillas invertidas (`)."
 LOADING_HINT = (
@@ -133,34 +129,9 @@ class _Scanner:
                 )
 
 
-def _attribute_list_problems(text: str, file: str, first_line: int) -> list[Problem]:
-    problems = []
-    for index, line in enumerate(text.split("\n")):
-        if "{" not in line:
-            continue
-        for match in _ATTR_LIST.finditer(line):
-            attrs, _ = get_attrs_and_remainder(match.group(1).rstrip(" "))
-            for name, _value in attrs:
-                name = str(name).lower()
-                if name.startswith("on") or name in RISKY_LIST_ATTRIBUTES:
-                    problems.append(
-                        Problem(
-                            file,
-                            first_line + index,
-                            match.start() + 1,
-                            "html-no-permitido",
-                            f"El atributo «{name}» en «{{: … }}» no se permite: puede ejecutar "
-                            "código o cargar otra dirección. Usa solo clases (.clase) o title.",
-                        )
-                    )
-    return problems
-
-
 def check_raw_html(body: str, first_line: int, file: str) -> list[Problem]:
-    """Disallowed tags, attributes, URL schemes and loads from other hosts in raw HTML and
-    attribute lists."""
-    if "<" not in body and "{" not in body:  # most bodies: no tag and no attribute list
+    """Disallowed tags, attributes, URL schemes and loads from other hosts in raw HTML."""
+    if "<" not in body:  # most bodies: no tag at all
         return []
     text = mask_code(body)
-    found = _Scanner(text, file, first_line).scan() if "<" in text else []
-    return found + _attribute_list_problems(text, file, first_line)
+    return _Scanner(text, file, first_line).scan() if "<" in text else []

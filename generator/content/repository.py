@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from generator.content.markdown import ParsedBody
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.yamlsource import KeyPath, Position, YamlDocument
 
@@ -70,6 +71,8 @@ class Entry(Generic[T]):
 class MarkdownEntry(Entry[T]):
     body: str = ""
     body_first_line: int = 1
+    # The body's one parse (markdown.parse_body), made when it is checked and rendered from.
+    parsed: ParsedBody | None = field(default=None, compare=False)
 
 
 @dataclass

@@ -22,8 +22,7 @@ BODY_TAGS = frozenset(
         *("summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul"),
     }
 )
-# `markdown` is read by md_in_html and never reaches the page.
-BODY_GLOBAL_ATTRIBUTES = frozenset({"class", "title", "lang", "markdown"})
+BODY_GLOBAL_ATTRIBUTES = frozenset({"class", "title", "lang"})
 BODY_TAG_ATTRIBUTES = {
     "a": frozenset({"href"}),
     "img": frozenset({"src", "alt", "width", "height"}),
@@ -32,10 +31,6 @@ BODY_TAG_ATTRIBUTES = {
     "th": frozenset({"colspan", "rowspan", "scope"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
-# Attribute lists (`{: ... }`) may set any attribute: these run code or load URLs.
-RISKY_LIST_ATTRIBUTES = frozenset(
-    {"style", "href", "src", "srcdoc", "action", "formaction", "xlink:href"}
-)
 
 # --- URLs ----------------------------------------------------------------------------------------
 

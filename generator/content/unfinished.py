@@ -76,7 +76,7 @@ def _unfinished_parts(
                 ),
             )
         )
-    headings = section_headings(practice.body)
+    headings = section_headings(practice.parsed) if practice.parsed else []
     lines = practice.body.splitlines()
     for number, (index, title) in enumerate(headings):
         if title not in SECTION_GUIDANCE:

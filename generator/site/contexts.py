@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
 from markupsafe import Markup
 
+from generator.content.markdown import ParsedBody
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
 from generator.site.catalogue import Facet
+from generator.site.text import practice_title
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,33 @@ class ListedPractice:
 @dataclass(frozen=True)
 class PracticeText:
     """A practice's own file: its front matter and body (without the positions the
-    validator keeps, which the page does not show)."""
+    validator keeps, which the page does not show), and the body's parse."""
 
     id: str
     file: str
     data: PracticeMeta
     body: str
+    parsed: ParsedBody | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        """As the page shows it: an example says so."""
+        return practice_title(self.data.titulo, self.data.estado)
 
 
 @dataclass(frozen=True)
 class PageText:
-    """A hand-written page (pages/): its front matter and body."""
+    """A hand-written page (pages/): its front matter and body, and the body's parse."""
 
     id: str
+    file: str
     data: PageMeta
     body: str
+    parsed: ParsedBody | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        return self.data.titulo
 
 
 @dataclass(frozen=True)

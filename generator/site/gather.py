@@ -48,7 +48,7 @@ from generator.site.options import RenderOptions
 from generator.site.text import partial_date_es, short_center_name
 from generator.site.view import Adoption, SiteView, Tag
 
-ADOPTION_SECTION = "registrar-replica"  # its id on the contributing page
+ADOPTION_SECTION = "registrar-que-tu-centro-adopto-una-practica"  # id on contribuir.md
 CONTRIBUTING_PAGE = "contribuir"
 LATEST_ON_HOME = 6
 
@@ -119,7 +119,9 @@ class Gatherer:
         return PracticePage(
             here=here,
             directory_urls=self.directory_urls,
-            practice=PracticeText(practice.id, practice.file, practice.data, practice.body),
+            practice=PracticeText(
+                practice.id, practice.file, practice.data, practice.body, practice.parsed
+            ),
             center=self.center_ref(practice.data.centro),
             centers={r.centro: self.center_ref(r.centro) for r in practice.data.replicas},
             related=self.listed(self.view.related(practice)),
@@ -218,7 +220,7 @@ class Gatherer:
         return TextPage(
             here=urls.page(page.id),
             directory_urls=self.directory_urls,
-            page=PageText(page.id, page.data, page.body),
+            page=PageText(page.id, page.file, page.data, page.body, page.parsed),
         )
 
     def tags(self) -> TagsPage:

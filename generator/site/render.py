@@ -6,22 +6,23 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
+from generator.content.anchors import parse_page_body
+from generator.content.links import LinkProblem, resolve
+from generator.content.markdown import page_parser
 from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.parallel import in_parallel
 from generator.site import api, urls
-from generator.site.contexts import ListedPractice, ListItem, Page
+from generator.site.contexts import ListedPractice, ListItem, Page, PageText, PracticeText
 from generator.site.feed import Feed, atom_xml, site_feeds
+from generator.site.finish import BODY_PLACEHOLDER, Body, finish_page
 from generator.site.gather import Gatherer, list_item
-from generator.site.options import (
-    RenderOptions,
-    edit_base_from_environment,
-    repository_from_environment,
-)
+from generator.site.options import RenderOptions
 from generator.site.text import (
     capitalized,
     date_es,
@@ -34,8 +35,8 @@ from generator.site.text import (
     pesos,
     short_center_name,
 )
-from generator.site.view import SiteView, milestones, situation, tag_slug
-from generator.text import plural
+from generator.site.view import SiteView, milestones, situation
+from generator.text import plural, tag_slug
 
 DocsTree = dict[str, bytes]
 # Below this, forking costs more than rendering the practice pages on a second core saves.
@@ -82,6 +83,8 @@ def _environment() -> jinja2.Environment:
         plural=lambda n, one, many: md(plural(n, one, many)),
         pesos=pesos,
         short_name=short_center_name,
+        # Inline Markdown made HTML, for a value inside an HTML block (a card's <dd>).
+        inline=lambda text: Markup(page_parser().renderInline(str(text))),
     )
     return env
 
@@ -95,13 +98,14 @@ class Renderer:
         self.cache = cache or RenderCache()
         self.env = _environment()
         self.gather = Gatherer(view, options)
+        self.linkable = view.linkable
 
     def helpers(self, here: str, directory_urls: bool) -> dict[str, Any]:
         """What every template sees besides its context: links relative to the page `here`,
         list items, and functions of the values it is given."""
 
-        def link(target: str) -> Markup:
-            return Markup(urls.link(here, target))
+        def link(target: str) -> Markup:  # for a Markdown link: its URL is final too
+            return Markup(urls.link(here, target, directory_urls=directory_urls))
 
         def href(target: str) -> Markup:  # for raw HTML, which MkDocs does not rewrite
             return Markup(urls.href(here, target, directory_urls=directory_urls))
@@ -123,6 +127,7 @@ class Renderer:
             "tag_slug": tag_slug,
             "milestones": milestones,
             "situation": situation,
+            "body_here": Markup(BODY_PLACEHOLDER),
         }
 
     def render_page(self, context: Page) -> bytes:
@@ -133,10 +138,33 @@ class Renderer:
             return cached[1]
         template = self.env.get_template(context.TEMPLATE)
         values = self.helpers(context.here, context.directory_urls) | context.template_values()
-        output = template.render(values).encode("utf-8")
+        output = finish_page(template.render(values), self.body(context))
         if self.keep_pages:
             self.cache.pages[context.here] = (context, output)
         return output
+
+    def body(self, context: Page) -> Body | None:
+        """The author's body of a practice's or a hand-written page's page."""
+        text = getattr(context, "practice", None) or getattr(context, "page", None)
+        if not isinstance(text, PracticeText | PageText):
+            return None
+        parsed = text.parsed or parse_page_body(text.title, text.body)
+        rewrite = functools.partial(
+            self.rewrite_link, text.file, context.here, context.directory_urls
+        )
+        return Body(parsed, rewrite)
+
+    def rewrite_link(
+        self, source: str, here: str, directory_urls: bool, href: str, is_image: bool
+    ) -> str:
+        """Where a body's link goes on the site: the same answer `check` gave it."""
+        found = resolve(href, source, self.linkable, is_image)
+        if isinstance(found, LinkProblem) or found.url or not found.docs_path:
+            return href if isinstance(found, LinkProblem) else found.url or href
+        fragment = f"#{quote(found.fragment)}" if found.fragment else ""
+        if found.docs_path == here and fragment:
+            return fragment
+        return urls.link(here, found.docs_path, directory_urls=directory_urls) + fragment
 
     def feed_file(self, feed: Feed) -> bytes:
         """An Atom file, written from its values alone; with a cache (the preview), only
@@ -233,7 +261,5 @@ __all__ = [
     "DocsTree",
     "RenderCache",
     "RenderOptions",
-    "edit_base_from_environment",
     "render_docs",
-    "repository_from_environment",
 ]

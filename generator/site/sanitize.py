@@ -1,10 +1,9 @@
-"""Second line of defence: a Python-Markdown extension that sanitizes each page's HTML.
+"""Second line of defence: every page's HTML is sanitized before any engine sees it.
 
 `check` already rejects dangerous HTML in bodies (see `generator.content.rawhtml`); this strips
-whatever gets past it from the rendered content, with nh3 (the Rust `ammonia` sanitizer).
-It is a Markdown extension, listed in mkdocs.yml, so MkDocs and Zensical both run it.
-The allowlist is what the generator's own pages use: text markup, tables, forms for the
-filters, and the SVG of the map and charts.
+whatever gets past it from the generated content (`finish.py`), with nh3 (the Rust `ammonia`
+sanitizer). The allowlist is what the generator's own pages use: text markup, tables, forms
+for the filters, and the SVG of the map and charts.
 """
 
 from __future__ import annotations
@@ -13,8 +12,6 @@ import re
 from typing import Any
 
 import nh3
-from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
 
 from generator.content.safety import (
     BODY_GLOBAL_ATTRIBUTES,
@@ -59,7 +56,7 @@ SVG_SHAPES = {
 }
 ATTRIBUTES: dict[str, set[str]] = {
     **{tag: set(names) for tag, names in BODY_TAG_ATTRIBUTES.items()},
-    "*": GLOBAL | (BODY_GLOBAL_ATTRIBUTES - {"markdown"}),
+    "*": GLOBAL | BODY_GLOBAL_ATTRIBUTES,
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "ol": {"start", "reversed"},
@@ -78,8 +75,8 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 
 
-# Built once: nh3 converts the allowlists to Rust on every `nh3.clean` call (38 µs), and
-# MkDocs' toc extension runs postprocessors once per heading as well as once per page.
+# Built once: nh3 converts the allowlists to Rust on every `nh3.clean` call (38 µs), and a
+# page is sanitized piece by piece (`finish.py`).
 _SETTINGS: dict[str, Any] = {
     "tags": set(TAGS),
     "attributes": ATTRIBUTES,
@@ -106,18 +103,3 @@ def sanitize_html(html: str) -> str:
     `src` that loads from another host."""
     cleaner = _LOCAL_CLEANER if "//" in html and _SOURCE.search(html) else _CLEANER
     return str(cleaner.clean(html))
-
-
-class _SanitizePostprocessor(Postprocessor):  # type: ignore[misc]  # untyped library
-    def run(self, text: str) -> str:
-        return sanitize_html(text)
-
-
-class SanitizeExtension(Extension):  # type: ignore[misc]  # untyped library
-    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's API
-        # After every other postprocessor (raw HTML is restored at priority 30).
-        md.postprocessors.register(_SanitizePostprocessor(md), "red_sanitize", 0)
-
-
-def makeExtension(**kwargs: Any) -> SanitizeExtension:  # Python-Markdown's API
-    return SanitizeExtension(**kwargs)

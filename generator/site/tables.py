@@ -1,20 +1,16 @@
 """Tables that fit a phone: every body cell carries its column's heading (`data-label`).
 
-A Python-Markdown extension (listed in mkdocs.yml, so MkDocs and Zensical both run it) that
-marks each table with a heading row `data-apilada` and copies the heading's text into each
-cell. On a narrow screen `assets/red.css` then shows every row as a small card, "Heading:
-value" per line, instead of a table wider than the screen. Nothing is done in the browser,
-so nothing moves when the page loads.
+Every page's HTML goes through `stackable_tables` (`finish.py`), which marks each table
+with a heading row `data-apilada` and copies the heading's text into each cell. On a narrow
+screen `assets/red.css` then shows every row as a small card, "Heading: value" per line,
+instead of a table wider than the screen. Nothing is done in the browser, so nothing moves
+when the page loads.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import Any
-
-from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
 
 _TABLE = re.compile(r"<table(?P<attrs>[^>]*)>(?P<body>.*?)</table>", re.S)
 _HEAD = re.compile(r"<thead[^>]*>(.*?)</thead>", re.S)
@@ -52,18 +48,3 @@ def _stackable(match: re.Match[str]) -> str:
 def stackable_tables(page_html: str) -> str:
     """Every table with a heading row, marked and labelled for the narrow layout."""
     return _TABLE.sub(_stackable, page_html) if "<table" in page_html else page_html
-
-
-class _TablesPostprocessor(Postprocessor):  # type: ignore[misc]  # untyped library
-    def run(self, text: str) -> str:
-        return stackable_tables(text)
-
-
-class TablesExtension(Extension):  # type: ignore[misc]  # untyped library
-    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's API
-        # After raw HTML is restored (priority 30), so the templates' HTML tables count too.
-        md.postprocessors.register(_TablesPostprocessor(md), "red_tables", 10)
-
-
-def makeExtension(**kwargs: Any) -> TablesExtension:  # Python-Markdown's API
-    return TablesExtension(**kwargs)

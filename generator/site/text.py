@@ -1,4 +1,4 @@
-"""Escaping and formatting for values that land in generated Markdown."""
+"""Escaping and formatting for values that land in the templates' Markdown."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from generator.content.dates import MONTHS, PartialDate
 
-# Characters that Python-Markdown (with the tables extension) honours after a backslash.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# Characters that may mean something to CommonMark with tables and strikethrough; each is
+# written after a backslash, which CommonMark reads as the character itself.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def md(value: Any) -> Markup:

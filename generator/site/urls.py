@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 HOME = "index.md"
 PRACTICES = "practicas/index.md"
@@ -69,15 +68,12 @@ def page(page_id: str) -> str:
     return f"{page_id}.md"
 
 
-def link(here: str, target: str) -> str:
-    """A Markdown link target from docs file `here` to docs file `target` (MkDocs resolves it)."""
-    return _relative(posixpath.dirname(here) or ".", target)
-
-
-@lru_cache(maxsize=65536)
-def _relative(from_dir: str, target: str) -> str:
-    # Pages in one folder link to the same targets thousands of times.
-    return posixpath.relpath(target, from_dir)
+def link(here: str, target: str, *, directory_urls: bool) -> str:
+    """The relative URL from the page of docs file `here` to docs file `target`: a page
+    (`….md`) or any other file of the site (a feed, an attachment)."""
+    if target.endswith(".md"):
+        return href(here, target, directory_urls=directory_urls)
+    return file_href(here, target, directory_urls=directory_urls)
 
 
 def url(docs_path: str, *, directory_urls: bool) -> str:

@@ -7,17 +7,17 @@ from here, so every page agrees with every other.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 
 from generator.content.dates import PartialDate
+from generator.content.links import Linkable, linkable
 from generator.content.models import STATE_LABELS, Center, Milestone, PracticeMeta
 from generator.content.repository import Entry, MarkdownEntry, Repository
 from generator.site.text import partial_date_es, partial_date_when
-from generator.text import slugify
+from generator.text import tag_slug
 
 RELATED_LIMIT = 5
 TAG_CANDIDATES = 50
@@ -69,12 +69,6 @@ def situation(center: Center) -> Situation | None:
     return Situation("Último hito", text, latest.fecha, latest.fuente or center.fuente)
 
 
-def tag_slug(tag: str) -> str:
-    """The address of a tag; a tag without letters or digits still gets a stable one."""
-    slug = slugify(tag) or "etiqueta-" + hashlib.sha256(tag.encode()).hexdigest()[:8]
-    return slug + "-etiqueta" if slug == "index" else slug  # etiquetas/index.md is the list
-
-
 @dataclass
 class SiteView:
     repo: Repository
@@ -92,6 +86,18 @@ class SiteView:
     @cached_property
     def practice_ids(self) -> set[str]:
         return {p.id for p in self.practices}
+
+    @cached_property
+    def linkable(self) -> Linkable:
+        """What a body's link may point at on this site (`content.links.resolve`)."""
+        return linkable(
+            self.practice_ids,
+            self.repo.pages,
+            self.repo.centers,
+            self.repo.taxonomy.data.areas,
+            [t.slug for t in self.tags],
+            self.repo.assets,
+        )
 
     @cached_property
     def centers(self) -> list[Entry[Center]]:

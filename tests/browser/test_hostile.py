@@ -109,13 +109,19 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     result = build(root)
     assert result.returncode == 0, result.stderr
-    # Past `check`: hostile HTML straight into the docs tree, then the site engine alone.
+    # Past `check`: hostile HTML into a page as the generator finishes any page (its
+    # sanitizer is the last step), then the site engine alone.
     script = (
         "import sys; from pathlib import Path; "
-        "from generator.build.driver import GenerateOptions, build_site, generate_docs; "
-        "root = Path(sys.argv[1]); generate_docs(root, root / 'docs_site', GenerateOptions()); "
-        "(root / 'docs_site' / 'crudo.md').write_text(sys.argv[2], encoding='utf-8'); "
-        "build_site(root, root / 'site', generate=False)"
+        "from generator.engines import EngineJob, engine_named; "
+        "from generator.publish.build import project_config_file; "
+        "from generator.publish.settings import RunSettings; "
+        "from generator.publish.tree import write_tree; "
+        "from generator.site.finish import finish_page; "
+        "root = Path(sys.argv[1]); docs = root / 'docs_site'; "
+        "write_tree(RunSettings(root), docs); "
+        "(docs / 'crudo.md').write_bytes(finish_page(sys.argv[2])); "
+        "engine_named().build(EngineJob(project_config_file(root), docs, root / 'site'))"
     )
     command = [sys.executable, "-c", script, str(root), RAW_PAGE]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)

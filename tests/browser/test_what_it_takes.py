@@ -48,7 +48,7 @@ def test_filters_by_difficulty_and_cost(page: Any, base_url: str) -> None:
 def test_the_adoption_link_leads_to_how_to_record_it(page: Any, base_url: str) -> None:
     page.goto(base_url + "practicas/feria/")
     page.get_by_role("link", name="¿Tu centro adoptó esta práctica? Regístralo").click()
-    page.wait_for_url(re.compile(r"/contribuir/#registrar-replica$"))
-    heading = page.locator("#registrar-replica")
+    page.wait_for_url(re.compile(r"/contribuir/#registrar-que-tu-centro-adopto-una-practica$"))
+    heading = page.locator("#registrar-que-tu-centro-adopto-una-practica")
     assert heading.is_visible()
     assert "adoptó una práctica" in heading.inner_text()

@@ -99,11 +99,15 @@ def swap_in(staging: Path, dest: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def sync_tree(tree: DocsTree, dest: Path, scope: Callable[[str], bool] | None = None) -> list[str]:
-    """Make `dest` hold exactly `tree`, touching only files that changed; returns them.
-    With a `scope`, `tree` is only the part of the docs it accepts: nothing else is removed."""
+def sync_tree(
+    tree: DocsTree, dest: Path, scope: Callable[[str], bool] | None = None
+) -> tuple[list[str], list[str]]:
+    """Make `dest` hold exactly `tree`, touching only files that changed; returns those
+    written and those removed. With a `scope`, `tree` is only the part of the docs it accepts:
+    nothing else is removed."""
     wanted = _with_gitignore(tree)
     changed = []
+    removed = []
     for rel, data in wanted.items():
         path = dest / rel
         try:
@@ -120,7 +124,7 @@ def sync_tree(tree: DocsTree, dest: Path, scope: Callable[[str], bool] | None = 
             rel = path.relative_to(dest).as_posix()
             if path.is_file() and rel not in wanted and (scope is None or scope(rel)):
                 path.unlink()
-                changed.append(rel)
+                removed.append(rel)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return changed
+    return changed, removed

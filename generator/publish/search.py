@@ -1,7 +1,9 @@
 """Site search: Pagefind indexes the site's articles into small chunks served beside it.
 
-Everything that knows the search engine is here (indexing: during a build, beside MkDocs;
-in the preview, after it) and in `assets/buscar.js` (the browser side). Pagefind folds
+Everything that knows the search engine is here (indexing: during a build, beside the site
+engine; in the preview, after it) and in `assets/buscar.js` (the browser side). What it
+indexes is each page's article, read from the generator's own docs tree: the same with any
+engine. Pagefind folds
 accents ("almacen" finds "almacén"), stems Spanish ("capacitaciones" finds "capacitación")
 and weights headings, so a practice whose title matches ranks above pages that mention the
 word in passing. Lists of practices are marked `data-pagefind-ignore` by the templates for
@@ -16,9 +18,6 @@ Offline (`file://`) the browser cannot fetch the index: `buscar.js` then says so
 to the catalogue, which filters without any fetch. The offline bundle plugs its own local
 index in there (`SEARCH_BACKEND_HOOK` in `buscar.js`, see `generator/build/offline.py`).
 
-Zensical does not run MkDocs plugins: it keeps its own header search, and the search page
-works once the index is written over its output: `python -m pagefind --site DIR
---force-language es` (what `index_command` runs).
 """
 
 from __future__ import annotations
@@ -28,14 +27,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import InclusionLevel
+import yaml
 
-from generator.build.write import memory_folder, scratch_dir
+from generator.publish.write import memory_folder, scratch_dir
+from generator.site import docspage, urls
 from generator.text import os_reason
 
 INDEX_DIR = "pagefind"
@@ -77,24 +75,73 @@ def _articles_folder(parent: Path | None) -> Path:
     return scratch_dir(ARTICLES_PREFIX, parent)
 
 
-def article_html(title: str, content: str) -> str:
+def article_html(title: str, content: str, *, escaped: bool = False) -> str:
     """What Pagefind reads of a page: the `data-pagefind-body` of generator/site/theme/main.html,
-    which holds Material's partials/content.html (a heading when the content has none)."""
-    heading = "" if "<h1" in content else f"<h1>{html.escape(title)}</h1>"
+    which holds Material's partials/content.html (a heading when the content has none).
+    `escaped`: the title is already HTML (as front matter holds it)."""
+    shown = title if escaped else html.escape(title)
+    heading = "" if "<h1" in content else f"<h1>{shown}</h1>"
     content = _IGNORED_LISTS.sub("", content)
     return (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head>"
+        f"<title>{shown}</title></head>"
         f"<body><div data-pagefind-body>{heading}{content}</div></body></html>"
     )
 
 
-def page_articles(files: Any, site_name: str) -> Iterator[tuple[str, str]]:
-    """(path in the site, article HTML) of every converted page of MkDocs' `files`."""
-    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-        if file.page is not None:
-            page = file.page
-            yield file.dest_uri, article_html(page.title or site_name, page.content or "")
+def _yaml_value(text: str) -> str:
+    return str(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+class SearchError(Exception):
+    """The site's search could not be indexed; the message is Spanish."""
+
+
+_TITLE = re.compile(r"^title: (.*)$", re.M)
+_H1 = re.compile(r"^# (.*) \{#[^}]*\}$", re.M)
+
+
+def page_dest(docs_path: str, *, directory_urls: bool) -> str:
+    """Where a docs page's HTML lands in the site: `practicas/x.md` -> `practicas/x/index.html`."""
+    address = urls.url(docs_path, directory_urls=directory_urls)
+    return address + "index.html" if address.endswith("/") or not address else address
+
+
+def tree_articles(
+    docs_dir: Path, site_name: str, nav_titles: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(path in the site, article HTML) of every page of the generator's docs tree, titled
+    as the engines title them: by the navigation, the front matter or the first heading."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        page = path.read_text(encoding="utf-8")
+        docs_path = path.relative_to(docs_dir).as_posix()
+        named = _TITLE.search(docspage.front_matter(page))
+        heading = _H1.search(page)
+        title = (nav_titles or {}).get(docs_path) or (
+            _yaml_value(named.group(1)) if named else heading.group(1) if heading else site_name
+        )
+        dest = page_dest(docs_path, directory_urls=True)
+        yield dest, article_html(title, docspage.article_html(page), escaped=True)
+
+
+def nav_titles(config_file: Path) -> dict[str, str]:
+    """Docs path -> title of the pages the site's navigation (mkdocs.yml's `nav`) names."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    titles: dict[str, str] = {}
+    for item in (config or {}).get("nav") or []:
+        if isinstance(item, dict):
+            titles |= {path: title for title, path in item.items() if isinstance(path, str)}
+    return titles
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's tags (`!ENV`, `!!python/name:`) as plain values."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 class PreviewIndex:
@@ -127,6 +174,7 @@ class BackgroundIndex:
     def __init__(self, process: subprocess.Popen[bytes], sources: Path) -> None:
         self.process = process
         self.sources = sources
+        self.done = False
 
     @classmethod
     def start(cls, articles: Iterable[tuple[str, str]], site_dir: Path) -> BackgroundIndex:
@@ -141,25 +189,30 @@ class BackgroundIndex:
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         except OSError as error:
             shutil.rmtree(sources, ignore_errors=True)
-            raise PluginError(
+            raise SearchError(
                 f"No se pudo ejecutar Pagefind (búsqueda del sitio): {os_reason(error)}"
             ) from None
         return cls(process, sources)
 
     def finish(self) -> None:
-        """Wait for the index; a failure fails the build."""
+        """Wait for the index (once); a failure fails the build."""
+        if self.done:
+            return
+        self.done = True
         try:
             output, _ = self.process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             self.stop()
-            raise PluginError("Pagefind no terminó de indexar el sitio a tiempo.") from None
+            raise SearchError("Pagefind no terminó de indexar el sitio a tiempo.") from None
         finally:
             shutil.rmtree(self.sources, ignore_errors=True)
         if self.process.returncode != 0:
             detail = output.decode("utf-8", "replace").strip()
-            raise PluginError(f"Pagefind no pudo indexar el sitio para la búsqueda:\n{detail}")
+            raise SearchError(f"Pagefind no pudo indexar el sitio para la búsqueda:\n{detail}")
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.communicate()
+        if not self.done:
+            self.done = True
+            self.process.kill()
+            self.process.communicate()
         shutil.rmtree(self.sources, ignore_errors=True)

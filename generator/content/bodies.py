@@ -1,0 +1,47 @@
+"""Each Markdown body (a practice's, a page's), parsed once and checked on its own; its links
+and its page's sections are kept for the checks across files (`linkcheck.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator.content.anchors import page_ids, parse_page_body
+from generator.content.body import check_link_text, check_open_brackets, check_sections
+from generator.content.linkcheck import BodyLinks
+from generator.content.problems import Problem
+from generator.content.rawhtml import check_raw_html
+from generator.content.repository import MarkdownEntry
+
+
+@dataclass(frozen=True)
+class CheckedBody:
+    entry: MarkdownEntry[Any]  # the same entry, with its parse
+    problems: list[Problem]
+    links: BodyLinks
+    ids: list[str]  # every section id of its page, in order
+
+
+def check_body(
+    entry: MarkdownEntry[Any],
+    title: str,
+    trailing: Sequence[str] = (),
+    *,
+    draft: bool = False,
+    sections: bool = False,
+) -> CheckedBody:
+    """`title` and `trailing`: the headings its page has before and after the body;
+    `sections`: whether the body must have a practice's sections."""
+    parsed = parse_page_body(title, entry.body)
+    body, first, file = entry.body, entry.body_first_line, entry.file
+    problems = check_sections(parsed, first, file) if sections else []
+    problems += check_raw_html(body, first, file)
+    problems += check_open_brackets(body, first, file)
+    problems += check_link_text(parsed, body, first, file)
+    return CheckedBody(
+        replace(entry, parsed=parsed),
+        problems,
+        BodyLinks(file, first, parsed.links, draft),
+        page_ids(title, parsed, trailing),
+    )

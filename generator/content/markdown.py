@@ -1,0 +1,299 @@
+"""The authors' Markdown: CommonMark with GitHub's extensions, parsed once per body.
+
+Authors write in GitHub's web editor (with its preview), in the browser editor and in plain
+text editors; the first two speak CommonMark with GitHub's extensions (tables,
+strikethrough, task lists, autolinks, alerts). The site speaks the same: markdown-it-py's
+`gfm-like2` preset, with GitHub's own autolink rules (`autolinks.py`). Its ~0.25 ms per body
+of typical length was measured against Python-Markdown (0.6 ms with the extensions the site
+used) and against GitHub's renderer as the oracle (see the README).
+
+One parse gives everything: the tokens the page's HTML is rendered from, the heading ids
+(the page's and the anchors `check` verifies), and every link with its line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
+
+from generator.content.autolinks import gfm_autolinks
+
+# GitHub's alert titles, in the site's language.
+ALERT_TITLES = {
+    "NOTE": "Nota",
+    "TIP": "Consejo",
+    "IMPORTANT": "Importante",
+    "WARNING": "Advertencia",
+    "CAUTION": "Precaución",
+}
+
+
+@functools.cache
+def body_parser() -> MarkdownIt:
+    """What authors write: GitHub's dialect."""
+    md = MarkdownIt("gfm-like2").use(gfm_autolinks)
+    md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
+    return _with_site_rules(md)
+
+
+@functools.cache
+def page_parser() -> MarkdownIt:
+    """What the site's templates write: CommonMark with tables and raw HTML, without
+    autolinks (a value that looks like an address stays text)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return _with_site_rules(md)
+
+
+def _with_site_rules(md: MarkdownIt) -> MarkdownIt:
+    md.add_render_rule("link_open", _link_open)
+    md.add_render_rule("image", _image)
+    md.add_render_rule("s_open", lambda *args: "<del>")
+    md.add_render_rule("s_close", lambda *args: "</del>")
+    return md
+
+
+def _spanish_alert_titles(state: Any) -> None:
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type == "alert_open" and i + 2 < len(tokens):
+            tokens[i + 2].content = ALERT_TITLES.get(token.meta.get("kind", ""), "Nota")
+
+
+# Links -------------------------------------------------------------------------------
+
+LinkRewriter = Callable[[str, bool], str]  # (href as parsed, is_image) -> href on the page
+
+
+def _link_open(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    token = tokens[idx]
+    rewrite: LinkRewriter | None = env.get("rewrite_link") if env else None
+    href = str(token.attrs.get("href", ""))
+    if rewrite is not None and token.info != "auto":
+        token = token.copy(attrs={**token.attrs, "href": rewrite(href, False)})
+    return str(self.renderToken([token], 0, options, env))
+
+
+def _image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    token = tokens[idx]
+    rewrite: LinkRewriter | None = env.get("rewrite_link") if env else None
+    if rewrite is not None:
+        token = token.copy(attrs={**token.attrs, "src": rewrite(str(token.attrs["src"]), True)})
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    token = token.copy(attrs={**token.attrs, "alt": alt})
+    return str(self.renderToken([token], 0, options, env))
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image of a body, where the author wrote it."""
+
+    line: int  # index of the line in the body
+    column: int  # 1-based
+    target: str  # the destination as written, when found in the text; else as parsed
+    href: str  # the destination as parsed (percent-encoded)
+    is_image: bool
+
+
+def _links(tokens: Sequence[Token], lines: Sequence[str]) -> list[Link]:
+    found: list[Link] = []
+    for block in tokens:
+        if block.type != "inline" or not block.children or block.map is None:
+            continue
+        cursor = (block.map[0], 0)
+        for token in block.children:
+            if token.type == "link_open" and token.info != "auto":
+                href, image = str(token.attrs.get("href", "")), False
+            elif token.type == "image":
+                href, image = str(token.attrs.get("src", "")), True
+            else:
+                continue
+            line, column, target = _locate(lines, block.map, cursor, href)
+            cursor = (line, column)
+            found.append(Link(line, column, target, href, image))
+    return found
+
+
+def _locate(
+    lines: Sequence[str], span: Sequence[int], cursor: tuple[int, int], href: str
+) -> tuple[int, int, str]:
+    """Where a destination is written: in its block's lines from `cursor`, else in a
+    reference definition anywhere in the body; else the block's first line."""
+    candidates = list(dict.fromkeys((unquote(href), href)))
+    for index in range(cursor[0], min(span[1], len(lines))):
+        start = cursor[1] if index == cursor[0] else 0
+        for candidate in candidates:
+            column = lines[index].find(candidate, start) if candidate else -1
+            if column >= 0:
+                return index, column + 1, candidate
+    for index, line in enumerate(lines):
+        for candidate in candidates:
+            if candidate and re.match(r" {0,3}\[[^\]]+\]:\s*<?" + re.escape(candidate), line):
+                return index, line.find(candidate) + 1, candidate
+    return span[0], 1, unquote(href)
+
+
+# Headings ------------------------------------------------------------------------------
+
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"[-\s]+")
+_NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def slugify(text: str) -> str:
+    """A heading's id, as the site has always made them (Python-Markdown's toc): accents
+    and other marks dropped, lower case, words joined by «-»."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SPACES.sub("-", _NOT_WORD.sub("", ascii_text).strip().lower())
+
+
+class UniqueIds:
+    """Ids made unique across a page as toc made them: `wanted`, else `wanted_1`,
+    `wanted_2`… (remembering the last number of each, so 5,000 equal headings stay quick)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+        self.last: dict[str, int] = {}
+
+    def add(self, wanted: str) -> str:
+        if wanted and wanted not in self.taken:
+            self.taken.add(wanted)
+            return wanted
+        numbered = _NUMBERED.match(wanted)
+        stem, number = (numbered.group(1), int(numbered.group(2))) if numbered else (wanted, 0)
+        number = max(number, self.last.get(stem, 0))
+        candidate = wanted
+        while candidate in self.taken or not candidate:
+            number += 1
+            candidate = f"{stem}_{number}"
+        self.last[stem] = number
+        self.taken.add(candidate)
+        return candidate
+
+
+def plain_text(children: Iterable[Token]) -> str:
+    """The text of inline tokens, without their markup (a heading's name)."""
+    parts = []
+    for token in children:
+        if token.type in ("text", "code_inline", "html_inline"):
+            parts.append(token.content if token.type != "html_inline" else "")
+        elif token.type == "image":
+            parts.append(plain_text(token.children or []))
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str  # plain text: the table of contents' name
+    source: str  # as written, without its «#»s: what section rules compare
+    line: int  # index of its first line in the body
+    top: bool  # a section of the page, not a heading inside a list or a quote
+
+
+def assign_heading_ids(tokens: Sequence[Token], ids: UniqueIds) -> list[Heading]:
+    """Give every heading its id (unique among `ids`, which grows); the headings found."""
+    headings = []
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[i + 1]
+        text = plain_text(inline.children or [])
+        given = ids.add(slugify(text))
+        token.attrSet("id", given)
+        line = token.map[0] if token.map else 0
+        headings.append(
+            Heading(int(token.tag[1]), given, text, inline.content, line, token.level == 0)
+        )
+    return headings
+
+
+# The parse of a body -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedBody:
+    """One body, parsed once: its tokens (to render), headings and links (to check)."""
+
+    tokens: list[Token]
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+
+    @property
+    def ids(self) -> list[str]:
+        return [heading.id for heading in self.headings]
+
+
+def parse_body(body: str, taken_ids: Iterable[str] = ()) -> ParsedBody:
+    """`taken_ids`: the ids the page has before the body (its title's)."""
+    tokens = body_parser().parse(body)
+    headings = assign_heading_ids(tokens, UniqueIds(taken_ids))
+    return ParsedBody(tokens, tuple(headings), tuple(_links(tokens, body.splitlines())))
+
+
+# Rendering -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a page: HTML, or one of the page's sections' headings (its inner HTML),
+    which engines put in the page's table of contents."""
+
+    html: str
+    heading: Heading | None = None
+
+
+def render_segments(
+    md: MarkdownIt, tokens: Sequence[Token], rewrite_link: LinkRewriter | None = None
+) -> list[Segment]:
+    """The tokens' HTML, cut at each top-level heading."""
+    env = {"rewrite_link": rewrite_link}
+    segments: list[Segment] = []
+    start = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "heading_open" and token.level == 0:
+            if i > start:
+                segments.append(Segment(md.renderer.render(tokens[start:i], md.options, env)))
+            inline = tokens[i + 1]
+            renderer: Any = md.renderer  # markdown-it's RendererHTML
+            inner = renderer.renderInline(inline.children or [], md.options, env)
+            text = plain_text(inline.children or [])
+            line = token.map[0] if token.map else 0
+            given = str(token.attrGet("id") or "")
+            heading = Heading(int(token.tag[1]), given, text, inline.content, line, True)
+            segments.append(Segment(inner, heading))
+            i += 3
+            start = i
+            continue
+        i += 1
+    if start < len(tokens):
+        segments.append(Segment(md.renderer.render(tokens[start:], md.options, env)))
+    return segments
+
+
+def render_html(body: str) -> str:
+    """A body's HTML as the site shows it, links untouched (for tests and previews)."""
+    parsed = parse_body(body)
+    return segments_html(render_segments(body_parser(), parsed.tokens))
+
+
+def segments_html(segments: Iterable[Segment]) -> str:
+    return "".join(
+        f'<h{s.heading.level} id="{s.heading.id}">{s.html}</h{s.heading.level}>\n'
+        if s.heading
+        else s.html
+        for s in segments
+    )

@@ -1,0 +1,1 @@
+"""Zensical, the successor of MkDocs + Material by the same team, as a site engine."""

@@ -1,0 +1,143 @@
+"""The one entrance of a build: the finished docs tree, an engine's HTML, then what no engine
+does, and the new site swapped in whole. Invalid content, or any failure, changes nothing.
+
+    write_tree      load, validate, render: every page finished (tree.py)
+    index (start)   Pagefind reads the pages' articles from the tree, on the second core
+    engine.build    MkDocs + Material or Zensical put the theme around each page
+    complete_site   the search index, a reproducible sitemap, the offline zip, the marker
+    swap_in         the new site replaces the old one in one step
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import gzip
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.content.pipeline import check
+from generator.content.problems import Problem
+from generator.engines import EngineJob, engine_named
+from generator.publish.offline import write_zip
+from generator.publish.search import INDEX_DIR, BackgroundIndex, nav_titles, tree_articles
+from generator.publish.settings import RunSettings
+from generator.publish.sitedir import ensure_safe, write_marker
+from generator.publish.tree import write_tree
+from generator.publish.write import memory_folder, scratch_dir, staging_dir, swap_in
+from generator.site.gitdates import last_commit_epoch
+
+DOCS_PREFIX = "red-docs-"
+INDEX_PREFIX = "red-indice-"
+SITE_NAME = "Red de Centros"
+
+
+def project_config_file(root: Path) -> Path:
+    """The root's own mkdocs.yml, or this project's (for synthetic trees without one)."""
+    own = root / "mkdocs.yml"
+    if own.is_file():
+        return own
+    return Path(__file__).resolve().parents[2] / "mkdocs.yml"
+
+
+def build_site(settings: RunSettings, site_dir: Path) -> list[Problem]:
+    """Build into a temporary folder and swap it in; on failure `site_dir` stays as it was.
+    Returns the content's warnings; raises ContentError, EngineError, SearchError or
+    UnsafeSiteDir (touching nothing)."""
+    zip_file = site_dir.with_name(site_dir.name + ".zip")
+    ensure_safe(settings.root, site_dir, zip_file if settings.offline else None)
+    with own_folder(DOCS_PREFIX) as docs_dir, own_folder(INDEX_PREFIX) as index_dir:
+        written = write_tree(settings, docs_dir)  # invalid content: nothing else is touched
+        staging = staging_dir(site_dir)
+        try:
+            config_file = project_config_file(settings.root)
+            index = None if settings.offline else start_index(docs_dir, index_dir, config_file)
+            job = EngineJob(config_file, docs_dir, staging, settings.offline, settings.cache_dir)
+            engine_build(settings, job, index)
+            if index is not None:
+                shutil.move(str(index_dir / INDEX_DIR), staging / INDEX_DIR)
+            epoch = complete_site(settings, staging)
+            swap_in(staging, site_dir)
+            if settings.offline:
+                write_zip(site_dir, zip_file, epoch)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return written.warnings
+
+
+def engine_build(settings: RunSettings, job: EngineJob, index: BackgroundIndex | None) -> None:
+    """The engine's build, with the search index made beside it (before it on one core)."""
+    if index is not None and settings.workers < 2:
+        index.finish()
+    try:
+        engine_named(settings.engine).build(job)
+    except BaseException:
+        if index is not None:
+            index.stop()
+        raise
+    if index is not None:
+        index.finish()
+
+
+def start_index(docs_dir: Path, index_dir: Path, config_file: Path) -> BackgroundIndex:
+    """Pagefind over the tree's articles into `index_dir/pagefind`, beside the engine."""
+    articles = tree_articles(docs_dir, SITE_NAME, nav_titles(config_file))
+    return BackgroundIndex.start(articles, index_dir)
+
+
+def complete_direct_build(settings: RunSettings, docs_dir: Path, site_dir: Path) -> None:
+    """After `mkdocs build` in the root (the plugin): the search index and the rest."""
+    start_index(docs_dir, site_dir, project_config_file(settings.root)).finish()
+    complete_site(settings, site_dir)
+
+
+def complete_site(settings: RunSettings, site_dir: Path) -> int:
+    """What no engine does: a sitemap with the build's date, never the clock's, and the mark
+    that lets a later build replace this folder. Returns that date (Unix time)."""
+    epoch = settings.source_date_epoch or build_epoch(settings.root)
+    write_sitemap(site_dir, epoch)
+    write_marker(site_dir)
+    return epoch
+
+
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n</urlset>'
+)
+
+
+def write_sitemap(site_dir: Path, epoch: int) -> None:
+    """The sitemap both engines write, without the clock in its gzip (the site has no
+    fixed address, so it lists no page)."""
+    (site_dir / "sitemap.xml").write_bytes(EMPTY_SITEMAP)
+    with (
+        (site_dir / "sitemap.xml.gz").open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=epoch) as packed,
+    ):
+        packed.write(EMPTY_SITEMAP)
+
+
+@contextmanager
+def own_folder(prefix: str) -> Iterator[Path]:
+    """A folder for one build alone, removed after it: two builds at once (with and without
+    drafts) never mix their files. In memory when there is room (writing it there is quick)."""
+    folder = scratch_dir(prefix, memory_folder())
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_epoch(root: Path) -> int:
+    """The build's date, never the clock: the last git commit, else the newest content date."""
+    epoch = last_commit_epoch(root)
+    if epoch is not None:
+        return epoch
+    repo, _ = check(root)
+    practices = repo.practices.values() if repo else []
+    dates = [p.data.fecha for p in practices]
+    dates += [r.fecha for p in practices for r in p.data.replicas]
+    newest = max(dates, default=dt.date(1970, 1, 1))
+    return calendar.timegm(newest.timetuple())

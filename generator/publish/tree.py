@@ -1,0 +1,105 @@
+"""The finished docs tree: load, validate, render, and write it, only what changed.
+
+Every page is finished here (its content converted, its links final, sanitized): an engine
+only puts its theme around it (`generator/engines/`). The preview keeps a `PreviewCache`
+between rebuilds, so an unchanged file is not read again nor an unchanged page rendered again.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.authoring.cms import admin_files, backend_from_environment
+from generator.content.loader import EntryCache
+from generator.content.pipeline import load_valid
+from generator.content.problems import Problem
+from generator.content.repository import Repository
+from generator.publish.offline import offline_files
+from generator.publish.settings import RunSettings
+from generator.publish.write import sync_tree
+from generator.site import urls
+from generator.site.finish import finish_page
+from generator.site.gitdates import last_commit_dates
+from generator.site.render import RenderCache, RenderOptions, render_docs
+from generator.site.view import SiteView
+
+SOURCE_FOLDERS = ("content", "centers", "practices")
+
+
+@dataclass
+class PreviewCache:
+    """Kept by the preview between rebuilds: unchanged practice files are not read again,
+    unchanged practice pages and list items are not rendered again."""
+
+    files: EntryCache = field(default_factory=EntryCache)
+    render: RenderCache = field(default_factory=RenderCache)
+    # What the pages can link to, at the last complete pass: a first pass that writes only the
+    # practice pages is safe while it stays the same (no page links to a page not yet written).
+    addresses: frozenset[str] = frozenset()
+    rest_pending: bool = False  # a first pass wrote only the practice pages
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a generation did: its warnings, and the docs files it changed or removed."""
+
+    warnings: list[Problem]
+    changed: list[str]
+    removed: list[str]
+
+
+def write_tree(
+    settings: RunSettings,
+    docs_dir: Path,
+    cache: PreviewCache | None = None,
+    *,
+    practices_only: bool = False,
+) -> Written:
+    """Load, validate, render and write the docs tree. Raises ContentError.
+
+    With `practices_only` and a `cache` (the preview's first pass after a save), only the
+    practice pages are written, and `cache.rest_pending` says the rest is still to do."""
+    repo, warnings = load_valid(settings.root, cache.files if cache else None)
+    updated = last_commit_dates(settings.root, SOURCE_FOLDERS)
+    view = SiteView(repo, drafts=settings.drafts, updated=updated)
+    options = RenderOptions(
+        drafts=settings.drafts,
+        directory_urls=not settings.offline,
+        edit_base=settings.edit_base,
+        repository=settings.repository,
+    )
+    if cache is not None:
+        addresses = frozenset(
+            [urls.practice(p.id) for p in view.practices]
+            + [urls.center(c.id) for c in view.centers]
+            + [urls.tag(t.slug) for t in view.tags]
+        )
+        cache.rest_pending = practices_only and addresses == cache.addresses
+        if cache.rest_pending:
+            tree = render_docs(view, options, cache.render, practices_only=True)
+            changed = sync_tree(tree, docs_dir, scope=urls.is_practice_page)
+            return Written(warnings, *changed)
+        cache.addresses = addresses
+    # The preview renders only what changed, in this process; a build uses both cores.
+    workers = 1 if cache else settings.workers
+    tree = render_docs(view, options, cache.render if cache else None, workers=workers)
+    if settings.offline:
+        tree.update(offline_files(view))
+    else:  # the editor works only online: the bundle opened from disk goes without it
+        tree.update(admin_tree(repo, settings))
+    # Only the files that changed: the preview rebuilds just those pages, and on this
+    # machine's disk rewriting an unchanged tree of 180 files took 0.15 s, comparing it 5 ms.
+    return Written(warnings, *sync_tree(tree, docs_dir))
+
+
+def admin_tree(repo: Repository, settings: RunSettings) -> dict[str, bytes]:
+    """The /admin/ page; without the editor's files (no `npm ci`), a warning and no page."""
+    admin = admin_files(repo, backend_from_environment(settings.cms_backend))
+    if admin.warning:
+        print(admin.warning, file=sys.stderr)
+    return {
+        path: finish_page(data.decode("utf-8")) if path.endswith(".md") else data
+        for path, data in admin.files.items()
+    }
