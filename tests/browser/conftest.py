@@ -1,5 +1,13 @@
 """Browser tests: a real headless Chromium (Debian's) driven by Playwright, against a site
-built by the project and served on 127.0.0.1 by the test itself."""
+built by the project and served on 127.0.0.1 by the test itself.
+
+Nothing here waits without a bound. Chromium can lose the close of a page whose reload is
+committing at that moment (with RenderDocument, on since Playwright 1.64:
+https://github.com/microsoft/playwright/issues/42068, Chromium issue 536385539): Playwright
+then waits for a close that never comes. Every context a test opens is closed after it within
+CLOSE_SECONDS; past that, this session's Chromium is killed (which ends the wait), the test
+fails saying so, and the next test gets a new Chromium.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +16,12 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+CLOSE_SECONDS = 15
 
 
 def chromium_path() -> str | None:
@@ -35,8 +47,57 @@ def chromium_path() -> str | None:
     return found or shutil.which("chromium")
 
 
+class Chromium:
+    """This session's Chromium, launched when first needed and again after it was killed.
+    A switch of its own on the command line tells its process apart from any other."""
+
+    def __init__(self, playwright: Any, executable: str) -> None:
+        self.playwright = playwright
+        self.executable = executable
+        self.mark = f"--red-de-centros-pruebas={uuid.uuid4().hex}"
+        self.browser: Any = None
+
+    def get(self) -> Any:
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = self.playwright.chromium.launch(
+                executable_path=self.executable, args=[*CHROMIUM_ARGS, self.mark]
+            )
+        return self.browser
+
+    def kill(self) -> None:
+        """Kill the browser process (its pages' processes end with it)."""
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            with contextlib.suppress(OSError):
+                if self.mark.encode() in (entry / "cmdline").read_bytes():
+                    os.kill(int(entry.name), signal.SIGKILL)
+
+    def close_within(self, closable: Any, what: str) -> None:
+        """`closable.close()`, or, past CLOSE_SECONDS, kill Chromium and fail saying so."""
+        late = threading.Event()
+
+        def too_late() -> None:
+            late.set()
+            self.kill()
+
+        timer = threading.Timer(CLOSE_SECONDS, too_late)
+        timer.start()
+        try:
+            closable.close()
+        except Exception:  # Playwright's errors once the browser is gone: nothing to close
+            pass
+        finally:
+            timer.cancel()
+        if late.is_set():
+            pytest.fail(
+                f"Chromium no cerró {what} en {CLOSE_SECONDS} s: se cerró a la fuerza "
+                "(la próxima prueba usa un Chromium nuevo)."
+            )
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def chromium() -> Iterator[Chromium]:
     executable = chromium_path()
     if executable is None:
         if os.environ.get("CI") == "true":
@@ -45,9 +106,44 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = Chromium(playwright, executable)
         yield browser
-        browser.close()
+        if browser.browser is not None:
+            browser.close_within(browser.browser, "el navegador")
+
+
+class Browser:
+    """The browser as a test sees it: every context it opens is closed after the test, each
+    within CLOSE_SECONDS (`Chromium.close_within`)."""
+
+    def __init__(self, chromium: Chromium) -> None:
+        self.chromium = chromium
+        self.contexts: list[Any] = []
+
+    def new_context(self, **options: Any) -> Any:
+        context = self.chromium.get().new_context(**options)
+        self.contexts.append(context)
+        return context
+
+    def new_page(self, **options: Any) -> Any:
+        return self.new_context(**options).new_page()
+
+    def close(self) -> None:
+        for context in self.contexts:
+            self.chromium.close_within(context, "una pestaña")
+        self.contexts.clear()
+
+
+@pytest.fixture
+def browser(chromium: Chromium) -> Iterator[Browser]:
+    opened = Browser(chromium)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Any:
+    return browser.new_page()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -60,17 +156,10 @@ def served(directory: Path) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 on a free port while the block runs; gives the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True  # a request still open never keeps the tests waiting
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context()  # type: ignore[attr-defined]
-    page = context.new_page()
-    yield page
-    context.close()

@@ -138,7 +138,6 @@ def test_page_weight_budget(site: str, browser: Any) -> None:
     first = transfer.take()
     page.goto(site + "practicas/mesa-ecosistema-local/", wait_until="networkidle")
     second = transfer.take()
-    context.close()
     print(f"primera visita: {first / 1024:.0f} KB, segunda página: {second / 1024:.0f} KB")
     assert first <= FIRST_VISIT_BUDGET
     assert second <= NEXT_PAGE_BUDGET

@@ -78,7 +78,7 @@ def hand_made_practice(center: str, values: tuple[str, str, str, str, str]) -> s
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, chromium: object) -> Path:
     root = tmp_path_factory.mktemp("finding") / "repo"
     synth = [sys.executable, "-m", "generator", "synth", "--centers", "6"]
     synth += ["--practices", str(SYNTH_PRACTICES), "--out", str(root)]
@@ -109,7 +109,6 @@ def phone(browser: Any) -> Iterator[Any]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
-    context.close()
     assert not errors, errors
 
 
@@ -189,13 +188,10 @@ def test_search_without_the_index_says_so_and_points_to_the_catalogue(
     browser: Any, site: Path
 ) -> None:
     page = browser.new_page()
-    try:
-        page.goto((site / "buscar" / "index.html").as_uri())
-        page.fill("#rc-buscar-q", "almacen")
-        status = page.locator("[data-rc-buscar-estado]")
-        status.filter(has_text="no está disponible").wait_for()
-    finally:
-        page.close()
+    page.goto((site / "buscar" / "index.html").as_uri())
+    page.fill("#rc-buscar-q", "almacen")
+    status = page.locator("[data-rc-buscar-estado]")
+    status.filter(has_text="no está disponible").wait_for()
 
 
 def expected_count(records: list[dict[str, Any]], **chosen: set[str]) -> int:
@@ -267,27 +263,18 @@ def test_filters_work_from_the_keyboard(phone: Any, site: Path, base_url: str) -
 
 
 def test_without_javascript_the_catalogue_is_the_full_list(browser: Any, site: Path) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto((site / "practicas" / "index.html").as_uri())
-        assert not page.locator("#rc-filtros").is_visible()
-        assert page.locator(".rc-catalogo li:visible").count() == len(practice_records(site))
-    finally:
-        context.close()
+    page = browser.new_page(java_script_enabled=False)
+    page.goto((site / "practicas" / "index.html").as_uri())
+    assert not page.locator("#rc-filtros").is_visible()
+    assert page.locator(".rc-catalogo li:visible").count() == len(practice_records(site))
 
 
 def test_a_printed_practice_is_one_clean_document(browser: Any, base_url: str) -> None:
     from pypdf import PdfReader
 
     page = browser.new_page()
-    try:
-        page.goto(base_url + "practicas/almacen-inventario-al-dia/")
-        text = "\n".join(
-            p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
-        )
-    finally:
-        page.close()
+    page.goto(base_url + "practicas/almacen-inventario-al-dia/")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
     for present in ("Almacén con inventario al día", "Contexto", "Qué hicimos", "Resultados"):
         assert present in text
     assert "Cómo replicarla" in text and "Contacto" in text

@@ -52,7 +52,6 @@ def open_page(browser: Any, size: tuple[int, int]) -> Any:
 def opened(browser: Any, size: tuple[int, int]) -> Iterator[Any]:
     page = open_page(browser, size)
     yield page
-    page.context.close()
     assert page.errors == []
 
 

@@ -16,7 +16,7 @@ from tests.test_what_it_takes import FIXTURE
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, browser: object) -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory, chromium: object) -> Iterator[str]:
     root = create_repo(tmp_path_factory.mktemp("necesita") / "repo", FIXTURE)
     contributing = root / "content" / "paginas" / "contribuir.md"
     contributing.parent.mkdir(exist_ok=True)
