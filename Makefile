@@ -7,6 +7,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # make serve PORT=8001 when 8000 is taken
 PORT ?= 8000
+# The site engine: mkdocs (MkDocs + Material, the default) or zensical; make build ENGINE=zensical
+ENGINE ?= mkdocs
 
 .PHONY: serve editar build check test lint benchmark clean
 
@@ -23,7 +25,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT) --engine $(ENGINE)
 
 # The editor /admin/ on this machine: the preview on PORT and Decap's local server
 # (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder.
@@ -34,10 +36,10 @@ editar: $(BIN)/.installed node_modules/.installed
 	  node_modules/.bin/decap-server & server=$$!; \
 	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	  RED_CMS_BACKEND=local RED_CMS_LOCAL_PORT=$(CMS_PORT) \
-	  $(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT)
+	  $(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT) --engine $(ENGINE)
 
 build: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build --engine $(ENGINE)
 
 check: $(BIN)/.installed
 	$(BIN)/python -m generator check

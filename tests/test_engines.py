@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -13,12 +12,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
 
 from .conftest import REPO, create_repo
+from .sitebuild import build
 
 
 def config_for(root: Path, site_dir: Path) -> Path:
@@ -33,35 +34,36 @@ def config_for(root: Path, site_dir: Path) -> Path:
     return path
 
 
-def test_zensical_builds_the_generated_tree(tmp_path: Path) -> None:
+def test_zensical_builds_the_offline_bundle(tmp_path: Path) -> None:
     root = create_repo(tmp_path / "repo")
-    for folder in ("practices",):
-        shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
-    write_tree(RunSettings(root), root / "docs_site")  # what Zensical builds
-    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
-    assert zensical, "zensical no está instalado (extra de pruebas)"
-    site = root / "zensical-site"
-    result = subprocess.run(
-        [zensical, "build", "--strict", "-f", str(config_for(root, site))],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "sin-conexion"
+    result = build(root, "--engine", "zensical", "--offline", site_dir=site)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "sin-conexion.zip").is_file()
     page = BeautifulSoup(
-        (site / "practicas" / "diagnostico" / "index.html").read_text(encoding="utf-8"),
-        "html.parser",
+        (site / "practicas" / "diagnostico.html").read_text(encoding="utf-8"), "html.parser"
     )
     card = [dt.get_text(strip=True) for dt in page.select(".rc-ficha dt")]
     assert card[:2] == ["Centro", "Región"]
-    centers = BeautifulSoup(
-        (site / "centros" / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
-    assert len(centers.select("figure.rc-mapa svg a")) == 13
-    red = BeautifulSoup((site / "red" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    brecha = red.select_one(".rc-brecha").get_text(" ", strip=True)
-    assert brecha == "14 declarados, 13 identificados"
+    links = [a["href"] for a in page.select("article a[href]") if "://" not in a["href"]]
+    assert links and all(h.split("#")[0].endswith(".html") or h.startswith("#") for h in links)
+    assert (site / "assets" / "indice-sin-conexion.js").is_file()  # the offline search
+    scripts = [s.get("src", "") for s in page.select("script")]
+    assert any(s.endswith("sin-conexion.js") for s in scripts)
+
+
+def test_a_failed_zensical_build_leaves_the_old_site(tmp_path: Path) -> None:
+    root = create_repo(tmp_path / "repo")
+    site = tmp_path / "sitio"
+    assert build(root, "--engine", "zensical", site_dir=site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    config = config_for(root, site).read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("name: material", "name: no-existe"), "utf-8")
+    result = build(root, "--engine", "zensical", site_dir=site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("La construcción falló: Zensical no pudo construir el sitio.")
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["repo", "sitio"]
 
 
 def free_port() -> int:
@@ -87,17 +89,18 @@ def wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def serve_command(root: Path, port: int) -> list[str]:
+def serve_command(root: Path, port: int, engine: str = "mkdocs") -> list[str]:
     return [sys.executable, "-m", "generator", "serve", "--root", str(root), "--dev-addr",
-            f"127.0.0.1:{port}"]  # fmt: skip
+            f"127.0.0.1:{port}", "--engine", engine]  # fmt: skip
 
 
-def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path, engine: str) -> None:
     root = create_repo(tmp_path / "repo")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
-        serve_command(root, port),
+        serve_command(root, port, engine),
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -7,6 +7,13 @@ configuration: it builds into a folder beside the site's (the same disk), which 
 site's place. Its own cache (`.cache`) is kept in the project's cache folder, so a second
 build of the same repository is quicker. What Zensical prints is kept: when it fails, our
 Spanish sentence comes first, then its lines.
+
+Zensical reads every relative address in a page's HTML as relative to the page's Markdown
+file, as MkDocs reads a Markdown link (and changes it for the page's address: `centros/talca.md`
+is served at `centros/talca/`, one folder deeper). The generator writes addresses relative to
+the page's own address, as a browser reads them: the copy of the tree the adapter hands to
+Zensical has them relative to the file instead (`file_relative`), so Zensical's change gives
+back the generator's addresses, and both engines publish the same links.
 """
 
 from __future__ import annotations
@@ -14,9 +21,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +46,7 @@ class ZensicalEngine:
             config = folder / "mkdocs.yml"
             built = folder / "sitio"
             docs = folder / "docs"  # a copy: Zensical refuses a docs folder outside its own
-            shutil.copytree(job.docs_dir, docs)
+            copy_tree(job.docs_dir, docs, directory_urls=not job.offline)
             config.write_text(engine_config(job, docs, built), encoding="utf-8")
             command = [sys.executable, "-m", "zensical", "build", "-f", str(config)]
             command += ["--strict"] if job.strict else []
@@ -67,6 +77,35 @@ class ZensicalEngine:
     def rebuild(self, job: EngineJob, changed: list[str], removed: list[str]) -> None:
         """Zensical decides itself what to rebuild (its cache): the whole build again."""
         self.build(job)
+
+
+_ADDRESS = re.compile(r'((?:href|src)=")([^"]*)(")')
+
+
+def copy_tree(source: Path, target: Path, *, directory_urls: bool) -> None:
+    """The docs tree, each page's addresses made relative to its file (see above)."""
+    shutil.copytree(source, target)
+    if not directory_urls:  # a page is served beside its file: nothing to change
+        return
+    for page in target.rglob("*.md"):
+        docs_path = page.relative_to(target).as_posix()
+        if docs_path == "index.md" or docs_path.endswith("/index.md"):
+            continue  # served in its file's own folder
+        text = page.read_text(encoding="utf-8")
+        stem = posixpath.basename(docs_path).removesuffix(".md")
+        page.write_text(_ADDRESS.sub(partial(file_relative, stem=stem), text), encoding="utf-8")
+
+
+def file_relative(match: re.Match[str], stem: str) -> str:
+    """An address relative to the page `…/stem/`, made relative to its file `…/stem.md`."""
+    address = match.group(2)
+    if not address or address.startswith(("#", "/")) or _SCHEME.match(address):
+        return match.group(0)
+    moved = address.removeprefix("../") if address.startswith("../") else f"{stem}/{address}"
+    return match.group(1) + (moved or "./") + match.group(3)
+
+
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def engine_config(job: EngineJob, docs_dir: Path, site_dir: Path) -> str:
