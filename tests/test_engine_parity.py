@@ -103,7 +103,6 @@ def test_every_page_has_the_same_article_links_and_sections(
         ], page
 
 
-
 @pytest.mark.parametrize("repository", ["propio", "sintetico"])
 def test_feeds_api_and_search_index_are_the_same_bytes(
     sites: dict[str, dict[str, Path]], repository: str

@@ -81,9 +81,10 @@ def rendered(body: str, *, sanitized: bool) -> str:
 
 
 def problems_of(body: str) -> list[Problem]:
-    found = check_raw_html(body, 1, FILE)
+    parsed = parse_body(body)
+    found = check_raw_html(parsed, body, 1, FILE)
     site = linkable(["x", "otra"], [], [], [], [], [])
-    found += check_links([BodyLinks(FILE, 1, parse_body(body).links)], site, {})
+    found += check_links([BodyLinks(FILE, 1, parsed.links)], site, {})
     return [p for p in found if p.code != "enlace-roto"]
 
 

@@ -36,7 +36,7 @@ def check_body(
     parsed = parse_page_body(title, entry.body)
     body, first, file = entry.body, entry.body_first_line, entry.file
     problems = check_sections(parsed, first, file) if sections else []
-    problems += check_raw_html(body, first, file)
+    problems += check_raw_html(parsed, body, first, file)
     problems += check_open_brackets(body, first, file)
     problems += check_link_text(parsed, body, first, file)
     return CheckedBody(

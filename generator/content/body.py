@@ -15,6 +15,8 @@ from generator.text import fold_accents
 # with its brackets (its destination has a space, or a template tag of another generator).
 _LINK_LIKE = re.compile(r"(!?)\[[^\[\]\n]*+\]\(((?:[^()\n]|\([^()\n]*+\))*+)\)")
 _TEMPLATE_TAG = re.compile(r"\{\{|\{%")
+# A reference definition that is not one (`[clave]: javascript:…`): shown as text.
+_DEFINITION_LIKE = re.compile(r"^ {0,3}\[[^\[\]\n]++\]:[ \t]*+(\S++)", re.M)
 
 
 def section_headings(parsed: ParsedBody) -> list[tuple[int, str]]:
@@ -114,18 +116,20 @@ def check_sections(parsed: ParsedBody, first_line: int, file: str) -> list[Probl
 
 
 def check_link_text(parsed: ParsedBody, body: str, first_line: int, file: str) -> list[Problem]:
-    """Text that reads like a link but is none: the author meant one."""
-    if "](" not in body:  # nearly every body
+    """Text that reads like a link, or like a link's definition, but is none: the author
+    meant one."""
+    if "](" not in body and "]:" not in body:  # nearly every body
         return []
     problems = []
     lines = body.splitlines()
     for block in parsed.tokens:
-        if block.type != "inline" or block.map is None or "](" not in block.content:
+        if block.type != "inline" or block.map is None or "]" not in block.content:
             continue
         for token in block.children or []:
-            if token.type != "text" or "](" not in token.content:
+            if token.type != "text":
                 continue
-            for match in _LINK_LIKE.finditer(token.content):
+            found = [*_LINK_LIKE.finditer(token.content), *_DEFINITION_LIKE.finditer(token.content)]
+            for match in found:
                 reason = _not_a_link(match)
                 if reason is not None:
                     line, column = _find(lines, block.map, match.group(0))
@@ -142,9 +146,11 @@ def _find(lines: list[str], span: list[int], text: str) -> tuple[int, int]:
 
 
 def _not_a_link(match: re.Match[str]) -> tuple[str, str] | None:
-    """Why `[texto](destino)` is text: a template tag, a forbidden scheme or a space."""
-    what = "La imagen" if match.group(1) else "El enlace"
-    target = match.group(2).strip()
+    """Why `[texto](destino)` (or `[clave]: destino`) is text: a template tag, a forbidden
+    scheme or a space."""
+    image = match.re is _LINK_LIKE and match.group(1)
+    what = "La imagen" if image else "El enlace"
+    target = match.group(match.re.groups).strip()
     if not allowed_scheme(target):
         return (
             "enlace-peligroso",
@@ -161,6 +167,13 @@ def _not_a_link(match: re.Match[str]) -> tuple[str, str] | None:
         )
     if " " not in target:
         return None
+    if url_scheme(target) in ("mailto", "tel"):
+        example = "tel:+56912345678" if url_scheme(target) == "tel" else "mailto:nombre@centro.cl"
+        return (
+            "enlace-contacto",
+            f"{what} «{target}» se ve como texto con corchetes, no como enlace: una dirección de "
+            f"correo o de teléfono va sin espacios, por ejemplo «{example}».",
+        )
     return (
         "enlace-con-espacios",
         f"{what} «{target}» se ve como texto con corchetes, no como enlace: su dirección tiene "

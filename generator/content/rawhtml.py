@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from html import unescape
 
+from generator.content.markdown import ParsedBody
 from generator.content.problems import Problem
 from generator.content.safety import (
     BODY_GLOBAL_ATTRIBUTES,
@@ -21,7 +22,6 @@ from generator.content.safety import (
     URL_ATTRIBUTES,
     allowed_scheme,
     from_other_host,
-    mask_code,
     url_scheme,
 )
 
@@ -129,9 +129,32 @@ class _Scanner:
                 )
 
 
-def check_raw_html(body: str, first_line: int, file: str) -> list[Problem]:
-    """Disallowed tags, attributes, URL schemes and loads from other hosts in raw HTML."""
+def check_raw_html(parsed: ParsedBody, body: str, first_line: int, file: str) -> list[Problem]:
+    """Disallowed tags, attributes, URL schemes and loads from other hosts in the body's raw
+    HTML: only what its parse says is HTML (not code, not a link's `<address>`)."""
     if "<" not in body:  # most bodies: no tag at all
         return []
-    text = mask_code(body)
+    text = raw_html_only(parsed, body)
     return _Scanner(text, file, first_line).scan() if "<" in text else []
+
+
+def raw_html_only(parsed: ParsedBody, body: str) -> str:
+    """`body` with everything but its raw HTML blanked, lines and columns kept."""
+    kept = [char if char == "\n" else " " for char in body]
+    starts = [0] + [m.end() for m in re.finditer("\n", body)] + [len(body)]
+    for token in parsed.tokens:
+        if token.map is None:
+            continue
+        first, last = (
+            starts[min(token.map[0], len(starts) - 1)],
+            starts[min(token.map[1], len(starts) - 1)],
+        )
+        if token.type == "html_block":
+            kept[first:last] = body[first:last]
+        elif token.type == "inline" and "<" in token.content:
+            for child in token.children or []:
+                at = body.find(child.content, first, last) if child.type == "html_inline" else -1
+                if at >= 0:
+                    first = at + len(child.content)
+                    kept[at:first] = body[at:first]
+    return "".join(kept)

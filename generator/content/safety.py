@@ -122,9 +122,3 @@ def lines_outside_code(body: str) -> list[tuple[int, str]]:
         if fence is None:
             lines.append((index, _mask_code_spans(line) if "`" in line else line))
     return lines
-
-
-def mask_code(body: str) -> str:
-    """`body` with code blocks and code spans blanked out, keeping lines and columns."""
-    kept = dict(lines_outside_code(body))
-    return "\n".join(kept.get(index, "") for index in range(len(body.splitlines())))
