@@ -354,8 +354,28 @@ def config_yaml(config: Mapping[str, Any]) -> bytes:
     return (CONFIG_HEADER + text).encode("utf-8")
 
 
+# Where what a person saves goes, by backend: the second half of the sign-in sentence.
+SAVED_TO = {
+    "proxy": "lo que publicas se guarda en los archivos de esta carpeta de tu computador",
+    "test-repo": "lo que guardas queda solo en este navegador, para probar",
+    "github": "cada cambio que guardas se propone en GitHub y el equipo del sitio lo revisa "
+    "antes de publicarlo",
+}
+
+
+def login_sentence(site_name: str, backend: Backend) -> str:
+    """What the sign-in screen says this editor is (Decap shows only its logo and a button)."""
+    return (
+        f"Este es el editor del sitio «{site_name}»: aquí escribes las buenas prácticas de tu "
+        f"centro y pones al día su perfil; {SAVED_TO[backend.name]}."
+    )
+
+
 def editor_rules(
-    taxonomy: Taxonomy, network: Network, centers: Mapping[str, Entry[Center]]
+    taxonomy: Taxonomy,
+    network: Network,
+    centers: Mapping[str, Entry[Center]],
+    backend: Backend,
 ) -> dict[str, Any]:
     """What red-admin.js reads from the page: the canonical form, names for keys, phrases."""
     options = choices(taxonomy, network, centers)
@@ -365,6 +385,7 @@ def editor_rules(
         | {"estados": STATE_LABELS},
         "phrases": SPANISH_PHRASES,
         "previewStyle": PREVIEW_STYLE,
+        "login": login_sentence(network.nombre, backend),
     }
 
 
@@ -441,7 +462,9 @@ def admin_files(repo: Repository, backend: Backend, bundle_dir: Path | None = No
         )
     taxonomy = repo.taxonomy.data
     files = {
-        "index.html": admin_page(network.nombre, editor_rules(taxonomy, network, repo.centers)),
+        "index.html": admin_page(
+            network.nombre, editor_rules(taxonomy, network, repo.centers, backend)
+        ),
         "config.yml": config_yaml(cms_config(taxonomy, network, repo.centers, backend)),
         **bundle,
     }
