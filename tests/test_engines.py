@@ -52,7 +52,7 @@ def test_zensical_builds_the_generated_tree(tmp_path: Path) -> None:
         (site / "practicas" / "diagnostico" / "index.html").read_text(encoding="utf-8"),
         "html.parser",
     )
-    card = [dt.get_text(strip=True) for dt in page.select(".rc-ficha dt")]
+    card = [dt.get_text(strip=True).removesuffix(":") for dt in page.select(".rc-ficha dt")]
     assert card[:2] == ["Centro", "Región"]
     centers = BeautifulSoup(
         (site / "centros" / "index.html").read_text(encoding="utf-8"), "html.parser"

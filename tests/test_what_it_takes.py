@@ -107,7 +107,7 @@ def card(page: BeautifulSoup) -> dict[str, str]:
     assert heading is not None
     box = heading.find_next_sibling("div")
     return {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        dt.get_text(strip=True).removesuffix(":"): dt.find_next_sibling("dd").get_text(" ", strip=True)
         for dt in box.select("dt")
     }
 
