@@ -53,20 +53,22 @@ def slips(texts: dict[str, str]) -> list[str]:
     ]
 
 
+WORD = re.compile(r"[^\W\d_]+")
 # English words a text here has no reason to hold (Decap's own English, a word from the code),
 # one by one: Spanish words that English shares («red», «final», «error», «local») are not here.
 ENGLISH = frozenset(
-    """
+    WORD.findall(
+        """
     add and back button cancel check click close delete draft edit entries entry field fields
     file files folder for from hide image images item items label list loading name new none
     null of open optional please preview publish published remove required role save search
     select settings show status string summary team text the this title to true false untitled
     update upload view widget with you your
-    """.split()
+    """
+    )
 )
 # A name from the code: camelCase or PascalCase inside a word, snake_case.
 CODE_SHAPE = re.compile(r"\b\w*(?:[a-z][A-Z]|[A-Za-z]_[A-Za-z])\w*\b")
-WORD = re.compile(r"[^\W\d_]+")
 PROPER_NAMES = frozenset({"GitHub"})  # spelt as their owners spell them
 
 
