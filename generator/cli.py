@@ -176,8 +176,14 @@ def _add_build(commands: Commands) -> None:
         "--site-dir", type=Path, metavar="CARPETA", help="carpeta del sitio (por omisión, site/)"
     )
     command.add_argument("--drafts", action="store_true", help="incluye los borradores")
+    # Kept for the workflows that pass it: the engine always runs strict (EngineJob.strict),
+    # and the content's warnings (check's «aviso») are printed and never stop a build.
     command.add_argument(
-        "--strict", action="store_true", help="falla ante cualquier aviso (siempre activo)"
+        "--strict",
+        action="store_true",
+        help="no cambia nada: la construcción siempre se detiene ante un aviso del motor del "
+        "sitio (MkDocs o Zensical); los avisos del contenido (los de check) se muestran y no "
+        "la detienen",
     )
     command.add_argument(
         "--offline",

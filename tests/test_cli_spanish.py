@@ -11,7 +11,8 @@ import pytest
 
 from generator.cli import build_parser, main, spanish_argparse
 
-from .conftest import REPO
+from .conftest import REPO, MakeRepo
+from .sitebuild import build
 
 # What argparse writes in English (its usage line, help headings and error messages).
 ENGLISH = re.compile(
@@ -117,3 +118,33 @@ def test_a_python_without_the_dependencies_gets_the_set_up_in_spanish() -> None:
     assert "Traceback" not in result.stderr
     assert "a este Python le falta «" in result.stderr
     assert "source .venv/bin/activate" in result.stderr
+
+
+def test_the_strict_option_says_what_the_build_does(make_repo: MakeRepo) -> None:
+    """`build --help` said «--strict falla ante cualquier aviso», yet a content warning (14
+    centers declared, 13 known) never stopped a build: the help says what really happens."""
+    root = make_repo()
+    helped = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    option = helped.stdout.split("\n  --strict", 1)[1].split("\n  --", 1)[0]
+    strict = " ".join(option.split())
+    warned = build(root, "--strict")
+    assert warned.returncode == 0 and "aviso:" in warned.stderr  # a content warning: built
+    assert "avisos del contenido" in strict and "no la detienen" in strict
+    # An engine's warning (the navigation names a page that does not exist) stops it, with or
+    # without the option.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    theme = REPO / "generator" / "site" / "theme"
+    config = config.replace("custom_dir: generator/site/theme", f"custom_dir: {theme}")
+    config = config.replace("  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for extra in ((), ("--strict",)):
+        stopped = build(root, *extra)
+        assert stopped.returncode == 1 and "MkDocs dio 1 aviso" in stopped.stderr
+    assert "se detiene ante un aviso del motor del sitio" in strict
+    assert "cualquier aviso" not in strict

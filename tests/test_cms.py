@@ -27,6 +27,7 @@ from generator.publish.tree import write_tree
 
 from .conftest import REPO, MakeRepo
 from .sitebuild import build, soup
+from .spanish import foreign_words, slips
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +95,58 @@ def test_labels_and_hints_come_from_the_fields_and_speak_to_people(
         for field in cms_fields(found["fields"]):
             for text in (field["label"], field.get("hint", "")):
                 assert not NOT_FOR_PEOPLE.search(text), (field["name"], text)
+
+
+# What Decap shows a person from the configuration: names, help lines, options, messages.
+SHOWN = ("label", "label_singular", "hint", "description")
+
+
+def shown_texts(node: Any, where: str = "config") -> dict[str, str]:
+    """Every text of the configuration that the editor shows, by where it is."""
+    texts: dict[str, str] = {}
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            texts |= shown_texts(item, f"{where}[{i}]")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in SHOWN and isinstance(value, str):
+                texts[f"{where}.{key}"] = value
+            elif key == "pattern":
+                texts[f"{where}.pattern"] = value[1]  # [regular expression, message]
+            else:
+                texts |= shown_texts(value, f"{where}.{node.get('name', key)}")
+    return texts
+
+
+def code_names() -> set[str]:
+    """The names of the content models (TeamRole, PracticeMeta...): never shown to a person."""
+    models = [model_tree(m) for m in (PracticeMeta, Center, Taxonomy, Network, PageMeta)]
+    return {model.__name__ for tree in models for model in tree}
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [cms.Backend(repo="o/r"), cms.Backend(name="proxy", proxy_url="http://127.0.0.1:8081/api/v1")],
+    ids=["github", "local"],
+)
+def test_every_label_and_hint_of_the_editor_is_spanish(backend: cms.Backend) -> None:
+    repo, _ = load_valid(REPO)
+    config = cms.cms_config(repo.taxonomy.data, repo.network.data, repo.centers, backend)
+    texts = shown_texts(config)
+    singular = [where for where in texts if where.endswith(".label_singular")]
+    assert len(texts) > 150 and len(singular) >= 5  # every field and every list is read
+    assert foreign_words(texts, code_names()) == []
+    assert slips(texts) == []
+    sign_in = {"login": cms.login_sentence(repo.network.data.nombre, backend)}
+    assert foreign_words(sign_in, code_names()) == [] and slips(sign_in) == []
+
+
+def test_an_english_word_or_a_code_name_is_caught() -> None:
+    """The check finds what it is for (a test that could not fail would prove nothing)."""
+    assert foreign_words({"a": "Agregar teamrole"}, code_names())
+    assert foreign_words({"b": "Add entry"}) and foreign_words({"c": "label_singular"})
+    assert foreign_words({"d": "el campo practiceMeta"})
+    assert not foreign_words({"e": "Agregar rol: la red local, sin error final"}, code_names())
 
 
 def test_dates_are_written_as_they_are_stored(config: dict[str, Any]) -> None:

@@ -43,7 +43,7 @@ def test_zensical_builds_the_offline_bundle(tmp_path: Path) -> None:
     page = BeautifulSoup(
         (site / "practicas" / "diagnostico.html").read_text(encoding="utf-8"), "html.parser"
     )
-    card = [dt.get_text(strip=True) for dt in page.select(".rc-ficha dt")]
+    card = [dt.get_text(strip=True).removesuffix(":") for dt in page.select(".rc-ficha dt")]
     assert card[:2] == ["Centro", "Región"]
     links = [a["href"] for a in page.select("article a[href]") if "://" not in a["href"]]
     assert links and all(h.split("#")[0].endswith(".html") or h.startswith("#") for h in links)

@@ -7,6 +7,7 @@ import posixpath
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import jsonschema
 import pytest
@@ -14,8 +15,10 @@ import pytest
 from generator.content.pipeline import load_valid
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
+from generator.site import urls
 from generator.site.api import json_schema, practices_document
-from generator.site.view import SiteView, tag_slug
+from generator.site.view import SiteView
+from generator.text import tag_slug
 
 from .conftest import REPO, VALID_PRACTICE, MakeRepo, create_repo
 from .sitebuild import build, soup
@@ -227,16 +230,18 @@ def test_area_and_center_feeds_carry_new_practices_and_adoptions(
         }
 
     adopted = "Centro de Negocios Sercotec Talca adoptó «Ruta de pagos digitales para feriantes»"
-    osorno = entries("centros/osorno.xml")
-    assert osorno == {
-        "Ruta de pagos digitales para feriantes": "../practicas/pagos/",
-        adopted: "../practicas/pagos/",
-    }
-    talca = entries("centros/talca.xml")  # the practice it adopted, and its own example
+    osorno_feed = urls.center_feed("osorno")
+    osorno = entries(osorno_feed)
+    assert set(osorno) == {"Ruta de pagos digitales para feriantes", adopted}
+    for href in osorno.values():  # each entry links to the practice's page
+        assert urljoin(f"https://sitio.example/{osorno_feed}", href) == (
+            "https://sitio.example/practicas/pagos/"
+        )
+    talca = entries(urls.center_feed("talca"))  # the practice it adopted, and its own example
     assert adopted in talca
     assert "Diagnóstico de digitalización para almaceneros (ejemplo)" in talca
-    area = entries("areas/vinculacion-ecosistema.xml")
+    area = entries(urls.area_feed("vinculacion-ecosistema"))
     assert set(area) == {"Ruta de pagos digitales para feriantes", adopted}
-    assert entries("areas/sustentabilidad.xml") == {}
+    assert entries(urls.area_feed("sustentabilidad")) == {}
     news = (docs / "novedades.md").read_text(encoding="utf-8")
     assert news.index("adoptó") < news.index("Práctica nueva")  # newest first

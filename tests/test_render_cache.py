@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from generator.content.models import Coordinates, Replica
 from generator.content.pipeline import load_valid
 from generator.content.repository import Repository
+from generator.site import urls
 from generator.site.contexts import Page
 from generator.site.render import RenderCache, RenderOptions, render_docs
 from generator.site.view import SiteView
@@ -288,4 +289,4 @@ def test_a_change_re_renders_only_the_pages_that_show_it(repository: Repository)
 def test_a_renamed_practice_rewrites_only_the_feeds_it_is_in(repository: Repository) -> None:
     _, feeds = rewritten(repository, practice_field("titulo", 2), "Ventas renombradas")
     # «Ventas por redes»: Osorno's, in digitalización; the site-wide feed has every practice.
-    assert feeds == {"feed.xml", "areas/digitalizacion.xml", "centros/osorno.xml"}
+    assert feeds == {"feed.xml", urls.area_feed("digitalizacion"), urls.center_feed("osorno")}

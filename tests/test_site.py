@@ -163,7 +163,9 @@ def test_catalogue_lists_every_published_practice_newest_first(site: Path) -> No
 def test_practice_card_sections_and_footer(site: Path) -> None:
     page = article(soup(site, "practicas/ventas-online/"))
     card = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        dt.get_text(strip=True).removesuffix(":"): dt.find_next_sibling("dd").get_text(
+            " ", strip=True
+        )
         for dt in page.select(".rc-ficha dt")
     }
     assert card["Centro"] == "Centro de Negocios Sercotec Osorno"

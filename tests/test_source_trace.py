@@ -236,7 +236,7 @@ def test_no_feed_entry_of_an_example_omits_the_word(site: Path) -> None:
             terms = {c.get("term") for c in entry.findall(f"{ATOM}category")}
             assert "ejemplo" in terms, (feed.name, slug)
     assert in_feeds["feed.xml"] == examples
-    assert in_feeds["centros/rapa-nui.xml"] == {"capacitaciones-para-conexiones-lentas"}
+    assert in_feeds[urls.center_feed("rapa-nui")] == {"capacitaciones-para-conexiones-lentas"}
 
 
 def test_examples_are_marked_on_their_page_in_lists_search_and_the_api(site: Path) -> None:

@@ -107,7 +107,9 @@ def card(page: BeautifulSoup) -> dict[str, str]:
     assert heading is not None
     box = heading.find_next_sibling("div")
     return {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        dt.get_text(strip=True).removesuffix(":"): dt.find_next_sibling("dd").get_text(
+            " ", strip=True
+        )
         for dt in box.select("dt")
     }
 
@@ -141,10 +143,15 @@ def test_an_adoption_shows_its_own_results(site: Path) -> None:
     assert "Almaceneros que participaron: 14 (Registro del centro)" in " ".join(text.split())
 
 
+def _adoption(page: BeautifulSoup) -> tuple[str, str]:
+    """The text and the address of the link that records an adoption."""
+    link = article(page).select_one(".rc-replicar a")
+    assert link is not None and link.get_text().startswith("¿Tu centro adoptó esta práctica?")
+    return link.get_text(), str(link["href"])
+
+
 def _adoption_link(page: BeautifulSoup) -> str:
-    link = article(page).find("a", string="¿Tu centro adoptó esta práctica? Regístralo")
-    assert link is not None
-    return str(link["href"])
+    return _adoption(page)[1]
 
 
 def test_every_practice_links_to_the_adoption_form_prefilled(site: Path) -> None:
@@ -174,6 +181,33 @@ def test_without_a_repository_the_link_goes_to_the_contributing_page(
     page = soup(site, target.path.strip("/") + "/")
     section = page.find(id=target.fragment)
     assert section is not None and "adoptó" in section.get_text()
+
+
+def section_text(heading: BeautifulSoup) -> str:
+    """The text of a section: its heading and what follows it up to the next heading."""
+    parts = [heading.get_text(" ")]
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        parts.append(sibling.get_text(" "))
+    return " ".join(" ".join(parts).split())
+
+
+def test_the_adoption_link_says_where_it_goes(site: Path, site_without_repository: Path) -> None:
+    """With a repository the link names GitHub and goes there; without one it names no form
+    and leads to a section that tells where the form is and quotes the link as the published
+    site shows it (the page said the link opened GitHub's form, which it did not there)."""
+    here = "practicas/feria/"
+    text, href = _adoption(soup(site, here))
+    assert "GitHub" in text and urlsplit(href).netloc == urlsplit(REPO_URL).netloc
+    local_text, local_href = _adoption(soup(site_without_repository, here))
+    assert "GitHub" not in local_text and not urlsplit(local_href).netloc
+    target = urlsplit(urljoin(f"https://sitio.example/{here}", local_href))
+    page = soup(site_without_repository, target.path.strip("/") + "/")
+    section = section_text(page.find(id=target.fragment))
+    assert f"«{text}»" in section  # the link of the published site, word for word
+    assert "GitHub" in section and "Issues" in section and "New issue" in section
+    assert local_text not in section  # the page does not say what this link opens
 
 
 def test_the_api_carries_the_new_fields_and_its_schema_accepts_them(site: Path) -> None:

@@ -39,8 +39,12 @@ BUNDLE_DIR = Path(__file__).resolve().parents[2] / "node_modules" / PACKAGE / "d
 YAML_READER = Path("js-yaml") / "dist" / "js-yaml.min.js"
 ADMIN_FILES = Path(__file__).resolve().parent / "admin"
 OWN_SCRIPT = ADMIN_FILES / "red-admin.js"
+# The editor's layout under 800 px (Decap's own is at least 800 px wide).
+OWN_STYLE = ADMIN_FILES / "red-admin.css"
 # Decap's Spanish lacks some of its English phrases (buttons said "Add ...") and addresses the
 # reader as «usted» in others: these fill the first and replace the second, in the site's «tú».
+# Its «＋ Práctica» is «+ Práctica»: no font of Debian's Chromium (DejaVu, Liberation) draws
+# U+FF0B, which showed as an empty box.
 SPANISH_PHRASES: dict[str, Any] = json.loads(
     (ADMIN_FILES / "frases-es.json").read_text(encoding="utf-8")
 )
@@ -352,8 +356,28 @@ def config_yaml(config: Mapping[str, Any]) -> bytes:
     return (CONFIG_HEADER + text).encode("utf-8")
 
 
+# Where what a person saves goes, by backend: the second half of the sign-in sentence.
+SAVED_TO = {
+    "proxy": "lo que publicas se guarda en los archivos de esta carpeta de tu computador",
+    "test-repo": "lo que guardas queda solo en este navegador, para probar",
+    "github": "cada cambio que guardas se propone en GitHub y el equipo del sitio lo revisa "
+    "antes de publicarlo",
+}
+
+
+def login_sentence(site_name: str, backend: Backend) -> str:
+    """What the sign-in screen says this editor is (Decap shows only its logo and a button)."""
+    return (
+        f"Este es el editor del sitio «{site_name}»: aquí escribes las buenas prácticas de tu "
+        f"centro y pones al día su perfil; {SAVED_TO[backend.name]}."
+    )
+
+
 def editor_rules(
-    taxonomy: Taxonomy, network: Network, centers: Mapping[str, Entry[Center]]
+    taxonomy: Taxonomy,
+    network: Network,
+    centers: Mapping[str, Entry[Center]],
+    backend: Backend,
 ) -> dict[str, Any]:
     """What red-admin.js reads from the page: the canonical form, names for keys, phrases."""
     options = choices(taxonomy, network, centers)
@@ -363,6 +387,7 @@ def editor_rules(
         | {"estados": STATE_LABELS},
         "phrases": SPANISH_PHRASES,
         "previewStyle": PREVIEW_STYLE,
+        "login": login_sentence(network.nombre, backend),
     }
 
 
@@ -374,7 +399,8 @@ def admin_page(site_name: str, rules: Mapping[str, Any]) -> bytes:
         '<!doctype html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
-        f"<title>{title}</title>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n"
+        f'<link rel="stylesheet" href="{OWN_STYLE.name}">\n</head>\n<body>\n'
         "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
         f'<script src="{BUNDLE}"></script>\n'
         f'<script src="{YAML_READER.name}"></script>\n'
@@ -404,7 +430,7 @@ def unavailable_page(network: Network) -> bytes:
 
 def bundle_files(bundle_dir: Path) -> dict[str, bytes] | None:
     """The CMS's script, its lazily loaded chunks and WebAssembly, its license notices, the
-    YAML reader and the project's own script."""
+    YAML reader and the project's own script and stylesheet."""
     main = bundle_dir / BUNDLE
     reader = bundle_dir.parents[1] / YAML_READER
     if not main.is_file() or not reader.is_file():
@@ -415,6 +441,7 @@ def bundle_files(bundle_dir: Path) -> dict[str, bytes] | None:
     files = {name: (bundle_dir / name).read_bytes() for name in names}
     files[reader.name] = reader.read_bytes()
     files[OWN_SCRIPT.name] = OWN_SCRIPT.read_bytes()
+    files[OWN_STYLE.name] = OWN_STYLE.read_bytes()
     return files
 
 
@@ -440,7 +467,9 @@ def admin_files(repo: Repository, backend: Backend, bundle_dir: Path | None = No
         )
     taxonomy = repo.taxonomy.data
     files = {
-        "index.html": admin_page(network.nombre, editor_rules(taxonomy, network, repo.centers)),
+        "index.html": admin_page(
+            network.nombre, editor_rules(taxonomy, network, repo.centers, backend)
+        ),
         "config.yml": config_yaml(cms_config(taxonomy, network, repo.centers, backend)),
         **bundle,
     }

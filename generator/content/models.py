@@ -375,6 +375,7 @@ Cost = Annotated[
 
 
 class TeamRole(Model):
+    model_config = ConfigDict(title="Rol")  # one item, as the editor names it
     rol: Text = Field(
         title="Rol", description="Qué hizo esa parte del equipo.", examples=["Asesor digital"]
     )

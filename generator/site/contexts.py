@@ -149,7 +149,8 @@ class PracticePage(Page):
     taxonomy: Taxonomy
     pages: frozenset[str]  # the hand-written pages there are to link to
     edit_url: str | None
-    adoption_url: str | None  # «¿Tu centro aplicó esta práctica?»: the form or how to record it
+    adoption_url: str | None  # «¿Tu centro adoptó esta práctica?»: the form or how to record it
+    adoption_form: bool  # that link opens GitHub's issue form (else the page that says how)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ class Gatherer:
             pages=self.pages,
             edit_url=self.edit_url(practice.file, here),
             adoption_url=self.adoption_url(practice, here),
+            adoption_form=self.options.repository is not None,
         )
 
     def home(self) -> HomePage:

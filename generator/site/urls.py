@@ -56,12 +56,15 @@ def area(area_key: str) -> str:
     return f"areas/{area_key}.md"
 
 
+# An area's and a center's feeds sit at the site's root, beside feed.xml: Material reads every
+# <link rel="alternate"> of a page as a language version and fetches the sitemap.xml of its
+# folder (a feed in centros/ asked for centros/sitemap.xml, a 404 on every center's page).
 def area_feed(area_key: str) -> str:
-    return f"areas/{area_key}.xml"
+    return f"feed-area-{area_key}.xml"
 
 
 def center_feed(center_id: str) -> str:
-    return f"centros/{center_id}.xml"
+    return f"feed-centro-{center_id}.xml"
 
 
 def page(page_id: str) -> str:

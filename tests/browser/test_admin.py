@@ -43,7 +43,7 @@ def admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def open_new_practice(page: Any, admin_url: str) -> None:
     page.goto(admin_url)
     page.get_by_role("button", name="Iniciar sesión").click()
-    page.get_by_text("＋ Práctica", exact=True).click()
+    page.get_by_text("+ Práctica", exact=True).click()
     page.get_by_label("Título", exact=True).wait_for()
 
 

@@ -166,7 +166,7 @@ def test_offline_bundle_navigates_and_searches_from_disk(repository: Path, page:
     example = page.locator("[data-rc-buscar-resultados] li").filter(has_text="conexiones lentas")
     assert example.locator("a").inner_text().endswith("(ejemplo)")
     assert example.locator(".rc-buscar-donde").inner_text() == (
-        "Centro de Negocios Sercotec Rapa Nui · Digitalización de los negocios, "
+        "Centro: Centro de Negocios Sercotec Rapa Nui · Áreas: Digitalización de los negocios, "
         "Aplicación de herramientas de innovación"
     )
     with page.expect_navigation():

@@ -66,8 +66,10 @@ def phone(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
 
 
 def sideways_overflow(page: Any) -> int:
-    """How many pixels the page is wider than the screen (0: no sideways scroll)."""
-    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+    """How many pixels the page is wider than the screen (0: no sideways scroll). The screen's
+    own width: a phone's browser widens innerWidth to what the page holds."""
+    width = min(page.viewport_size["width"], page.evaluate("window.innerWidth"))
+    return int(page.evaluate("document.scrollingElement.scrollWidth")) - width
 
 
 def total_shift(page: Any) -> float:
@@ -133,7 +135,9 @@ def test_search_lists_practices_first_with_their_center_and_area(phone: Any, sit
     for general in ("Acerca de la red", "Datos abiertos (API)"):
         assert general in titles and titles.index(general) > practice, titles
     where = results.nth(practice).locator(".rc-buscar-donde").inner_text()
-    assert where == "Centro de Negocios Sercotec Osorno · Vinculación con el ecosistema"
+    assert (
+        where == "Centro: Centro de Negocios Sercotec Osorno · Áreas: Vinculación con el ecosistema"
+    )
     # Nothing more to show: no button to show more.
     assert not phone.get_by_role("button", name="Mostrar más resultados").is_visible()
 

@@ -1,5 +1,5 @@
 """In Chromium: the catalogue filters by difficulty and cost, and without a known repository
-«¿Tu centro adoptó esta práctica? Regístralo» leads to the contributing page's section."""
+«¿Tu centro adoptó esta práctica? Cómo registrarlo» leads to the contributing page's section."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_filters_by_difficulty_and_cost(page: Any, base_url: str) -> None:
 
 def test_the_adoption_link_leads_to_how_to_record_it(page: Any, base_url: str) -> None:
     page.goto(base_url + "practicas/feria/")
-    page.get_by_role("link", name="¿Tu centro adoptó esta práctica? Regístralo").click()
+    page.get_by_role("link", name="¿Tu centro adoptó esta práctica? Cómo registrarlo").click()
     page.wait_for_url(re.compile(r"/contribuir/#registrar-que-tu-centro-adopto-una-practica$"))
     heading = page.locator("#registrar-que-tu-centro-adopto-una-practica")
     assert heading.is_visible()

@@ -171,6 +171,20 @@
   }
   CMS.registerLocale("es", merged(CMS.getLocale("es") || {}, rules.phrases));
 
+  // --- the sign-in screen says what this editor is ---------------------------------------
+  // Decap's shows its logo and «Iniciar sesión» only: the sentence goes above the button
+  // whenever that screen is drawn (again after signing out).
+  function explainSignIn() {
+    var screen = document.querySelector("[class*='-StyledAuthenticationPage']");
+    if (!screen || screen.querySelector(".rc-acceso")) return;
+    var sentence = document.createElement("p");
+    sentence.className = "rc-acceso";
+    sentence.textContent = rules.login;
+    var button = screen.querySelector("button");
+    screen.insertBefore(sentence, button);
+  }
+  new MutationObserver(explainSignIn).observe(document.body, { childList: true, subtree: true });
+
   // --- previews with names --------------------------------------------------------------
   var h = window.h;
   function nameOf(kind, key) {

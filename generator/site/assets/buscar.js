@@ -69,10 +69,15 @@
     link.href = url;
     link.textContent = title;
     li.append(link);
-    if (centro || areas) {
+    // «Centro: … · Áreas: …»: each value with its label, as on the practice's card.
+    const labelled = [
+      ["Centro", centro],
+      ["Áreas", areas],
+    ].filter(([, value]) => value);
+    if (labelled.length) {
       const where = document.createElement("p");
       where.className = "rc-buscar-donde";
-      where.textContent = [centro, areas].filter(Boolean).join(" · ");
+      where.textContent = labelled.map(([label, value]) => `${label}: ${value}`).join(" · ");
       li.append(where);
     }
     const text = document.createElement("p");
