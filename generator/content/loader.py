@@ -14,6 +14,7 @@ from generator.content.anchors import check_anchors, practice_titles
 from generator.content.body import check_links, check_open_brackets, check_sections, links
 from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
+from generator.content.invisible import check_body, check_yaml_text
 from generator.content.layout import attachments, content_files
 from generator.content.messages import Vocabulary, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
@@ -80,7 +81,7 @@ class Loader:
         if text is None:
             return None
         doc, problems, left_out = parse_recovering(text, rel, model.model_fields)
-        self.problems += problems
+        self.problems += problems + check_yaml_text(text, rel, 0, doc)
         if doc is None:
             return None
         partial = known is not None
@@ -131,6 +132,8 @@ class Loader:
             split.yaml_text, rel, model.model_fields, line_offset=split.yaml_line_offset
         )
         self.problems += problems
+        self.problems += check_yaml_text(split.yaml_text, rel, split.yaml_line_offset, doc)
+        self.problems += check_body(split.body, split.body_first_line, rel)
         data: Validated[M] | None = None
         if doc is None or doc.value is None:
             if doc is not None and split.yaml_line_offset:
