@@ -12,7 +12,7 @@ import yaml
 from generator.authoring import canonical
 from generator.content.frontmatter import split_front_matter
 
-from .conftest import MakeRepo
+from .conftest import PUBLISHED_PRACTICE, MakeRepo
 from .issuebodies import FULL_PRACTICE, MINIMAL_PRACTICE, github_body, replica_answers
 
 
@@ -204,7 +204,7 @@ def test_a_body_of_another_form_is_a_usage_error(make_repo: MakeRepo) -> None:
 def test_an_adoption_is_added_and_the_rest_of_the_file_is_kept(make_repo: MakeRepo) -> None:
     root = make_repo()
     path = root / "practices" / "diagnostico.md"
-    original = canonical.format_text("practices/diagnostico.md", path.read_text(encoding="utf-8"))
+    original = canonical.format_text("practices/diagnostico.md", PUBLISHED_PRACTICE)
     path.write_text(original, encoding="utf-8")  # as the repository keeps it (format --check)
     answers = replica_answers(
         "https://ejemplo.github.io/red/practicas/diagnostico/",

@@ -18,7 +18,7 @@ import yaml
 
 from generator.authoring.github_forms import FORM_LABELS
 
-from .conftest import REPO, create_repo
+from .conftest import PUBLISHED_PRACTICE, REPO, create_repo
 from .issuebodies import FULL_PRACTICE, github_body, replica_answers
 
 WORKFLOW = REPO / ".github" / "workflows" / "formulario.yml"
@@ -61,7 +61,7 @@ def run_step(job: str, name: str, cwd: Path, runner_temp: Path, **env: str) -> N
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A git repository with the real content, the script and one commit on main."""
-    root = create_repo(tmp_path / "repo")
+    root = create_repo(tmp_path / "repo", {"practices/diagnostico.md": PUBLISHED_PRACTICE})
     (root / "tools").mkdir()
     shutil.copy(REPO / "tools" / "issue_to_branch.py", root / "tools")
     _git(root, "init", "--quiet", "--initial-branch=main")

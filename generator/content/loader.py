@@ -16,6 +16,7 @@ from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body, check_yaml_text
 from generator.content.layout import attachments, content_files
+from generator.content.measured import check_no_results_claim
 from generator.content.messages import Vocabulary, validate_document
 from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.partial import Validated, unread
@@ -422,6 +423,7 @@ def load_practices(
         loader.problems += check_links(found, first, file, context.existing, PRACTICES_DIR)
         loader.problems += check_anchors(found, body, first, file, practice_titles(practice))
         loader.problems += check_unfinished(practice)
+        loader.problems += check_no_results_claim(practice)
         rules = Rules(loader.problems)
         check_practice(rules, practice, taxonomy, centers, practices)
         if not practice.readable("estado"):

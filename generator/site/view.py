@@ -109,10 +109,12 @@ class SiteView:
 
     @cached_property
     def adoptions(self) -> list[Adoption]:
-        """Every replica of a shown practice, oldest first."""
+        """Every replica of a published practice, oldest first: an example or a draft was not
+        adopted (`check` refuses their replicas), and no count may say it was."""
         found = [
             Adoption(p.id, p.data.centro, r.centro, r.fecha, r.nota)
             for p in self.practices
+            if p.data.estado == "publicada"
             for r in p.data.replicas
         ]
         return sorted(found, key=lambda a: (a.date, a.practice, a.adopter))
