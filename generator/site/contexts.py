@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
 from generator.site.catalogue import Facet
+from generator.site.view import Tally
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class AdoptionLine:
 class TagRef:
     slug: str
     name: str
-    count: int  # practices with the tag
+    count: Tally  # practices with the tag
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class HomePage(SourcedPage):
 
     counts: Mapping[str, int]  # SiteView.counts
     latest: tuple[ListedPractice, ...]
-    area_counts: Mapping[str, int]  # practices per area
+    area_counts: Mapping[str, Tally]  # practices per area
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ class CentersPage(SourcedPage):
     TEMPLATE = "centros.md.j2"
 
     centers: tuple[CenterRef, ...]  # by name
-    practice_counts: Mapping[str, int]  # practices each center originated
+    practice_counts: Mapping[str, Tally]  # practices each center originated
     map_svg: Markup
 
 
@@ -179,7 +180,7 @@ class CenterPage(SourcedPage):
 class AreasPage(SourcedPage):
     TEMPLATE = "areas.md.j2"
 
-    area_counts: Mapping[str, int]
+    area_counts: Mapping[str, Tally]
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ class SearchPage(Page):
 class ApiPage(Page):
     TEMPLATE = "api.md.j2"
 
-    practice_count: int
+    practice_count: Tally
     center_count: int
     practice_fields: tuple[tuple[str, str], ...]
     center_fields: tuple[tuple[str, str], ...]

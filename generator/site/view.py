@@ -34,6 +34,19 @@ class Adoption:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many practices, and how many of them are examples: a page that shows the total says
+    the second beside it, since an example is not a real case."""
+
+    total: int
+    examples: int
+
+
+def tally(practices: list[MarkdownEntry[PracticeMeta]]) -> Tally:
+    return Tally(len(practices), sum(1 for p in practices if p.data.estado == "ejemplo"))
+
+
+@dataclass(frozen=True)
 class Tag:
     slug: str
     name: str  # the most used spelling
