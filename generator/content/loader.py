@@ -15,10 +15,10 @@ from generator.content.body import check_links, check_open_brackets, check_secti
 from generator.content.files import all_files, read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body, check_yaml_text
-from generator.content.layout import attachments, content_files
+from generator.content.layout import attachments, content_files, free_name, valid_names
 from generator.content.measured import check_no_results_claim
 from generator.content.messages import Vocabulary, validate_document
-from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.partial import Validated, unread
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
@@ -28,7 +28,6 @@ from generator.content.unfinished import check_unfinished
 from generator.content.yamlrecover import parse_recovering
 from generator.content.yamlsource import KeyPath, Position, YamlDocument
 from generator.parallel import map_halves
-from generator.text import slugify
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -157,29 +156,14 @@ class Loader:
             places=data.places,
         )
 
-    def check_id(self, path: Path) -> bool:
-        if SLUG_RE.match(path.stem):
-            return True
-        suggestion = slugify(path.stem) or "mi-archivo"
-        self.problems.append(
-            Problem(
-                relative(self.root, path),
-                1,
-                1,
-                "id-invalido",
-                f"El nombre «{path.name}» no sirve como clave: usa minúsculas sin tildes, números "
-                f"y guiones. Renómbralo a «{suggestion}{path.suffix}».",
-            )
-        )
-        return False
-
     def files_in(
         self, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
     ) -> list[Path]:
         """The `suffix` files directly in `folder`; anything else in it is reported."""
         found, problems = content_files(self.root, folder, suffix, what, folders)
-        self.problems += problems
-        return [path for path in found if self.check_id(path)]
+        valid, wrong_names = valid_names(self.root, found)
+        self.problems += problems + wrong_names
+        return valid
 
     def required_file(self, rel: str) -> Path | None:
         path = self.root / rel
@@ -360,8 +344,11 @@ def _load_all_practices(
 
 def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
-    for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
+    paths = loader.files_in(PAGES_DIR, ".md", "páginas")
+    taken = {path.name for path in paths}
+    for path in paths:
         if path.stem in RESERVED_PAGE_IDS:
+            other = free_name([f"{path.stem}-red{path.suffix}", f"pagina-{path.name}"], taken)
             loader.problems.append(
                 Problem(
                     relative(loader.root, path),
@@ -369,7 +356,7 @@ def _load_pages(loader: Loader) -> dict[str, MarkdownEntry[PageMeta]]:
                     1,
                     "id-reservado",
                     f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, "
-                    f"por ejemplo a «{path.stem}-red{path.suffix}».",
+                    f"por ejemplo a «{other}».",
                 )
             )
             continue

@@ -1,0 +1,114 @@
+"""Hints are right or absent: what a message guesses (an encoding, a file's new name, the
+letter meant, the nesting) is what the bytes say; a rule broken 20,000 times reads as one; the
+scaffold says only what it did."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from generator.authoring import scaffold
+from generator.content.pipeline import check
+from generator.text import slugify
+
+from .conftest import VALID_PRACTICE, MakeRepo
+
+
+def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def problems_of(root: Path) -> list[dict[str, object]]:
+    result = run_check(root, "--format", "json")
+    assert "Traceback" not in result.stderr
+    found: list[dict[str, object]] = json.loads(result.stdout)
+    return [p for p in found if p["code"] != "centros-sin-identificar"]
+
+
+# --- new names ---------------------------------------------------------------------------------
+
+NAMED = re.compile(r"(?:Renómbralo a|renombra este archivo a|por ejemplo a) «([^»]+)»")
+
+
+def test_a_suggested_name_is_never_a_file_that_exists(make_repo: MakeRepo) -> None:
+    practice = VALID_PRACTICE
+    files = {
+        "practices/Diagnostico.md": practice,  # beside diagnostico.md
+        "practices/Feria.md": practice,
+        "practices/FERIA.md": practice,  # both would become feria.md
+        "practices/nueva feria.md": practice,  # nothing in the way
+        "centers/osorno.yaml": "nombre: x\n",  # beside osorno.yml
+        "centers/nuevo.yaml": "nombre: x\n",
+        "content/paginas/red.md": "---\ntitulo: Red\n---\n\nTexto.\n",
+        "content/paginas/red-red.md": "---\ntitulo: Red\n---\n\nTexto.\n",
+    }
+    root = make_repo(files)
+    suggested = {}
+    for problem in problems_of(root):
+        for name in NAMED.findall(str(problem["message"])):
+            folder = Path(str(problem["file"])).parent
+            assert not (root / folder / name).exists(), problem
+            suggested[problem["file"]] = name
+    assert suggested == {
+        "practices/nueva feria.md": "nueva-feria.md",
+        "centers/nuevo.yaml": "nuevo.yml",
+        "content/paginas/red.md": "pagina-red.md",
+    }
+    messages = {p["file"]: str(p["message"]) for p in problems_of(root)}
+    assert "«diagnostico.md» ya existe" in messages["practices/Diagnostico.md"]
+    assert "«osorno.yml» ya existe" in messages["centers/osorno.yaml"]
+    assert "el mismo que el de «FERIA.md»" in messages["practices/Feria.md"]
+
+
+CONFUSABLES = resources.files("generator").joinpath("data/confusables.txt")
+
+
+def test_the_confusables_table_is_unicodes() -> None:
+    """Each row: a non-ASCII character, its ASCII twin, and Unicode's name for it."""
+    text = CONFUSABLES.read_text(encoding="utf-8")
+    assert "Version: 17.0.0" in text.splitlines()[2]
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) > 500
+    for code, twin, name in rows:
+        char = chr(int(code, 16))
+        assert not char.isascii() and re.fullmatch(r"[A-Za-z0-9]+", twin)
+        assert unicodedata.name(char, name) == name
+    table = {chr(int(code, 16)): twin for code, twin, _ in rows}
+    cyrillic = {"a": "A", "c": "ES", "e": "IE", "o": "O", "p": "ER", "x": "HA"}
+    for latin, name in cyrillic.items():
+        assert table[unicodedata.lookup(f"CYRILLIC SMALL LETTER {name}")] == latin
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("mes\u0430-ecosistema-local", "mesa-ecosistema-local"),  # Cyrillic а
+        ("Ρесерсión", "pecepcion"),  # Greek Ρ, Cyrillic е, с: the letters a reader sees
+        ("Diagnóstico", "diagnostico"),
+        ("ｔａｌｃａ", "talca"),  # full-width letters
+    ],
+)
+def test_a_lookalike_letter_becomes_its_latin_twin(written: str, key: str) -> None:
+    assert slugify(written) == key
+
+
+def test_a_file_name_with_a_cyrillic_letter_is_told_the_latin_name(make_repo: MakeRepo) -> None:
+    root = make_repo({"practices/mes\u0430-ecosistema-local.md": VALID_PRACTICE})
+    [problem] = problems_of(root)
+    message = str(problem["message"])
+    assert "Renómbralo a «mesa-ecosistema-local.md»" in message
+    assert "«а» (U+0430 CYRILLIC SMALL LETTER A) en vez de «a»" in message
+
+
