@@ -37,6 +37,38 @@ def problems_of(root: Path) -> list[dict[str, object]]:
     return [p for p in found if p["code"] != "centros-sin-identificar"]
 
 
+# --- encodings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (VALID_PRACTICE.encode("utf-16"), "UTF-16 LE (con BOM)"),  # Python writes LE with a BOM
+        (b"\xfe\xff" + VALID_PRACTICE.encode("utf-16-be"), "UTF-16 BE (con BOM)"),
+        (VALID_PRACTICE.encode("utf-16-le"), "UTF-16 LE (sin BOM)"),
+        (VALID_PRACTICE.encode("utf-16-be"), "UTF-16 BE (sin BOM)"),
+        (VALID_PRACTICE.encode("utf-32"), "UTF-32 LE (con BOM)"),
+        (b"\xef\xbb\xbf" + VALID_PRACTICE.encode("latin-1"), "UTF-8 con BOM"),
+        (VALID_PRACTICE.encode("cp1252"), "Latin-1 o Windows-1252"),
+    ],
+)
+def test_the_encoding_named_is_the_one_the_bytes_say(
+    make_repo: MakeRepo, data: bytes, named: str
+) -> None:
+    root = make_repo({"practices/diagnostico.md": data})
+    [problem] = problems_of(root)
+    assert problem["code"] == "codificacion"
+    message = str(problem["message"])
+    assert named in message
+    assert ("Latin-1" in message) == (named in ("Latin-1 o Windows-1252", "UTF-8 con BOM"))
+    assert "nulos" not in message  # UTF-16's zero bytes are not a Word document
+
+
+def test_utf8_with_a_bom_is_read(make_repo: MakeRepo) -> None:
+    root = make_repo({"practices/diagnostico.md": VALID_PRACTICE.encode("utf-8-sig")})
+    assert problems_of(root) == []
+
+
 # --- new names ---------------------------------------------------------------------------------
 
 NAMED = re.compile(r"(?:Renómbralo a|renombra este archivo a|por ejemplo a) «([^»]+)»")
