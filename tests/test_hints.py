@@ -144,3 +144,18 @@ def test_a_file_name_with_a_cyrillic_letter_is_told_the_latin_name(make_repo: Ma
     assert "«а» (U+0430 CYRILLIC SMALL LETTER A) en vez de «a»" in message
 
 
+# --- nesting -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [60, 900, 1000, 10_000])
+def test_deep_nesting_gets_the_nesting_message(make_repo: MakeRepo, depth: int) -> None:
+    nested = "[" * depth + "]" * depth
+    practice = re.sub(r"(?m)^titulo: .*$", f"titulo: {nested}", VALID_PRACTICE)
+    center = f"nombre: {{a: {nested}}}\n"
+    root = make_repo({"practices/diagnostico.md": practice, "centers/osorno.yml": center})
+    found = {(p["file"], p["line"]) for p in problems_of(root) if p["code"] == "yaml-profundidad"}
+    assert found == {("practices/diagnostico.md", 2), ("centers/osorno.yml", 1)}
+    messages = {str(p["message"]) for p in problems_of(root) if p["code"] == "yaml-profundidad"}
+    assert len(messages) == 1 and "demasiados niveles" in messages.pop()
+
+
