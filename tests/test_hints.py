@@ -159,3 +159,24 @@ def test_deep_nesting_gets_the_nesting_message(make_repo: MakeRepo, depth: int) 
     assert len(messages) == 1 and "demasiados niveles" in messages.pop()
 
 
+# --- many problems of one rule -----------------------------------------------------------------
+
+
+def test_more_than_20_of_a_rule_are_summarised_in_text_only(make_repo: MakeRepo) -> None:
+    bare = VALID_PRACTICE.split("## Contexto")[0]  # no section: four problems each
+    files = {f"practices/p{n:02d}.md": bare for n in range(30)}
+    root = make_repo(files)
+    every = problems_of(root)
+    missing = [p for p in every if p["code"] == "falta-seccion"]
+    assert len(missing) == 120
+    text = run_check(root).stdout.splitlines()
+    shown = [line for line in text if line.endswith("(falta-seccion)") and ": error: " in line]
+    assert len(shown) == 20
+    [note] = [line for line in text if "más como estos" in line]
+    assert note.strip() == "… y 100 más como estos (falta-seccion)"
+    assert text.index(note) == text.index(shown[-1]) + 1
+    assert text[-1].startswith(f"{sum(1 for p in every if p['severity'] == 'error')} errores")
+    github = run_check(root, "--format", "github").stdout.splitlines()
+    assert sum(1 for line in github if "title=falta-seccion::" in line) == 120
+
+
