@@ -180,3 +180,28 @@ def test_more_than_20_of_a_rule_are_summarised_in_text_only(make_repo: MakeRepo)
     assert sum(1 for line in github if "title=falta-seccion::" in line) == 120
 
 
+# --- the scaffold says what it did -------------------------------------------------------------
+
+
+def new_practice(root: Path, answers: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    given = iter(answers)
+    assert scaffold.new_practice(root, {}, interactive=True, ask=lambda _: next(given)) == 0
+    return capsys.readouterr().out
+
+
+def test_typed_answers_are_not_called_defaults(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo()
+    said = new_practice(root, ["Ferias", "talca", "digitalizacion", "Un taller."], capsys)
+    assert "porque no indicaste" not in said
+    assert "completa las cuatro secciones" in said and "resumen" not in said
+    _, problems = check(root)
+    assert not [p for p in problems if p.severity == "error"]
+
+
+def test_defaults_are_said(make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_repo()
+    said = new_practice(root, ["Ferias", "talca", "", ""], capsys)
+    assert "Revisa «areas»: se puso «vinculacion-ecosistema» porque no indicaste otra." in said
+    assert "completa el resumen y las cuatro secciones" in said
