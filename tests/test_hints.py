@@ -4,10 +4,7 @@ scaffold says only what it did."""
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -18,24 +15,8 @@ from generator.authoring import scaffold
 from generator.content.pipeline import check
 from generator.text import slugify
 
+from .checkrun import problems_of, run_check
 from .conftest import VALID_PRACTICE, MakeRepo
-
-
-def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def problems_of(root: Path) -> list[dict[str, object]]:
-    result = run_check(root, "--format", "json")
-    assert "Traceback" not in result.stderr
-    found: list[dict[str, object]] = json.loads(result.stdout)
-    return [p for p in found if p["code"] != "centros-sin-identificar"]
-
 
 # --- encodings --------------------------------------------------------------------------------
 

@@ -4,9 +4,6 @@ them as they are, and a zero-width joiner inside an emoji is part of the emoji."
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -15,24 +12,13 @@ import pytest
 from generator.content.invisible import FORMAT_CHARACTERS, describe
 from generator.content.pipeline import check
 
+from .checkrun import problems_of
 from .conftest import VALID_PRACTICE, MakeRepo
 from .sitebuild import build
 from .sitecheck import snapshot
 
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 OTHERS = ["\u200b", "\u200c", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad", "\u2063"]
-
-
-def problems_of(root: Path) -> list[dict[str, object]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr
-    found: list[dict[str, object]] = json.loads(result.stdout)
-    return [p for p in found if p["code"] == "caracter-invisible"]
 
 
 def where(text: str, char: str) -> tuple[int, int]:
@@ -57,7 +43,7 @@ def test_a_title_with_an_invisible_character_is_an_error_at_its_place(
 ) -> None:
     text = VALID_PRACTICE.replace("titulo: Diagnóstico", f"titulo: Diagnó{char}stico")
     root = make_repo({"practices/diagnostico.md": text})
-    [problem] = problems_of(root)
+    [problem] = problems_of(root, "caracter-invisible")
     line, column = where(text, char)
     assert (problem["file"], problem["line"], problem["column"]) == (
         "practices/diagnostico.md",
@@ -98,7 +84,7 @@ def test_every_kind_of_content_file_is_checked(make_repo: MakeRepo) -> None:
         ).replace("barrio.", 'barrio."'),
     }
     root = make_repo(files)
-    found = {(p["file"], p["line"], p["column"]) for p in problems_of(root)}
+    found = {(p["file"], p["line"], p["column"]) for p in problems_of(root, "caracter-invisible")}
     assert found == {
         ("centers/talca.yml", *where(files["centers/talca.yml"], "\u2066")),
         ("content/paginas/acerca.md", *where(files["content/paginas/acerca.md"], "\u202b")),
@@ -137,7 +123,7 @@ def test_in_a_body_only_text_outside_code_counts(make_repo: MakeRepo, char: str)
     head = VALID_PRACTICE.split("## Contexto")[0].rstrip("\n") + "\n"
     text = head + BODY.format(char, "👩\u200d🌾 y 🏳️\u200d🌈 y 🏴\U000e0067\U000e0062\U000e007f")
     root = make_repo({"practices/diagnostico.md": text})
-    found = [(p["line"], p["column"]) for p in problems_of(root)]
+    found = [(p["line"], p["column"]) for p in problems_of(root, "caracter-invisible")]
     assert found == [where(text, char)]
 
 
@@ -147,7 +133,7 @@ def test_a_joiner_outside_an_emoji_is_reported(make_repo: MakeRepo) -> None:
     root = make_repo({"practices/diagnostico.md": text})
     lines = text.splitlines()
     [number] = [i + 1 for i, line in enumerate(lines) if line == said]
-    found = sorted((p["line"], p["column"]) for p in problems_of(root))
+    found = sorted((p["line"], p["column"]) for p in problems_of(root, "caracter-invisible"))
     assert found == [(number, 4), (number, said.rindex("\u200d") + 1)]
     _, problems = check(root)
     assert all("U+200D (ZERO WIDTH JOINER)" in p.message for p in problems if p.line == number)
