@@ -20,6 +20,7 @@ from generator.authoring.form_reply import FieldProblem
 from generator.authoring.github_forms import (
     CELL_SEPARATOR,
     FORM_NAMES,
+    MAX_TITLE_LENGTH,
     NO_RESPONSE,
     FormField,
     FormName,
@@ -33,7 +34,6 @@ _CHECKBOX = re.compile(r"^\s*[-*] \[[ xX]\] ")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-MAX_TITLE_LENGTH = 150  # characters: a title is short; the rest goes in the summary or the text
 
 
 class NotThisForm(Exception):
