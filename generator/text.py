@@ -6,6 +6,8 @@ import errno
 import hashlib
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
 
 def fold_accents(text: str) -> str:
@@ -13,9 +15,24 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@cache
+def _latin_twins() -> dict[int, str]:
+    """Non-ASCII letters that look like Latin ones (a Cyrillic «а») -> their Latin twin, from
+    Unicode's confusables data (generator/data/confusables.txt, see tools/build_confusables.py)."""
+    text = resources.files("generator").joinpath("data/confusables.txt").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {int(code, 16): twin for code, twin, *_ in rows}
+
+
+def fold_confusables(text: str) -> str:
+    """`mеsa` with a Cyrillic «е» -> `mesa`: what the reader saw, in Latin letters."""
+    return text if text.isascii() else text.translate(_latin_twins())
+
+
 def slugify(text: str) -> str:
-    """`Diagnóstico de digitalización` -> `diagnostico-de-digitalizacion`."""
-    folded = fold_accents(text).lower().replace("ñ", "n")
+    """`Diagnóstico de digitalización` -> `diagnostico-de-digitalizacion`; a letter of another
+    alphabet that looks Latin becomes its Latin twin (a Cyrillic «а» an «a»), not a dash."""
+    folded = fold_confusables(fold_accents(text)).lower().replace("ñ", "n")
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 

@@ -31,6 +31,9 @@ Texto.
 Texto.
 """
 
+# The same practice as a real case: only a published practice may have adoptions.
+PUBLISHED_PRACTICE = VALID_PRACTICE.replace("estado: ejemplo\n", "estado: publicada\n")
+
 BASE_FILES: dict[str, str] = {
     "practices/diagnostico.md": VALID_PRACTICE,
 }

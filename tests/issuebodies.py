@@ -30,11 +30,14 @@ def option(form: FormName, field_id: str, key: str) -> str:
 def github_body(
     form: FormName, answers: Mapping[str, str | Sequence[str]], *, crlf: bool = True
 ) -> str:
-    """`answers`: field id -> text, or for checkboxes the keys of the checked options."""
+    """`answers`: field id -> text, or for checkboxes the keys of the checked options (a text:
+    the checkboxes as someone edited them by hand)."""
     parts = []
     for element in form_elements(form):
         answer = answers.get(element["id"])
-        if element["type"] == "checkboxes":
+        if element["type"] == "checkboxes" and isinstance(answer, str):
+            value = answer
+        elif element["type"] == "checkboxes":
             checked = {option(form, element["id"], k) for k in answer or ()}
             value = "\n".join(
                 f"- [{'X' if o['label'] in checked else ' '}] {o['label']}"

@@ -141,7 +141,9 @@ def test_the_strict_option_says_what_the_build_does(make_repo: MakeRepo) -> None
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     theme = REPO / "generator" / "site" / "theme"
     config = config.replace("custom_dir: generator/site/theme", f"custom_dir: {theme}")
-    config = config.replace("  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md")
+    config = config.replace(
+        "  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md"
+    )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     for extra in ((), ("--strict",)):
         stopped = build(root, *extra)

@@ -13,7 +13,7 @@ import pytest
 from generator.content.layout import MAX_ATTACHMENT_BYTES
 from generator.content.pipeline import check
 
-from .conftest import REPO, VALID_PRACTICE, MakeRepo
+from .conftest import PUBLISHED_PRACTICE, REPO, VALID_PRACTICE, MakeRepo
 from .sitebuild import build
 
 
@@ -106,7 +106,7 @@ def test_only_checked_files_reach_the_site(make_repo: MakeRepo) -> None:
 
 
 def practice_with(extra: str, date: str = "2021-03-15") -> str:
-    return VALID_PRACTICE.replace("fecha: 2021-03-15", f"fecha: {date}\n{extra}".rstrip("\n"))
+    return PUBLISHED_PRACTICE.replace("fecha: 2021-03-15", f"fecha: {date}\n{extra}".rstrip("\n"))
 
 
 @pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", ".NaN"])

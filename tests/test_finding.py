@@ -162,10 +162,11 @@ def test_tags_have_pages_linked_from_the_practice_card(site: Path) -> None:
     index = soup(site, "etiquetas/")
     # "Almacén" and "almacén" are one tag with two practices.
     entries = [li.get_text(" ", strip=True) for li in index.select(".rc-etiquetas li")]
+    # Beside each count, how many of the practices are examples (the diagnosis is one).
     assert entries == [
-        "Almacén (2 prácticas)",
+        "Almacén (2 prácticas, 1 de ejemplo)",
         "ferias (1 práctica)",
-        "Pagos digitales (2 prácticas)",
+        "Pagos digitales (2 prácticas, 1 de ejemplo)",
     ]
     tag = soup(site, "etiquetas/almacen/")
     titles = [a.get_text() for a in tag.select(".rc-lista li a")]

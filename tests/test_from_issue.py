@@ -12,7 +12,7 @@ import yaml
 from generator.authoring import canonical
 from generator.content.frontmatter import split_front_matter
 
-from .conftest import MakeRepo
+from .conftest import PUBLISHED_PRACTICE, MakeRepo
 from .issuebodies import FULL_PRACTICE, MINIMAL_PRACTICE, github_body, replica_answers
 
 
@@ -161,16 +161,17 @@ def test_problems_name_the_fields_and_nothing_is_written(make_repo: MakeRepo) ->
     }
     result = from_issue(root, "practica", github_body("practica", answers))
     assert result.returncode == 1, result.stdout
-    assert "No se escribió nada" in result.stderr
-    assert "«Resultados medidos»" in result.stderr  # the row without its parts
-    assert snapshot(root) == before
-    # With the rows fixed, what the checker says lands on the other fields, with file and line.
-    answers["resultados"] = "Indicador | 3 | Fuente"
-    result = from_issue(root, "practica", github_body("practica", answers))
-    assert result.returncode == 1
-    for label in ("Fecha", "Costo aproximado", "Equipo", "Contacto: correo"):
-        assert f"corrige el campo «{label}»" in result.stderr, result.stderr
-    assert "practices/feria-de-almaceneros-id.md:" in result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0]
+        == "No se escribió nada. Corrige en el formulario (editando el issue) lo siguiente:"
+    )
+    # Every problem at once (those of the answers and what `check` finds in the file the rest
+    # would make), each said of its field by the label the form shows, in the form's order.
+    named = [line.split("»")[0].removeprefix("- «") for line in lines[1:]]
+    expected = ["Fecha", "Resultados medidos", "Equipo", "Costo aproximado", "Contacto: correo"]
+    assert named == expected
+    assert "practices/" not in result.stderr and ".md" not in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(root) == before
 
@@ -184,7 +185,8 @@ def test_an_unknown_center_and_a_taken_title(make_repo: MakeRepo) -> None:
     answers = {**MINIMAL_PRACTICE, "titulo": "Diagnóstico"}
     result = from_issue(root, "practica", github_body("practica", answers))
     assert result.returncode == 1
-    assert "«Título»" in result.stderr and "practices/diagnostico.md" in result.stderr
+    assert "«Título»: ya hay una práctica con ese título" in result.stderr
+    assert "practices/" not in result.stderr
 
 
 def test_a_body_of_another_form_is_a_usage_error(make_repo: MakeRepo) -> None:
@@ -204,7 +206,7 @@ def test_a_body_of_another_form_is_a_usage_error(make_repo: MakeRepo) -> None:
 def test_an_adoption_is_added_and_the_rest_of_the_file_is_kept(make_repo: MakeRepo) -> None:
     root = make_repo()
     path = root / "practices" / "diagnostico.md"
-    original = canonical.format_text("practices/diagnostico.md", path.read_text(encoding="utf-8"))
+    original = canonical.format_text("practices/diagnostico.md", PUBLISHED_PRACTICE)
     path.write_text(original, encoding="utf-8")  # as the repository keeps it (format --check)
     answers = replica_answers(
         "https://ejemplo.github.io/red/practicas/diagnostico/",
@@ -237,7 +239,7 @@ def test_an_adoption_is_added_and_the_rest_of_the_file_is_kept(make_repo: MakeRe
 
 
 def test_adoption_problems(make_repo: MakeRepo) -> None:
-    root = make_repo()
+    root = make_repo({"practices/diagnostico.md": PUBLISHED_PRACTICE})
     before = snapshot(root)
     cases = {
         "«Práctica»": replica_answers("diagnostic", "osorno"),

@@ -18,7 +18,7 @@ import yaml
 
 from generator.authoring.github_forms import FORM_LABELS
 
-from .conftest import REPO, create_repo
+from .conftest import PUBLISHED_PRACTICE, REPO, create_repo
 from .issuebodies import FULL_PRACTICE, github_body, replica_answers
 
 WORKFLOW = REPO / ".github" / "workflows" / "formulario.yml"
@@ -61,7 +61,7 @@ def run_step(job: str, name: str, cwd: Path, runner_temp: Path, **env: str) -> N
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A git repository with the real content, the script and one commit on main."""
-    root = create_repo(tmp_path / "repo")
+    root = create_repo(tmp_path / "repo", {"practices/diagnostico.md": PUBLISHED_PRACTICE})
     (root / "tools").mkdir()
     shutil.copy(REPO / "tools" / "issue_to_branch.py", root / "tools")
     _git(root, "init", "--quiet", "--initial-branch=main")
@@ -164,7 +164,37 @@ def test_a_body_of_the_other_form_is_commented(repo: Path, tmp_path: Path) -> No
     assert prepare(repo, temp, body, [FORM_LABELS["practica"]]) == "comentario"
     comment = (temp / "salida" / "comentario.md").read_text(encoding="utf-8")
     assert "Registrar que mi centro adoptó una práctica" in comment
+    assert "le falta el campo «Título»" in comment and "--form" not in comment
     assert _git(repo, "status", "--porcelain") == ""
+
+
+def test_a_title_too_long_is_said_of_the_title_and_no_folder_is_shown(
+    repo: Path, tmp_path: Path
+) -> None:
+    temp = tmp_path / "runner"
+    body = github_body("practica", {**FULL_PRACTICE, "titulo": "a" * 5000, "fecha": ""})
+    assert prepare(repo, temp, body, [FORM_LABELS["practica"]]) == "comentario"
+    comment = (temp / "salida" / "comentario.md").read_text(encoding="utf-8")
+    assert "- «Título»: tiene 5.000 caracteres" in comment
+    assert "- «Fecha»: falta la respuesta." in comment
+    assert str(tmp_path) not in comment and "practices/" not in comment
+    assert _git(repo, "status", "--porcelain") == ""
+
+
+def test_trouble_of_the_machine_is_not_put_on_the_contributor(repo: Path, tmp_path: Path) -> None:
+    """When `from-issue` cannot do its work (here: practices/ is a file, so nothing can be
+    written there), the comment says so without this machine's folders or errors."""
+    shutil.rmtree(repo / "practices")
+    (repo / "practices").write_text("no es una carpeta\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=P", "-c", "user.email=p@ejemplo.cl", "commit", "-qm", "Roto")
+    temp = tmp_path / "runner"
+    assert prepare(
+        repo, temp, github_body("practica", FULL_PRACTICE), [FORM_LABELS["practica"]]
+    ) == ("comentario")
+    comment = (temp / "salida" / "comentario.md").read_text(encoding="utf-8")
+    assert "problema de la máquina que procesa los formularios" in comment
+    assert str(tmp_path) not in comment and "Error" not in comment and "```" not in comment
 
 
 def test_an_issue_of_no_form_is_left_alone(repo: Path, tmp_path: Path) -> None:

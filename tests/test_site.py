@@ -306,7 +306,7 @@ def test_centers_index_has_map_and_table(site: Path) -> None:
 def test_center_profile(site: Path) -> None:
     page = article(soup(site, "centros/talca/"))
     card = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        dt.get_text(strip=True).rstrip(":"): dt.find_next_sibling("dd").get_text(" ", strip=True)
         for dt in page.select(".rc-ficha dt")
     }
     assert (

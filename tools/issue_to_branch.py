@@ -28,9 +28,21 @@ from pathlib import Path
 
 import yaml
 
-from generator.authoring.github_forms import FORM_LABELS, FormName
+from generator.authoring.form_answers import NotThisForm, read_answers
+from generator.authoring.form_reply import REPLY_HEADER
+from generator.authoring.github_forms import FORM_LABELS, FORM_NAMES, FormName
 from generator.content.frontmatter import split_front_matter
 
+FIX_IT = (
+    "No pude preparar la solicitud de cambio con este formulario. Edita el issue "
+    "(menú «···» → «Edit»), corrige lo que sigue y guárdalo: lo reviso de nuevo."
+)
+SYSTEM_TROUBLE = (
+    "No pude preparar la solicitud de cambio por un problema de la máquina que procesa los "
+    "formularios, no por lo que escribiste. El equipo del sitio lo ve en el registro del flujo "
+    "«Formulario a solicitud de cambio»; cuando lo resuelva, guarda de nuevo el issue (aunque no "
+    "cambies nada) y lo intento otra vez.\n"
+)
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
 
@@ -68,6 +80,27 @@ def _fenced(text: str) -> str:
     return f"{fence}text\n{text.rstrip()}\n{fence}"
 
 
+def _comment(run: subprocess.CompletedProcess[str], body: Path, form: FormName) -> str:
+    """What the issue is told: the reply of `from-issue`, which speaks the form's words, or
+    which field of the form the text lacks. Anything else is this machine's trouble, not the
+    contributor's: its details (folders, errors in English) go to the workflow's log only."""
+    said = run.stderr.strip()
+    if run.returncode == 1 and said.startswith(REPLY_HEADER):
+        return f"{FIX_IT}\n\n{_fenced(said)}\n"
+    if run.returncode == 2:
+        try:
+            read_answers(body.read_text(encoding="utf-8"), form)
+        except NotThisForm as error:
+            lacks = str(error)
+            if error.other:
+                lacks += f" El texto es del formulario «{FORM_NAMES[error.other]}»."
+            return f"{FIX_IT}\n\n{_fenced(lacks[0].upper() + lacks[1:])}\n"
+        except (OSError, UnicodeDecodeError):
+            pass
+    print("from-issue no respondió como se esperaba; su salida:", run.stdout, said, sep="\n")
+    return SYSTEM_TROUBLE
+
+
 def prepare(root: Path, body: Path, issue: int, labels: list[str], out: Path) -> str:
     out.mkdir(parents=True, exist_ok=True)
     form = form_of(labels)
@@ -82,13 +115,7 @@ def prepare(root: Path, body: Path, issue: int, labels: list[str], out: Path) ->
     )
     changed = [line[3:] for line in _git(root, "status", "--porcelain").splitlines()]
     if run.returncode != 0 or len(changed) != 1:
-        problems = run.stderr.strip() or run.stdout.strip() or "No se escribió ningún archivo."
-        (out / "comentario.md").write_text(
-            "No pude preparar la solicitud de cambio con este formulario. Edita el issue "
-            "(menú «···» → «Edit»), corrige lo que sigue y guárdalo: lo reviso de nuevo.\n\n"
-            f"{_fenced(problems)}\n",
-            encoding="utf-8",
-        )
+        (out / "comentario.md").write_text(_comment(run, body, form), encoding="utf-8")
         return "comentario"
     rel = changed[0]
     data = _header(root / rel)

@@ -1,252 +1,62 @@
 """`python -m generator from-issue --form practica|replica BODY_FILE`: a submitted GitHub issue
 form becomes a new practice file, or an adoption added to a practice's `replicas`.
 
-GitHub writes an answered form as `### Label`, a blank line and the answer (`_No response_`
-when empty; checkboxes as `- [X] …`). The answers go into the file with the scaffold's writer,
-the file is checked with the rules of `check` before anything is written, and every problem
-names the form field to correct. Nothing is written unless the result is valid.
+The answers (form_answers.py) go into the file with the scaffold's writer, the file is checked
+with the rules of `check` before anything is written, and every problem is said about the form
+field that wrote its line, in the form's words (form_reply.py). Nothing is written unless the
+result is valid.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from generator.authoring import canonical
+from generator.authoring import canonical, form_reply
+from generator.authoring.form_answers import (
+    NotThisForm,
+    answers_to_values,
+    option_key,
+    read_answers,
+)
+from generator.authoring.form_reply import FieldProblem
 from generator.authoring.github_forms import (
-    CELL_SEPARATOR,
     FORM_NAMES,
-    NO_RESPONSE,
     PRACTICE_ID_FIELD,
     FormField,
     FormName,
     form_fields,
 )
-from generator.authoring.scaffold import practice_problems
+from generator.authoring.scaffold import practice_id_for, practice_problems
+from generator.content.files import MAX_FILE_BYTES
 from generator.content.frontmatter import split_front_matter
 from generator.content.loader import PRACTICES_DIR
 from generator.content.messages import suggest
-from generator.content.models import (
-    NO_COST,
-    REQUIRED_SECTIONS,
-    SLUG_RE,
-    PracticeMeta,
-    check_cost,
-)
+from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, PracticeMeta
 from generator.content.problems import Problem
 from generator.content.yamlsource import parse_yaml
-from generator.text import os_reason, plural, slugify
+from generator.text import os_reason
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 NEW_PRACTICE_STATUS = "publicada"  # the pull request is the review; merging it publishes
-_KEY_IN_PARENS = re.compile(r"\(([^()]*)\)\s*$")
-_CHECKED = re.compile(r"^\s*[-*] \[[xX]\] (.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-
-
-class NotThisForm(Exception):
-    """The body is not an answer to the form asked for (a usage error)."""
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    field: FormField | None
-    message: str
-    file: str = ""
-    line: int = 0
-
-    def as_text(self) -> str:
-        where = f"{self.file}:{self.line}: " if self.file and self.line else ""
-        field = f"corrige el campo «{self.field.label}»: " if self.field else ""
-        return f"{where}{field}{self.message}"
-
-
-# --- reading the body -------------------------------------------------------------------
-
-
-def _headings(lines: list[str], fields: list[FormField]) -> list[int] | FormField:
-    """The line of each field's `### Label`, in order; or the first field that has none."""
-    starts: list[int] = []
-    for field in fields:
-        heading = f"### {field.label}"
-        after = starts[-1] + 1 if starts else 0
-        found = next((i for i in range(after, len(lines)) if lines[i].strip() == heading), None)
-        if found is None:
-            return field
-        starts.append(found)
-    return starts
-
-
-def read_answers(body: str, form: FormName) -> dict[str, str]:
-    """Field id -> the answer as written ("" for `_No response_`)."""
-    lines = body.splitlines()  # CRLF and every other line end, as the loader counts them
-    fields = form_fields(form)
-    starts = _headings(lines, fields)
-    if isinstance(starts, FormField):
-        message = (
-            f"el texto no es una respuesta del formulario «{FORM_NAMES[form]}»: no tiene el "
-            f"campo «{starts.label}» (una línea «### {starts.label}»)."
-        )
-        for other in FORM_NAMES:
-            if other != form and not isinstance(_headings(lines, form_fields(other)), FormField):
-                message += f" Es del formulario «{FORM_NAMES[other]}»: usa --form {other}."
-        raise NotThisForm(message)
-    answers: dict[str, str] = {}
-    for index, field in enumerate(fields):
-        end = starts[index + 1] if index + 1 < len(fields) else len(lines)
-        value = "\n".join(line.rstrip() for line in lines[starts[index] + 1 : end]).strip("\n")
-        answers[field.id] = "" if value.strip() == NO_RESPONSE else value
-    return answers
-
-
-def _demote_headings(text: str) -> str:
-    """Headings inside an answer become subsections (`###`), so the answer cannot add or
-    repeat a section of the practice; fenced code stays as written."""
-    lines, fence = [], ""
-    for line in text.split("\n"):
-        marker = re.match(r"^ {0,3}(`{3,}|~{3,})", line)
-        if marker:
-            fence = "" if fence and marker.group(1).startswith(fence) else fence or marker.group(1)
-        elif not fence and re.match(r"^ {0,3}#{1,2}[ \t]", line):
-            line = "#" * (3 - len(line.lstrip().split()[0])) + line.lstrip()
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _key(answer: str) -> str:
-    """`Nombre (clave)` -> `clave`; a bare key stays as it is."""
-    match = _KEY_IN_PARENS.search(answer)
-    return (match.group(1) if match else answer).strip()
-
-
-def _lines(answer: str) -> list[str]:
-    return [_BULLET.sub("", line).strip() for line in answer.split("\n") if line.strip()]
-
-
-def _number_or_text(value: str) -> int | str:
-    return int(value) if value.isdigit() else value
-
-
-def _rows(field: FormField, answer: str) -> tuple[list[dict[str, Any]], list[FieldProblem]]:
-    model = field.row_model
-    assert model is not None
-    keys = list(model.model_fields)
-    required = sum(1 for f in model.model_fields.values() if f.is_required())
-    rows: list[dict[str, Any]] = []
-    problems: list[FieldProblem] = []
-    for number, line in enumerate(answer.split("\n"), start=1):
-        if not line.strip() or _TABLE_RULE.match(line):
-            continue
-        text = _BULLET.sub("", line).strip().strip(CELL_SEPARATOR)
-        cells = [cell.strip() for cell in text.split(CELL_SEPARATOR)]
-        while cells and not cells[-1]:
-            cells.pop()
-        if not required <= len(cells) <= len(keys):
-            problems.append(
-                FieldProblem(
-                    field,
-                    f"la línea {number} («{line.strip()}») tiene "
-                    f"{plural(len(cells), 'parte', 'partes')} y debe tener "
-                    + (f"{required}" if required == len(keys) else f"de {required} a {len(keys)}")
-                    + f", separadas por «{CELL_SEPARATOR}»: "
-                    + f" {CELL_SEPARATOR} ".join(keys)
-                    + ".",
-                )
-            )
-            continue
-        rows.append({k: _cell(model, k, v) for k, v in zip(keys, cells, strict=False) if v})
-    return rows, problems
-
-
-def _cell(model: type[BaseModel], key: str, value: str) -> Any:
-    """A cell as the model reads it: digits are a number where a number fits, dates dates."""
-    schema = json.dumps(model.model_json_schema()["properties"][key])
-    if '"integer"' in schema:
-        return _number_or_text(value)
-    if '"date"' in schema:
-        return _date_or_text(value)
-    return value
-
-
-def _cost(value: str) -> int | str:
-    try:
-        return check_cost(value.lower() if value.lower() == NO_COST else value)
-    except ValueError:
-        return value  # the check names the field and says how to write it
-
-
-def _date_or_text(value: str) -> dt.date | str:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-
-
-def answers_to_values(
-    answers: dict[str, str], form: FormName
-) -> tuple[dict[str, Any], dict[str, str], list[FieldProblem]]:
-    """(front matter values, section texts, problems) from the answers."""
-    values: dict[str, Any] = {}
-    sections: dict[str, str] = {}
-    problems: list[FieldProblem] = []
-    for field in form_fields(form):
-        answer = answers.get(field.id, "")
-        if not answer.strip():
-            continue
-        value: Any
-        if field.kind == "section":
-            sections[field.label] = _demote_headings(answer.strip())
-            continue
-        if field.kind == "long":
-            value = " ".join(answer.split())
-        elif field.kind == "text":
-            value = answer.strip()
-            if field.path[-1:] == ("fecha",):
-                value = _date_or_text(value)
-            elif field.path == ("costo",):
-                value = _cost(value)
-        elif field.kind == "choice":
-            value = _key(answer)
-        elif field.kind == "choices":
-            value = [_key(m.group(1)) for m in map(_CHECKED.match, answer.split("\n")) if m]
-        elif field.kind == "words":
-            value = [part.strip() for part in answer.split(",") if part.strip()]
-        elif field.kind == "lines":
-            value = _lines(answer)
-        else:  # rows
-            value, row_problems = _rows(field, answer)
-            problems += row_problems
-        if value in ([], ""):
-            continue
-        if not field.path:
-            values[field.id] = value
-        elif len(field.path) == 1:
-            values[field.path[0]] = value
-        else:
-            values.setdefault(field.path[0], {})[field.path[1]] = value
-    return values, sections, problems
-
-
-# --- writing ----------------------------------------------------------------------------
+Place = tuple[str, int, str]  # a header line's key, list item (-1: none) and inner key
 
 
 @dataclass
 class Draft:
-    """A file's new text and which form field wrote each of its lines."""
+    """A file's new text, which form field wrote each of its lines and where in the header
+    each line is; `facts` are what a reply may quote from the file (the practice's date)."""
 
     rel: str
     text: str
     owners: dict[int, FormField]
+    places: dict[int, Place] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 def _owner_of(fields: Sequence[FormField], path: tuple[str, ...]) -> FormField | None:
@@ -256,7 +66,7 @@ def _owner_of(fields: Sequence[FormField], path: tuple[str, ...]) -> FormField |
     )
 
 
-def _header_paths(lines: list[str]) -> list[tuple[str, int, str]]:
+def _header_paths(lines: list[str]) -> list[Place]:
     """For each line of a canonical header (two spaces a level): its key, the number of the
     list item it is in (-1 outside lists) and the key inside that item or map ("" if none)."""
     paths = []
@@ -272,23 +82,22 @@ def _header_paths(lines: list[str]) -> list[tuple[str, int, str]]:
     return paths
 
 
-def _draft(
-    rel: str, text: str, owner: Callable[[int, tuple[str, int, str]], FormField | None]
-) -> Draft:
+def _draft(rel: str, text: str, owner: Callable[[Place], FormField | None]) -> Draft:
     lines = text.split("\n")
     end = lines.index("---", 1)  # canonical: the header closes on the first «---»
-    owners = {}
-    for number, path in enumerate(_header_paths(lines[1:end]), start=2):
-        if found := owner(number, path):
-            owners[number] = found
+    draft = Draft(rel, text, {})
+    for number, place in enumerate(_header_paths(lines[1:end]), start=2):
+        draft.places[number] = place
+        if found := owner(place):
+            draft.owners[number] = found
     sections = [f for f in form_fields("practica") if f.kind == "section"]
     current: FormField | None = None
     for number, line in enumerate(lines[end + 1 :], start=end + 2):
         if sections and line == f"## {sections[0].label}":
             current = sections.pop(0)
-        if current and not owners.get(number):
-            owners[number] = current
-    return Draft(rel, text, owners)
+        if current and not draft.owners.get(number):
+            draft.owners[number] = current
+    return draft
 
 
 def practice_draft(values: dict[str, Any], sections: dict[str, str], rel: str) -> Draft:
@@ -297,8 +106,8 @@ def practice_draft(values: dict[str, Any], sections: dict[str, str], rel: str) -
     body = "\n\n".join(f"## {s}\n\n{sections.get(s, '')}" for s in REQUIRED_SECTIONS)
     text = canonical.render(header, PracticeMeta, body)
 
-    def owner(_: int, path: tuple[str, int, str]) -> FormField | None:
-        top, item, inner = path
+    def owner(place: Place) -> FormField | None:
+        top, item, inner = place
         return _owner_of(fields, (top, inner) if inner and item < 0 else (top,))
 
     return _draft(rel, text, owner)
@@ -308,7 +117,8 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
     """The practice's file with one more entry in `replicas`, everything else as it was."""
     fields = form_fields("replica")
     practice_field = next(f for f in fields if f.id == PRACTICE_ID_FIELD)
-    practice_id = _key(str(values.pop(PRACTICE_ID_FIELD, "")).rstrip("/").rsplit("/", 1)[-1])
+    written = str(values.pop(PRACTICE_ID_FIELD, ""))
+    practice_id = option_key(written.rstrip("/").rsplit("/", 1)[-1])
     rel = f"{PRACTICES_DIR}/{practice_id}.md"
     path = root / rel
     if not SLUG_RE.match(practice_id) or not path.is_file():
@@ -316,10 +126,14 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
         hint = suggest(practice_id, known) if practice_id else ""
         return FieldProblem(
             practice_field,
-            f"no hay una práctica con la clave «{practice_id}».{hint} La clave es el final de "
-            "la dirección de la página de la práctica.",
+            f"no hay una práctica con la clave «{form_reply.shown(practice_id)}».{hint} La clave "
+            "es el final de la dirección de la página de la práctica.",
         )
-    invalid = FieldProblem(None, f"{rel} no es válido: revísalo con «python -m generator check».")
+    invalid = FieldProblem(
+        practice_field,
+        "la ficha de esa práctica tiene errores que no vienen de este formulario: el equipo del "
+        "sitio tiene que corregirlos antes. Avísale con un comentario en este issue.",
+    )
     entry = {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
     try:
         before = path.read_text(encoding="utf-8")
@@ -330,29 +144,90 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
         return invalid
     if doc is None or not isinstance(doc.value, dict):
         return invalid
+    status = str(doc.value.get("estado", ""))
+    if status in ("ejemplo", "borrador"):
+        return FieldProblem(practice_field, form_reply.not_adoptable(status))
     adoptions = doc.value.get("replicas") or []
 
-    def owner(_: int, path: tuple[str, int, str]) -> FormField | None:
-        top, number, inner = path
+    def owner(place: Place) -> FormField | None:
+        top, number, inner = place
         if top != "replicas" or number != len(adoptions):
             return None
         return _owner_of(fields, (inner or "centro",))
 
-    return _draft(rel, text, owner)
+    draft = _draft(rel, text, owner)
+    draft.facts = {"fecha": str(doc.value.get("fecha", "")), "estado": status}
+    return draft
 
 
-def _check(root: Path, draft: Draft) -> list[FieldProblem]:
+def _too_big(draft: Draft, answers: dict[str, str], form: FormName) -> list[FieldProblem]:
+    """The longest answer, when the file it makes is over the size `check` allows."""
+    if len(draft.text.encode("utf-8")) <= MAX_FILE_BYTES:
+        return []
+    longest = max(form_fields(form), key=lambda f: len(answers.get(f.id, "").encode("utf-8")))
+    size = len(answers.get(longest.id, "").encode("utf-8"))
+    return [form_reply.too_big(longest, size, MAX_FILE_BYTES, adoption=form == "replica")]
+
+
+def _check(
+    root: Path, draft: Draft, answers: dict[str, str], values: dict[str, Any], form: FormName
+) -> list[FieldProblem]:
+    """What `check` says of the file, about the fields that wrote it."""
     problems = [p for p in practice_problems(root, draft.rel, draft.text) if p.severity == "error"]
-    return [_field_problem(p, draft) for p in problems]
+    said = [_field_problem(p, draft, answers, values, form) for p in problems]
+    return list(dict.fromkeys(said))  # one line of the file can hold two of `check`'s problems
 
 
-def _field_problem(problem: Problem, draft: Draft) -> FieldProblem:
-    return FieldProblem(
-        draft.owners.get(problem.line),
-        f"{problem.message} ({problem.code})",
-        problem.file,
-        problem.line,
-    )
+def _field_problem(
+    problem: Problem,
+    draft: Draft,
+    answers: dict[str, str],
+    values: dict[str, Any],
+    form: FormName,
+) -> FieldProblem:
+    if problem.code == "falta-clave":  # at the block that lacks it: said of the field itself
+        key = re.search(r"«([^»]+)»", problem.message)
+        fields = form_fields(form)
+        missing = next((f for f in fields if key and f.path[-1:] == (key.group(1),)), None)
+        if missing is not None:
+            return form_reply.missing(missing)
+    owner = draft.owners.get(problem.line)
+    if owner is None:
+        return FieldProblem(
+            None,
+            "algo de lo que escribiste no se pudo convertir en la ficha, y no se sabe de qué "
+            "campo viene: avisa al equipo del sitio con un comentario en este issue.",
+        )
+    value = answers.get(owner.id, "")
+    _, item, _ = draft.places.get(problem.line, ("", -1, ""))
+    listed = values.get(owner.path[-1]) if owner.path else None
+    if owner.kind in ("choices", "words", "lines") and isinstance(listed, list):
+        value = str(listed[item]) if 0 <= item < len(listed) else value
+    return form_reply.from_check(problem, owner, value, draft.facts)
+
+
+STAND_IN_ID = "practica-del-formulario"  # the file checked when the title gives no free one
+
+
+def _practice_draft(
+    root: Path, values: dict[str, Any], sections: dict[str, str]
+) -> tuple[Draft, FieldProblem | None]:
+    """The new practice, and what is wrong with its title as a file name: then the draft is
+    at a stand-in name, checked (never written) so that the other fields are told too."""
+    title_field = next(f for f in form_fields("practica") if f.id == "titulo")
+    practice_id = practice_id_for(str(values.get("titulo", "")))
+    problem = None
+    if not practice_id:
+        message = "necesita letras o números: con ellos se forma la dirección de su página."
+        problem = FieldProblem(title_field, message)
+    elif (root / PRACTICES_DIR / f"{practice_id}.md").exists():
+        message = (
+            "ya hay una práctica con ese título (o con uno que se escribe igual sin tildes ni "
+            "mayúsculas): elige otro."
+        )
+        problem = FieldProblem(title_field, message)
+    rel = f"{PRACTICES_DIR}/{STAND_IN_ID if problem else practice_id}.md"
+    return practice_draft(values, sections, rel), problem
 
 
 def _write(root: Path, draft: Draft, *, new: bool) -> None:
@@ -367,29 +242,34 @@ def _write(root: Path, draft: Draft, *, new: bool) -> None:
     os.replace(partial, path)
 
 
+def _in_form_order(problems: list[FieldProblem], form: FormName) -> list[FieldProblem]:
+    """The problems in the order of the fields in the form (those of no field last)."""
+    order = {field: index for index, field in enumerate(form_fields(form))}
+    return sorted(problems, key=lambda p: order.get(p.field, len(order)) if p.field else len(order))
+
+
 def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[FieldProblem]]:
-    """(exit status, what was written, problems). Raises NotThisForm on a foreign body."""
+    """(exit status, what was written, problems). Raises NotThisForm on a foreign body.
+
+    Every problem at once: those of the answers, then what `check` says of the file the rest
+    of the answers make, about the fields not already named."""
     answers = read_answers(body, form)
     values, sections, problems = answers_to_values(answers, form)
-    if problems:
-        return EXIT_INVALID, "", problems
+    named = {p.field for p in problems}
     if form == "replica":
-        draft = replica_draft(root, values)
-        if isinstance(draft, FieldProblem):
-            return EXIT_INVALID, "", [draft]
+        draft, title = replica_draft(root, values), None
     else:
-        title_field = next(f for f in form_fields(form) if f.id == "titulo")
-        practice_id = slugify(str(values.get("titulo", "")))
-        if not practice_id:
-            return EXIT_INVALID, "", [FieldProblem(title_field, "necesita letras o números.")]
-        rel = f"{PRACTICES_DIR}/{practice_id}.md"
-        if (root / rel).exists():
-            message = f"ya hay una práctica con ese título ({rel}): elige otro título."
-            return EXIT_INVALID, "", [FieldProblem(title_field, message)]
-        draft = practice_draft(values, sections, rel)
-    problems = _check(root, draft)
+        draft, title = _practice_draft(root, values, sections)
+    for problem in (draft, title):
+        if isinstance(problem, FieldProblem) and problem.field not in named:
+            problems.append(problem)
+    if isinstance(draft, FieldProblem):
+        return EXIT_INVALID, "", _in_form_order(problems, form)
+    named = {p.field for p in problems}
+    found = _too_big(draft, answers, form) or _check(root, draft, answers, values, form)
+    problems += [p for p in found if p.field not in named]
     if problems:
-        return EXIT_INVALID, draft.rel, problems
+        return EXIT_INVALID, "", _in_form_order(problems, form)
     _write(root, draft, new=form == "practica")
     return EXIT_OK, draft.rel, []
 
@@ -406,16 +286,15 @@ def run(root: Path, form: FormName, body_file: Path) -> int:
     try:
         status, rel, problems = from_issue(root, form, body)
     except NotThisForm as error:
-        print(f"error de uso: {error}", file=sys.stderr)
+        other = error.other
+        hint = f" Es del formulario «{FORM_NAMES[other]}»: usa --form {other}." if other else ""
+        print(f"error de uso: {error}{hint}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # the disk of the machine that runs it: never its folders
+        print(f"Error: no se pudo escribir el archivo: {os_reason(error)}.", file=sys.stderr)
+        return EXIT_INVALID
     if problems:
-        print(
-            f"No se escribió nada{f' en {rel}' if rel else ''}. Corrige en el formulario "
-            f"(editando el issue) lo siguiente:",
-            file=sys.stderr,
-        )
-        for problem in problems:
-            print(f"- {problem.as_text()}", file=sys.stderr)
+        print(form_reply.reply(problems), file=sys.stderr)
         return status
     what = "la práctica nueva" if form == "practica" else "la réplica en"
     print(f"Escribí {what} {rel}.")

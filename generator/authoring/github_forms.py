@@ -49,6 +49,7 @@ FORM_LABELS: dict[FormName, str] = {  # the issue label each form sets; the work
     "replica": "registro de réplica",
 }
 PRACTICE_ID_FIELD = "practica"  # the adoption form's field that names the practice
+MAX_TITLE_LENGTH = 150  # characters: a title is short; the rest goes in the summary or the text
 HEADER = (
     "# Generado por «python -m generator issue-form» desde generator/content/models.py,\n"
     "# content/taxonomia.yml y centers/: no lo edites a mano.\n"
@@ -170,7 +171,7 @@ def practice_fields() -> list[FormField]:
     """The practice form, in the order of the file; keys a maintainer decides are left out."""
     m = PracticeMeta
     return [
-        _field(m, "titulo", "text"),
+        _field(m, "titulo", "text", hint=f"Hasta {MAX_TITLE_LENGTH} caracteres."),
         _field(m, "resumen", "long"),
         _field(m, "centro", "choice", options="centros"),
         _field(m, "areas", "choices", options="areas", hint="Marca las que correspondan."),

@@ -56,13 +56,19 @@ class Question:
     default: str | None = None
 
 
+@dataclass(frozen=True)
+class Filled:
+    values: dict[str, str]
+    defaulted: frozenset[str]  # the names that took their question's default: nobody typed them
+
+
 def fill_in(
     values: Mapping[str, str | None],
     questions: Sequence[Question],
     *,
     interactive: bool,
     ask: Ask = input,
-) -> dict[str, str]:
+) -> Filled:
     """Ask for each missing value in a terminal; without one, missing required values fail."""
     filled = {k: v for k, v in values.items() if v}
     missing = [q for q in questions if not filled.get(q.name)]
@@ -75,14 +81,17 @@ def fill_in(
                 f"{verb} {names}. Escríbe{them} en el comando, por ejemplo --{required[0]} "
                 f'"...", o ejecútalo en una terminal para que te {them} pregunte.'
             )
+    defaulted = set()
     for question in missing:
         answer = ""
         suffix = f" [{question.default}]" if question.default else ""
         while not answer:
             answer = ask(f"{question.prompt}{suffix}: ").strip() if interactive else ""
-            answer = answer or (question.default or "")
+            if not answer and question.default:
+                answer = question.default
+                defaulted.add(question.name)
         filled[question.name] = answer
-    return filled
+    return Filled(filled, frozenset(defaulted))
 
 
 def stdin_is_terminal() -> bool:
@@ -159,7 +168,7 @@ def new_practice(
     all_areas = list(taxonomy.data.areas) if taxonomy else []
     centers_hint = ", ".join(centers)
     areas_hint = ", ".join(all_areas)
-    fields = fill_in(
+    answered = fill_in(
         values,
         [
             Question("titulo", "Título de la práctica"),
@@ -170,7 +179,8 @@ def new_practice(
         interactive=interactive,
         ask=ask,
     )
-    practice_id = _practice_id(fields["titulo"])
+    fields = answered.values
+    practice_id = practice_id_for(fields["titulo"])
     if not practice_id:
         _error("el título necesita letras o números para formar el nombre del archivo.")
         return EXIT_INVALID
@@ -188,13 +198,14 @@ def new_practice(
     if not _write_if_valid(root, rel, text, practice_problems(root, rel, text, loaded)):
         return EXIT_INVALID
     print(f"Creado {rel} (estado: borrador).")
-    if not values.get("areas"):
+    if "areas" in answered.defaulted:
         print(f"Revisa «areas»: se puso «{fields['areas']}» porque no indicaste otra.")
-    _say_next_steps(practice_id, taxonomy.data if taxonomy else None)
+    summary_left = fields["resumen"] == SUMMARY_PLACEHOLDER
+    _say_next_steps(practice_id, taxonomy.data if taxonomy else None, summary_left=summary_left)
     return EXIT_OK
 
 
-def _practice_id(title: str) -> str:
+def practice_id_for(title: str) -> str:
     """The title's slug, which names the file: kept well under the system's 255 bytes, cut
     at a word."""
     practice_id = slugify(title)
@@ -205,11 +216,13 @@ def _practice_id(title: str) -> str:
     return practice_id
 
 
-def _say_next_steps(practice_id: str, taxonomy: Taxonomy | None) -> None:
-    """What the author does next with the new practice, and where to see it."""
+def _say_next_steps(practice_id: str, taxonomy: Taxonomy | None, *, summary_left: bool) -> None:
+    """What the author does next with the new practice, and where to see it; the summary only
+    when it still holds the placeholder."""
+    to_write = "el resumen y las cuatro secciones" if summary_left else "las cuatro secciones"
     print(
-        "Siguiente paso: completa el resumen y las cuatro secciones, revisa con "
-        "«python -m generator check» y cambia «estado» a «publicada» cuando esté lista."
+        f"Siguiente paso: completa {to_write}, revisa con «python -m generator check» y cambia "
+        "«estado» a «publicada» cuando esté lista."
     )
     print(
         "Para verla mientras escribes: ejecuta «make serve» (o «python -m generator serve») y "
@@ -275,7 +288,7 @@ def new_center(
         ],
         interactive=interactive,
         ask=ask,
-    )
+    ).values
     center_id = fields["id"]
     if not SLUG_RE.match(center_id):
         _error(f"«{center_id}» no sirve como clave del centro: {SLUG_HINT}.")

@@ -45,18 +45,19 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
             f"El archivo pesa {len(data) // 1024} KB; el máximo es {MAX_FILE_BYTES // 1024} KB. "
             "Acorta el texto o mueve las imágenes a archivos aparte.",
         )
+    encoding = wide_encoding(data)
+    if encoding:
+        return None, problem(
+            "codificacion",
+            f"El archivo está en {encoding}, no en UTF-8: ábrelo en tu editor y guárdalo con "
+            "la codificación «UTF-8».",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, problem(
-            "codificacion",
-            "El archivo no está en UTF-8 (probablemente Latin-1 o Windows-1252): ábrelo en tu "
-            "editor y guárdalo con la codificación «UTF-8».",
-            line,
-            column,
-        )
+        return None, problem("codificacion", _not_utf8(data), line, column)
     if not text.strip():
         return None, problem(
             "archivo-vacio", "El archivo está vacío: escribe su contenido o bórralo."
@@ -70,6 +71,50 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
             line,
         )
     return text, []
+
+
+# Byte order marks, longest first (UTF-32's begin as UTF-16's do).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 LE (con BOM)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 BE (con BOM)"),
+    (b"\xff\xfe", "UTF-16 LE (con BOM)"),
+    (b"\xfe\xff", "UTF-16 BE (con BOM)"),
+)
+_SAMPLE = 4096
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """The name of a two- or four-byte encoding the bytes say the file is in: its byte order
+    mark, or, without one, zero bytes in every other place (text in UTF-16 that is mostly
+    ASCII: each letter is a letter and a zero)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:_SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2], sample[1 : pairs * 2 : 2]
+    if odd.count(0) > pairs * 0.6 and even.count(0) == 0:
+        return "UTF-16 LE (sin BOM)"
+    if even.count(0) > pairs * 0.6 and odd.count(0) == 0:
+        return "UTF-16 BE (sin BOM)"
+    return None
+
+
+def _not_utf8(data: bytes) -> str:
+    """What the bytes say about a file that is not UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return (
+            "El archivo empieza con la marca de UTF-8 con BOM, pero tiene más adelante "
+            "caracteres que no son UTF-8 (se pegó texto de otra codificación, quizá Latin-1 o "
+            "Windows-1252): escribe de nuevo, en tu editor, los caracteres de esta línea y "
+            "guárdalo con la codificación «UTF-8»."
+        )
+    return (
+        "El archivo no está en UTF-8 (probablemente Latin-1 o Windows-1252): ábrelo en tu "
+        "editor y guárdalo con la codificación «UTF-8»."
+    )
 
 
 def all_files(root: Path, folder: str) -> set[str]:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from generator.content.files import relative
+from generator.content.models import SLUG_RE
 from generator.content.problems import Problem
-from generator.text import os_reason
+from generator.text import fold_confusables, os_reason, slugify
 
 ATTACHMENTS_DIR = "practices/adjuntos"
 ATTACHMENT_TYPES = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP"}
@@ -69,6 +71,7 @@ def content_files(
     if not _is_folder(directory):
         return [], []
     entries, problems = _entries(root, directory)
+    names = {entry.name for entry in entries}
     found = []
     for entry in entries:
         path = directory / entry.name
@@ -91,15 +94,14 @@ def content_files(
         elif entry.name in IGNORED:
             continue
         elif path.suffix in CONTENT_SUFFIXES:
-            problems.append(
-                _problem(
-                    root,
-                    path,
-                    "extension",
-                    f"Los archivos de {what} usan la extensión «{suffix}»: renombra este "
-                    f"archivo a «{path.stem}{suffix}».",
-                )
+            wanted = f"{path.stem}{suffix}"
+            fix = (
+                _same_thing_twice(entry.name, wanted)
+                if wanted in names
+                else f"renombra este archivo a «{wanted}»."
             )
+            message = f"Los archivos de {what} usan la extensión «{suffix}»: {fix}"
+            problems.append(_problem(root, path, "extension", message))
         else:
             problems.append(
                 _problem(
@@ -112,6 +114,68 @@ def content_files(
                 )
             )
     return found, problems
+
+
+def _same_thing_twice(name: str, existing: str) -> str:
+    """The fix when renaming `name` would take the name of a file that exists."""
+    return (
+        f"«{existing}» ya existe, así que son dos archivos para lo mismo. Deja uno solo: pasa a "
+        f"«{existing}» lo que falte de «{name}» y borra «{name}»."
+    )
+
+
+def valid_names(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The files (all of one folder) whose name is a key, and a problem for each other one, with
+    the name to give it: never the name of a file that exists, nor the one another file is told
+    to take."""
+    names = {path.name for path in paths}
+    invalid = [path for path in paths if not SLUG_RE.match(path.stem)]
+    valid = [path for path in paths if SLUG_RE.match(path.stem)] if invalid else paths
+    wanted = {path: (slugify(path.stem) or "mi-archivo") + path.suffix for path in invalid}
+    problems = []
+    for path in invalid:
+        name, target = path.name, wanted[path]
+        also = sorted(p.name for p in invalid if p != path and wanted[p] == target)
+        if target in names:
+            fix = _same_thing_twice(name, target)
+        elif also:
+            others = " y ".join(f"«{other}»" for other in also)
+            fix = (
+                f"Su nombre como clave sería «{target}», el mismo que el de {others}: son "
+                "archivos para lo mismo. Deja uno solo, con ese nombre."
+            )
+        else:
+            fix = f"Renómbralo a «{target}»."
+        message = (
+            f"El nombre «{name}» no sirve como clave: usa minúsculas sin tildes, números y "
+            f"guiones.{_lookalikes(path.stem)} {fix}"
+        )
+        problems.append(_problem(root, path, "id-invalido", message))
+    return valid, problems
+
+
+def _lookalikes(stem: str) -> str:
+    """The letters of another alphabet that look Latin (a Cyrillic «а»), said: nobody sees them."""
+    found = dict.fromkeys(c for c in stem if not c.isascii() and fold_confusables(c) != c)
+    if not found:
+        return ""
+    listed = ", ".join(
+        f"«{c}» (U+{ord(c):04X} {unicodedata.name(c, '')}) en vez de «{fold_confusables(c)}»"
+        for c in found
+    )
+    return f" Tiene letras de otro alfabeto que parecen latinas: {listed}."
+
+
+def free_name(candidates: list[str], taken: set[str]) -> str:
+    """The first of `candidates` that no file has, or the first with a number added."""
+    for candidate in candidates:
+        if candidate not in taken:
+            return candidate
+    stem, dot, suffix = candidates[0].rpartition(".")
+    number = 2
+    while f"{stem}-{number}{dot}{suffix}" in taken:
+        number += 1
+    return f"{stem}-{number}{dot}{suffix}"
 
 
 def attachments(root: Path) -> tuple[list[str], list[Problem]]:

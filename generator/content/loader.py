@@ -14,11 +14,13 @@ from generator.content.anchors import practice_title, practice_trailing
 from generator.content.bodies import CheckedBody, check_body
 from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
-from generator.content.layout import attachments, content_files
+from generator.content.invisible import check_body_text, check_yaml_text
+from generator.content.layout import attachments, content_files, free_name, valid_names
 from generator.content.linkcheck import BodyLinks, check_links
 from generator.content.links import Linkable, linkable, page_docs, practice_docs
+from generator.content.measured import check_no_results_claim
 from generator.content.messages import Vocabulary, validate_document
-from generator.content.models import SLUG_RE, Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.partial import Validated, unread
 from generator.content.problems import Problem
 from generator.content.repository import Entry, MarkdownEntry
@@ -27,7 +29,7 @@ from generator.content.unfinished import check_unfinished
 from generator.content.yamlrecover import parse_recovering
 from generator.content.yamlsource import KeyPath, Position, YamlDocument
 from generator.parallel import map_halves
-from generator.text import slugify, tag_slug
+from generator.text import tag_slug
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -81,7 +83,7 @@ class Loader:
         if text is None:
             return None
         doc, problems, left_out = parse_recovering(text, rel, model.model_fields)
-        self.problems += problems
+        self.problems += problems + check_yaml_text(text, rel, 0, doc)
         if doc is None:
             return None
         partial = known is not None
@@ -132,6 +134,8 @@ class Loader:
             split.yaml_text, rel, model.model_fields, line_offset=split.yaml_line_offset
         )
         self.problems += problems
+        self.problems += check_yaml_text(split.yaml_text, rel, split.yaml_line_offset, doc)
+        self.problems += check_body_text(split.body, split.body_first_line, rel)
         data: Validated[M] | None = None
         if doc is None or doc.value is None:
             if doc is not None and split.yaml_line_offset:
@@ -154,29 +158,14 @@ class Loader:
             places=data.places,
         )
 
-    def check_id(self, path: Path) -> bool:
-        if SLUG_RE.match(path.stem):
-            return True
-        suggestion = slugify(path.stem) or "mi-archivo"
-        self.problems.append(
-            Problem(
-                relative(self.root, path),
-                1,
-                1,
-                "id-invalido",
-                f"El nombre «{path.name}» no sirve como clave: usa minúsculas sin tildes, números "
-                f"y guiones. Renómbralo a «{suggestion}{path.suffix}».",
-            )
-        )
-        return False
-
     def files_in(
         self, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
     ) -> list[Path]:
         """The `suffix` files directly in `folder`; anything else in it is reported."""
         found, problems = content_files(self.root, folder, suffix, what, folders)
-        self.problems += problems
-        return [path for path in found if self.check_id(path)]
+        valid, wrong_names = valid_names(self.root, found)
+        self.problems += problems + wrong_names
+        return valid
 
     def required_file(self, rel: str) -> Path | None:
         path = self.root / rel
@@ -378,8 +367,11 @@ def _load_pages(
 ) -> tuple[dict[str, MarkdownEntry[PageMeta]], dict[str, CheckedBody]]:
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
     checked: dict[str, CheckedBody] = {}
-    for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
+    paths = loader.files_in(PAGES_DIR, ".md", "páginas")
+    taken = {path.name for path in paths}
+    for path in paths:
         if path.stem in RESERVED_PAGE_IDS:
+            other = free_name([f"{path.stem}-red{path.suffix}", f"pagina-{path.name}"], taken)
             loader.problems.append(
                 Problem(
                     relative(loader.root, path),
@@ -387,7 +379,7 @@ def _load_pages(
                     1,
                     "id-reservado",
                     f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, "
-                    f"por ejemplo a «{path.stem}-red{path.suffix}».",
+                    f"por ejemplo a «{other}».",
                 )
             )
             continue
@@ -441,6 +433,7 @@ def load_practices(
         batch.bodies.append(checked.links)
         batch.sections[practice_docs(practice.id)] = checked.ids
         loader.problems += check_unfinished(practice)
+        loader.problems += check_no_results_claim(practice)
         check_practice(Rules(loader.problems), practice, taxonomy, centers, practices)
         if draft:
             batch.drafts.add(practice.id)

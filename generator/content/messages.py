@@ -345,7 +345,7 @@ _OTHER_MONTHS = (
 )
 
 
-def _iso_date(shown: str, *, months: bool = False) -> str:
+def iso_date_hint(shown: str, *, months: bool = False) -> str:
     """ " ¿Quisiste decir «2021-04-30»?" for a full date written another way: 30/04/2021,
     2021/4/30, 2021-4-30, 30 de abril de 2021; with `months`, also «2020-12» for 12/2020 or
     diciembre de 2020."""
@@ -369,13 +369,13 @@ def _iso_date(shown: str, *, months: bool = False) -> str:
 
 def _date(f: _Failure) -> tuple[str, str]:
     return "fecha-invalida", (
-        f"{f.field}: «{f.shown}» no es una fecha válida.{_iso_date(f.shown)} Usa AAAA-MM-DD "
+        f"{f.field}: «{f.shown}» no es una fecha válida.{iso_date_hint(f.shown)} Usa AAAA-MM-DD "
         "(año, mes y día), por ejemplo 2021-03-15."
     )
 
 
 def _partial_date(f: _Failure) -> tuple[str, str]:
-    meant = _iso_date(f.shown, months=True)
+    meant = iso_date_hint(f.shown, months=True)
     return "fecha-invalida", (
         f"{f.field}: «{f.shown}» no es una fecha válida.{meant} Escríbela tan precisa "
         "como la fuente: un año (2020), «inicio de 2020», «fin de 2020», un mes "

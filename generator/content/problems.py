@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -72,10 +73,30 @@ def summary(problems: list[Problem]) -> str:
     return f"{plural(errors, 'error', 'errores')}, {plural(warnings, 'aviso', 'avisos')}."
 
 
+SHOWN_PER_CODE = 20  # in the text output; github and json list every problem
+
+
 def format_text(problems: list[Problem]) -> str:
-    lines = [p.as_text() for p in problems]
+    """One line per problem, but of a rule broken more than SHOWN_PER_CODE times only the first
+    ones, then how many more (20,000 files missing the same sections were 80,000 lines)."""
+    total = Counter(p.code for p in problems)
+    shown: Counter[str] = Counter()
+    lines = []
+    for problem in problems:
+        shown[problem.code] += 1
+        if shown[problem.code] <= SHOWN_PER_CODE:
+            lines.append(problem.as_text())
+        if shown[problem.code] == SHOWN_PER_CODE < total[problem.code]:
+            more = total[problem.code] - SHOWN_PER_CODE
+            these = "este" if more == 1 else "estos"
+            lines.append(f"  … y {_thousands(more)} más como {these} ({problem.code})")
     lines.append(summary(problems))
     return "\n".join(lines)
+
+
+def _thousands(number: int) -> str:
+    """12.345, as Spanish writes big numbers."""
+    return f"{number:,}".replace(",", ".")
 
 
 def format_github(problems: list[Problem]) -> str:

@@ -283,6 +283,7 @@ def _check_adoptions(
         practice.value("replicas", i, "centro") for i, _ in enumerate(_listed(practice, "replicas"))
     ]
     rules.no_duplicates(practice, "replicas", adopters, "El centro")
+    _check_adopted_status(rules, practice, len(adopters))
     for i, adopter in enumerate(adopters):
         path = ("replicas", i, "centro")
         if adopter is not None and adopter == center:
@@ -304,6 +305,38 @@ def _check_adoptions(
                 f"La réplica ({adopted}) es anterior a la práctica ({date}): un "
                 "centro no puede adoptarla antes de que exista. Revisa las dos fechas.",
             )
+
+
+# A practice that is not a real, published case cannot have been adopted: its adoptions would
+# count in the site's totals as transfers between centers that did not happen.
+NOT_ADOPTABLE = {
+    "ejemplo": (
+        "replica-de-ejemplo",
+        "Esta práctica es un ejemplo de formato («estado: ejemplo»): no describe un caso real, "
+        "así que ningún centro pudo adoptarla. Borra esta réplica; si la práctica es real, "
+        "cambia «estado» a «publicada» y deja la réplica.",
+    ),
+    "borrador": (
+        "replica-de-borrador",
+        "Esta práctica es un borrador («estado: borrador»): no está publicada, así que otro "
+        "centro no pudo adoptarla desde el sitio. Borra esta réplica y regístrala cuando la "
+        "práctica esté «publicada».",
+    ),
+}
+
+
+def _check_adopted_status(
+    rules: Rules, practice: MarkdownEntry[PracticeMeta], adoptions: int
+) -> None:
+    """Only a published practice has adoptions."""
+    if not adoptions:
+        return
+    status = practice.value("estado")
+    if status not in NOT_ADOPTABLE:
+        return
+    code, message = NOT_ADOPTABLE[status]
+    for i in range(adoptions):
+        rules.add(practice, ("replicas", i), code, message)
 
 
 def _check_related(

@@ -8,6 +8,13 @@ import yaml
 
 from generator.content.problems import Problem
 
+DEPTH_MESSAGE = (
+    "El YAML tiene demasiados niveles de sangría: usa como máximo los niveles que muestran los "
+    "archivos de ejemplo."
+)
+# libyaml stops at 1,000 levels with this problem, before the parser's own limit (yamlsource).
+_TOO_DEEP = "exceeded maximum nesting depth"
+
 _TAB_HINT = (
     "Hay un tabulador (la tecla Tab): YAML no los acepta para sangrar. Reemplázalo por "
     "espacios, dos por nivel."
@@ -118,6 +125,9 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str, offset: in
     """libyaml's error as a Spanish problem at the line the author has to change."""
     problem, context = error.problem or "", error.context or ""
     mark = error.problem_mark or error.context_mark
+    if _TOO_DEEP in problem:
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(file, line + offset, column, "yaml-profundidad", DEPTH_MESSAGE)
     hint = "Revisa las comillas, los «:» y la sangría (con espacios) de esta línea."
     if mark is not None and _char_at(text, mark) == "\t":
         hint = _TAB_HINT

@@ -21,7 +21,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content.problems import Problem
-from generator.content.yamlerrors import syntax_problem
+from generator.content.yamlerrors import DEPTH_MESSAGE, syntax_problem
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -169,12 +169,7 @@ class _Converter:
             return None
         self._seen.add(id(node))
         if depth > _MAX_DEPTH:
-            self.problem(
-                node,
-                "yaml-profundidad",
-                "El YAML tiene demasiados niveles de sangría: usa como máximo los niveles que "
-                "muestran los archivos de ejemplo.",
-            )
+            self.problem(node, "yaml-profundidad", DEPTH_MESSAGE)
             return None
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
@@ -285,8 +280,7 @@ def parse_yaml(
                 1 + line_offset,
                 1,
                 "yaml-profundidad",
-                "El YAML tiene demasiados niveles de sangría: usa como máximo los niveles que "
-                "muestran los archivos de ejemplo.",
+                DEPTH_MESSAGE,
             )
         ]
     if node is None:

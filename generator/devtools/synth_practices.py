@@ -159,7 +159,8 @@ class PracticeWriter:
         if status == "borrador":
             self.drafts.add(index)
         head = self.front_matter(index, center, areas, date, status)
-        body = self.body(index, center, areas, date, status == "ejemplo")
+        measured = "resultados:" in head  # then the text does not say nothing was measured
+        body = self.body(index, center, areas, date, status == "ejemplo", measured=measured)
         return "\n".join(head + body) + "\n"
 
     def front_matter(
@@ -186,7 +187,9 @@ class PracticeWriter:
             lines.append("publicos: " + flow(rng.sample(self.publics, rng.randint(1, 3))))
         if rng.random() < 0.95:
             lines.append("etiquetas: " + flow(rng.sample(TAGS, rng.randint(1, 5))))
-        lines += self.results(date) + self.adoptions(center, date) + self.related(index)
+        adoptions = self.adoptions(center, date)  # drawn for all: the same draws as before
+        lines += self.results(date) + (adoptions if status == "publicada" else [])
+        lines += self.related(index)
         lines += what_it_takes(theme)
         if rng.random() < 0.3:
             number = self.centers[center].number
@@ -242,7 +245,14 @@ class PracticeWriter:
         return ["relacionadas:", *(f"  - {self.themes[i].id}" for i in picks[:count])]
 
     def body(
-        self, index: int, center: int, areas: list[str], date: dt.date, example: bool
+        self,
+        index: int,
+        center: int,
+        areas: list[str],
+        date: dt.date,
+        example: bool,
+        *,
+        measured: bool,
     ) -> list[str]:
         rng = self.rng
         theme = self.themes[index]
@@ -278,7 +288,7 @@ class PracticeWriter:
                 "",
             ]
         lines += ["## Resultados", ""]
-        if rng.random() < 0.7:
+        if rng.random() < 0.7 or measured:
             lines += [" ".join(_fill(rng, RESULTS, 3, slots)) + " " + SYNTHETIC_RESULTS, ""]
         else:
             lines += [NO_RESULTS, ""]

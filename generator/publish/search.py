@@ -16,7 +16,7 @@ practices: 8.9 MB, 681 KB gzip; 5,000: 44 MB, 3.2 MB gzip) and does not fold acc
 
 Offline (`file://`) the browser cannot fetch the index: `buscar.js` then says so and links
 to the catalogue, which filters without any fetch. The offline bundle plugs its own local
-index in there (`SEARCH_BACKEND_HOOK` in `buscar.js`, see `generator/build/offline.py`).
+index in there (`SEARCH_BACKEND_HOOK` in `buscar.js`, see `generator/publish/offline.py`).
 
 """
 

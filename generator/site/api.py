@@ -51,7 +51,14 @@ class CenterRecord(Center):
 class PracticesDocument(Record):
     model_config = ConfigDict(title="Prácticas de la Red de Centros")
     version: Literal[1] = Field(description="Versión del formato de este archivo.")
-    total: int = Field(description="Número de prácticas del archivo.")
+    total: int = Field(
+        description="Número de prácticas del archivo, las de ejemplo incluidas (cuántas son: "
+        "«ejemplos»)."
+    )
+    ejemplos: int = Field(
+        description="Cuántas de esas prácticas son de ejemplo: muestran el formato, no son casos "
+        "reales (su «ejemplo» es true)."
+    )
     practicas: list[PracticeRecord] = Field(description="Las prácticas, de la más reciente.")
 
 
@@ -87,7 +94,10 @@ def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocu
         )
         for p in view.practices
     ]
-    return PracticesDocument(version=API_VERSION, total=len(records), practicas=records)
+    examples = sum(1 for record in records if record.ejemplo)
+    return PracticesDocument(
+        version=API_VERSION, total=len(records), ejemplos=examples, practicas=records
+    )
 
 
 def centers_document(view: SiteView, *, directory_urls: bool) -> CentersDocument:

@@ -21,6 +21,7 @@ from generator.content.markdown import ParsedBody
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
 from generator.site.catalogue import Facet
 from generator.site.text import practice_title
+from generator.site.view import Tally
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class AdoptionLine:
 class TagRef:
     slug: str
     name: str
-    count: int  # practices with the tag
+    count: Tally  # practices with the tag
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ class HomePage(SourcedPage):
 
     counts: Mapping[str, int]  # SiteView.counts
     latest: tuple[ListedPractice, ...]
-    area_counts: Mapping[str, int]  # practices per area
+    area_counts: Mapping[str, Tally]  # practices per area
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ class CentersPage(SourcedPage):
     TEMPLATE = "centros.md.j2"
 
     centers: tuple[CenterRef, ...]  # by name
-    practice_counts: Mapping[str, int]  # practices each center originated
+    practice_counts: Mapping[str, Tally]  # practices each center originated
     map_svg: Markup
 
 
@@ -194,7 +195,7 @@ class CenterPage(SourcedPage):
 class AreasPage(SourcedPage):
     TEMPLATE = "areas.md.j2"
 
-    area_counts: Mapping[str, int]
+    area_counts: Mapping[str, Tally]
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ class SearchPage(Page):
 class ApiPage(Page):
     TEMPLATE = "api.md.j2"
 
-    practice_count: int
+    practice_count: Tally
     center_count: int
     practice_fields: tuple[tuple[str, str], ...]
     center_fields: tuple[tuple[str, str], ...]

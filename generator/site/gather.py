@@ -46,7 +46,7 @@ from generator.site.feed import NEWS_LIMIT, all_news, newest_first
 from generator.site.mapsvg import MapPoint, render_map
 from generator.site.options import RenderOptions
 from generator.site.text import partial_date_es, short_center_name
-from generator.site.view import Adoption, SiteView, Tag
+from generator.site.view import Adoption, SiteView, Tag, Tally, tally
 
 ADOPTION_SECTION = "registrar-que-tu-centro-adopto-una-practica"  # id on contribuir.md
 CONTRIBUTING_PAGE = "contribuir"
@@ -94,8 +94,8 @@ class Gatherer:
             for p in practices
         )
 
-    def area_counts(self) -> dict[str, int]:
-        return {key: len(self.view.by_area.get(key, [])) for key in self.taxonomy.areas}
+    def area_counts(self) -> dict[str, Tally]:
+        return {key: tally(self.view.by_area.get(key, [])) for key in self.taxonomy.areas}
 
     def adoption_lines(self, adoptions: list[Adoption]) -> tuple[AdoptionLine, ...]:
         view = self.view
@@ -162,7 +162,7 @@ class Gatherer:
             taxonomy=self.taxonomy,
             pages=self.pages,
             centers=tuple(CenterRef(c.id, c.data) for c in view.centers),
-            practice_counts={c.id: len(view.originated.get(c.id, [])) for c in view.centers},
+            practice_counts={c.id: tally(view.originated.get(c.id, [])) for c in view.centers},
             map_svg=self.map_svg(urls.CENTERS),
         )
 
@@ -228,7 +228,7 @@ class Gatherer:
         return TagsPage(
             here=urls.TAGS,
             directory_urls=self.directory_urls,
-            tags=tuple(TagRef(t.slug, t.name, len(t.practices)) for t in self.view.tags),
+            tags=tuple(TagRef(t.slug, t.name, tally(t.practices)) for t in self.view.tags),
         )
 
     def tag(self, tag: Tag) -> TagPage:
@@ -246,7 +246,7 @@ class Gatherer:
         return ApiPage(
             here=urls.API,
             directory_urls=self.directory_urls,
-            practice_count=len(self.view.practices),
+            practice_count=tally(self.view.practices),
             center_count=len(self.view.centers),
             practice_fields=tuple(api.field_rows(api.PracticeRecord)),
             center_fields=tuple(api.field_rows(api.CenterRecord)),

@@ -34,6 +34,19 @@ class Adoption:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many practices, and how many of them are examples: a page that shows the total says
+    the second beside it, since an example is not a real case."""
+
+    total: int
+    examples: int
+
+
+def tally(practices: list[MarkdownEntry[PracticeMeta]]) -> Tally:
+    return Tally(len(practices), sum(1 for p in practices if p.data.estado == "ejemplo"))
+
+
+@dataclass(frozen=True)
 class Tag:
     slug: str
     name: str  # the most used spelling
@@ -115,10 +128,12 @@ class SiteView:
 
     @cached_property
     def adoptions(self) -> list[Adoption]:
-        """Every replica of a shown practice, oldest first."""
+        """Every replica of a published practice, oldest first: an example or a draft was not
+        adopted (`check` refuses their replicas), and no count may say it was."""
         found = [
             Adoption(p.id, p.data.centro, r.centro, r.fecha, r.nota)
             for p in self.practices
+            if p.data.estado == "publicada"
             for r in p.data.replicas
         ]
         return sorted(found, key=lambda a: (a.date, a.practice, a.adopter))

@@ -104,12 +104,22 @@ def test_the_headline_count_follows_the_filters(phone: Any, site: str) -> None:
     total = phone.locator(".rc-catalogo li").count()
     headline = phone.locator("[data-conteo]")
     assert headline.inner_text() == f"{total} prácticas"
+    # Beside the count, how many of the practices counted are examples (not real cases).
+    examples = phone.locator("[data-ejemplos]")
+
+    def shown_examples() -> str:
+        count = phone.locator(".rc-catalogo li[data-estado=ejemplo]:visible").count()
+        return f"({count} de ejemplo)" if count else ""
+
+    assert phone.locator(".rc-catalogo li[data-estado=ejemplo]").count() > 0
+    assert examples.inner_text().strip() == shown_examples()
     phone.locator("summary", has_text="Filtrar").click()
     phone.get_by_label("Centro", exact=True).select_option(
         label="Centro de Negocios Sercotec Talca (1)"
     )
     assert phone.locator(".rc-catalogo li:visible").count() == 1
     assert headline.inner_text() == f"Se muestra 1 de {total} prácticas"
+    assert examples.inner_text().strip() == shown_examples()
     assert phone.locator("summary", has_text="Filtrar").inner_text().endswith("(1 activo)")
     phone.get_by_role("checkbox", name="Pymes").check()
     assert phone.locator("summary").first.inner_text().endswith("(2 activos)")

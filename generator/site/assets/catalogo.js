@@ -19,6 +19,8 @@
   );
   const headline = document.querySelector("[data-conteo]");
   const unknownNote = document.querySelector("[data-desconocidos]");
+  // How many of the practices counted are examples (not real cases), beside the count.
+  const examplesNote = document.querySelector("[data-ejemplos]");
   const activeNote = document.querySelector("[data-activos]");
   const noun = (n) => (n === 1 ? "práctica" : "prácticas");
 
@@ -71,6 +73,8 @@
     if (active === 0) headline.textContent = `${total} ${noun(total)}`;
     else if (shown === 0) headline.textContent = total === 1 ? "La única práctica no cumple estos filtros" : `Ninguna de las ${total} prácticas cumple estos filtros`;
     else headline.textContent = `${shown === 1 ? "Se muestra" : "Se muestran"} ${shown} de ${total} ${noun(total)}`;
+    const examples = items.filter((li) => !li.hidden && li.dataset.estado === "ejemplo").length;
+    examplesNote.textContent = shown && examples ? ` (${examples} de ejemplo)` : "";
     activeNote.textContent = active ? ` (${active} ${active === 1 ? "activo" : "activos"})` : "";
     const params = new URLSearchParams();
     for (const facet of facets) for (const v of picked[facet]) params.append(facet, v);
