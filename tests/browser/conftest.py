@@ -163,3 +163,11 @@ def served(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The editor with decap-server on a fixture repository (tests/browser/local_editor.py)."""
+    from tests.browser.local_editor import local_editor
+
+    yield from local_editor(tmp_path_factory)

@@ -14,16 +14,8 @@ import pytest
 
 from generator.authoring import cms
 from generator.content.pipeline import load_valid
-from tests.browser.test_local_cms import (
-    LocalEditor,
-    editor,
-    new_practice,
-    sign_in,
-    wait_for_file,
-)
+from tests.browser.local_editor import LocalEditor, new_practice, sign_in, wait_for_file
 from tests.spanish import foreign_words, slips
-
-__all__ = ["editor"]  # the module's own decap-server and fixture repository
 
 SCREENS = [(390, 844), (1280, 800)]
 
