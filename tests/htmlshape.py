@@ -34,6 +34,11 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 _ALERT = re.compile(r"\bmarkdown-alert-(\w+)")
 
 
+def _spaced(text: str | None) -> str | None:
+    """A text attribute as a reader meets it: its whitespace collapsed."""
+    return None if text is None else _SPACES.sub(" ", text)
+
+
 def _attributes(tag: Tag) -> tuple[str, ...]:
     """The attributes that are structure, spelled the same for both renderers."""
     name = tag.name
@@ -43,10 +48,10 @@ def _attributes(tag: Tag) -> tuple[str, ...]:
         return " ".join(value) if isinstance(value, list) else value
 
     if name == "a":
-        pairs = [("href", unquote(get("href") or "")), ("title", get("title"))]
+        pairs = [("href", unquote(get("href") or "")), ("title", _spaced(get("title")))]
     elif name == "img":
-        src = unquote(get("src") or "")
-        pairs = [("src", src), ("alt", get("alt") or ""), ("title", get("title"))]
+        src, alt = unquote(get("src") or ""), _spaced(get("alt") or "")
+        pairs = [("src", src), ("alt", alt), ("title", _spaced(get("title")))]
     elif name == "ol":
         pairs = [("start", None if get("start") in (None, "1") else get("start"))]
     elif name == "input":
