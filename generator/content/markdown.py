@@ -18,12 +18,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.token import Token
-from markdown_it.utils import OptionsDict
+from markdown_it.utils import OptionsDict, OptionsType
 
 from generator.content.autolinks import gfm_autolinks
 
@@ -41,6 +43,7 @@ ALERT_TITLES = {
 def body_parser() -> MarkdownIt:
     """What authors write: GitHub's dialect."""
     md = MarkdownIt("gfm-like2").use(gfm_autolinks)
+    md.block.ruler.at("blockquote", _quote_or_alert, {"alt": list(_CONTAINER_ALT)})
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
     return _with_site_rules(md)
 
@@ -59,6 +62,34 @@ def _with_site_rules(md: MarkdownIt) -> MarkdownIt:
     md.add_render_rule("s_open", lambda *args: "<del>")
     md.add_render_rule("s_close", lambda *args: "</del>")
     return md
+
+
+_CONTAINER_ALT = ("paragraph", "reference", "blockquote", "list")  # markdown-it's own
+
+
+class _WithoutAlerts:
+    """The parser as a quote inside a list or another quote sees it: without alerts."""
+
+    def __init__(self, md: MarkdownIt) -> None:
+        self._md = md
+        self.options = OptionsDict(cast(OptionsType, {**md.options, "alerts": False}))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._md, name)
+
+
+def _quote_or_alert(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """An alert only as a block of the body itself, as on GitHub («Alerts cannot be nested
+    within other elements», GitHub's documentation): inside a list or a quote, `> [!NOTE]`
+    is a quote."""
+    if state.level == 0 or isinstance(state.md, _WithoutAlerts):
+        return blockquote(state, start, end, silent)
+    md = state.md
+    state.md = cast(MarkdownIt, _WithoutAlerts(md))
+    try:
+        return blockquote(state, start, end, silent)
+    finally:
+        state.md = md
 
 
 def _spanish_alert_titles(state: Any) -> None:
