@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,8 +23,10 @@ from typing import Any, cast
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_inline import RuleFuncInlineType
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.blockquote import blockquote
+from markdown_it.rules_inline import StateInline, emphasis, strikethrough
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict, OptionsType
 
@@ -44,6 +47,8 @@ def body_parser() -> MarkdownIt:
     """What authors write: GitHub's dialect."""
     md = MarkdownIt("gfm-like2").use(gfm_autolinks)
     md.block.ruler.at("blockquote", _quote_or_alert, {"alt": list(_CONTAINER_ALT)})
+    md.inline.ruler.at("emphasis", _flanking_as_cmark(emphasis.tokenize, skip="~"))
+    md.inline.ruler.at("strikethrough", _flanking_as_cmark(strikethrough.tokenize, skip=""))
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
     return _with_site_rules(md)
 
@@ -90,6 +95,52 @@ def _quote_or_alert(state: StateBlock, start: int, end: int, silent: bool) -> bo
         return blockquote(state, start, end, silent)
     finally:
         state.md = md
+
+
+def _cmark_space(char: str) -> bool:
+    return char in "\t\n\f\r " or unicodedata.category(char) == "Zs"
+
+
+def _cmark_punctuation(char: str) -> bool:
+    """Punctuation as cmark-gfm reads it (CommonMark 0.29): ASCII's and Unicode's P
+    categories, not symbols (€, →, ✅), which markdown-it (CommonMark 0.31) adds."""
+    return char in string.punctuation or unicodedata.category(char).startswith("P")
+
+
+def _flanking(state: StateInline, start: int, end: int, skip: str) -> tuple[bool, bool]:
+    """(can open, can close) of the delimiter run `src[start:end]`, as cmark-gfm's
+    scan_delims decides: the characters around it are read past any in `skip`."""
+    src, before, after = state.src, start - 1, end
+    while before > 0 and src[before] in skip:
+        before -= 1
+    while after < state.posMax and src[after] in skip:
+        after += 1
+    last = src[before] if before >= 0 and src[before] not in skip else "\n"
+    next_ = src[after] if after < state.posMax and src[after] not in skip else "\n"
+    punct_last, punct_next = _cmark_punctuation(last), _cmark_punctuation(next_)
+    left = not _cmark_space(next_) and (not punct_next or _cmark_space(last) or punct_last)
+    right = not _cmark_space(last) and (not punct_last or _cmark_space(next_) or punct_next)
+    if src[start] == "_":
+        return left and (not right or punct_last), right and (not left or punct_next)
+    return left, right
+
+
+def _flanking_as_cmark(rule: RuleFuncInlineType, skip: str) -> RuleFuncInlineType:
+    """`rule` (emphasis or strikethrough) with its delimiters' opening and closing decided
+    as GitHub's renderer decides them: for emphasis it reads past a `~` around the run
+    (cmark-gfm skips the strikethrough extension's character), and a symbol is not
+    punctuation. So `**Nota:**~~no~~` stays text, as on GitHub."""
+
+    def as_cmark(state: StateInline, silent: bool) -> bool:
+        start, known = state.pos, len(state.delimiters)
+        if not rule(state, silent):
+            return False
+        can_open, can_close = _flanking(state, start, state.pos, skip)
+        for delimiter in state.delimiters[known:]:
+            delimiter.open, delimiter.close = can_open, can_close
+        return True
+
+    return as_cmark
 
 
 def _spanish_alert_titles(state: Any) -> None:
