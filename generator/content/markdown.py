@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import RuleFuncInlineType
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, lheading, paragraph, reference
 from markdown_it.rules_block.blockquote import blockquote
 from markdown_it.rules_inline import StateInline, emphasis, strikethrough
 from markdown_it.token import Token
@@ -47,6 +47,7 @@ def body_parser() -> MarkdownIt:
     """What authors write: GitHub's dialect."""
     md = MarkdownIt("gfm-like2").use(gfm_autolinks)
     md.block.ruler.at("blockquote", _quote_or_alert, {"alt": list(_CONTAINER_ALT)})
+    md.block.ruler.before("code", "red_task_text", _text_after_task_marker)
     md.inline.ruler.at("emphasis", _flanking_as_cmark(emphasis.tokenize, skip="~"))
     md.inline.ruler.at("strikethrough", _flanking_as_cmark(strikethrough.tokenize, skip=""))
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
@@ -95,6 +96,17 @@ def _quote_or_alert(state: StateBlock, start: int, end: int, silent: bool) -> bo
         return blockquote(state, start, end, silent)
     finally:
         state.md = md
+
+
+def _text_after_task_marker(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """What follows a task item's `[ ]` on its line is the text of its first paragraph, as on
+    GitHub (`- [ ] 1. Llamar` is a task «1. Llamar», not a task holding a list)."""
+    item = state.tokens[-1] if state.tokens else None
+    if silent or item is None or item.type != "list_item_open" or not item.map:
+        return False
+    if "checked" not in (item.meta or {}) or item.map[0] != start:
+        return False
+    return any(rule(state, start, end, silent) for rule in (reference, lheading, paragraph))
 
 
 def _cmark_space(char: str) -> bool:
