@@ -23,10 +23,10 @@ from typing import Any, cast
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
-from markdown_it.parser_inline import RuleFuncInlineType
 from markdown_it.rules_block import StateBlock, lheading, paragraph, reference
 from markdown_it.rules_block.blockquote import blockquote
-from markdown_it.rules_inline import StateInline, emphasis, strikethrough
+from markdown_it.rules_inline import StateInline, strikethrough
+from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict, OptionsType
 
@@ -48,8 +48,8 @@ def body_parser() -> MarkdownIt:
     md = MarkdownIt("gfm-like2").use(gfm_autolinks)
     md.block.ruler.at("blockquote", _quote_or_alert, {"alt": list(_CONTAINER_ALT)})
     md.block.ruler.before("code", "red_task_text", _text_after_task_marker)
-    md.inline.ruler.at("emphasis", _flanking_as_cmark(emphasis.tokenize, skip="~"))
-    md.inline.ruler.at("strikethrough", _flanking_as_cmark(strikethrough.tokenize, skip=""))
+    md.inline.ruler.at("emphasis", _emphasis)
+    md.inline.ruler.at("strikethrough", _strikethrough)
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
     return _with_site_rules(md)
 
@@ -88,14 +88,20 @@ def _quote_or_alert(state: StateBlock, start: int, end: int, silent: bool) -> bo
     """An alert only as a block of the body itself, as on GitHub («Alerts cannot be nested
     within other elements», GitHub's documentation): inside a list or a quote, `> [!NOTE]`
     is a quote."""
-    if state.level == 0 or isinstance(state.md, _WithoutAlerts):
+    nested = state.level > 0 and not isinstance(state.md, _WithoutAlerts)
+    if not nested or not state.src.startswith(">", state.bMarks[start] + state.tShift[start]):
         return blockquote(state, start, end, silent)
     md = state.md
-    state.md = cast(MarkdownIt, _WithoutAlerts(md))
+    state.md = cast(MarkdownIt, _without_alerts(md))
     try:
         return blockquote(state, start, end, silent)
     finally:
         state.md = md
+
+
+@functools.cache
+def _without_alerts(md: MarkdownIt) -> _WithoutAlerts:
+    return _WithoutAlerts(md)
 
 
 def _text_after_task_marker(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -137,22 +143,37 @@ def _flanking(state: StateInline, start: int, end: int, skip: str) -> tuple[bool
     return left, right
 
 
-def _flanking_as_cmark(rule: RuleFuncInlineType, skip: str) -> RuleFuncInlineType:
-    """`rule` (emphasis or strikethrough) with its delimiters' opening and closing decided
-    as GitHub's renderer decides them: for emphasis it reads past a `~` around the run
-    (cmark-gfm skips the strikethrough extension's character), and a symbol is not
-    punctuation. So `**Nota:**~~no~~` stays text, as on GitHub."""
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis rule, each run opening and closing where GitHub's renderer
+    decides: cmark-gfm reads past a `~` beside it (the strikethrough extension's character),
+    so `**Nota:**~~no~~` stays text, as on GitHub."""
+    start, marker = state.pos, state.src[state.pos]
+    if silent or marker not in "*_":
+        return False
+    end = start
+    while end < state.posMax and state.src[end] == marker:
+        end += 1
+    can_open, can_close = _flanking(state, start, end, skip="~")
+    for _ in range(end - start):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(
+            Delimiter(ord(marker), end - start, len(state.tokens) - 1, -1, can_open, can_close)
+        )
+    state.pos = end
+    return True
 
-    def as_cmark(state: StateInline, silent: bool) -> bool:
-        start, known = state.pos, len(state.delimiters)
-        if not rule(state, silent):
-            return False
-        can_open, can_close = _flanking(state, start, state.pos, skip)
-        for delimiter in state.delimiters[known:]:
-            delimiter.open, delimiter.close = can_open, can_close
-        return True
 
-    return as_cmark
+def _strikethrough(state: StateInline, silent: bool) -> bool:
+    """markdown-it's strikethrough rule, each run opening and closing where GitHub's
+    renderer decides (a symbol beside it is not punctuation)."""
+    start, known = state.pos, len(state.delimiters)
+    if state.src[start] != "~" or not strikethrough.tokenize(state, silent):
+        return False
+    can_open, can_close = _flanking(state, start, state.pos, skip="")
+    for delimiter in state.delimiters[known:]:
+        delimiter.open, delimiter.close = can_open, can_close
+    return True
 
 
 def _spanish_alert_titles(state: Any) -> None:
