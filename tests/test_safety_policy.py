@@ -177,6 +177,10 @@ HOSTILE_LINES = {
     "parrafos-de-corchetes": ("[" * 50 + "\n\n") * 4_000,
     "corchetes-anidados": "[" * 3_000 + "]" * 3_000,
     "enlaces-anidados": "[a](" * 50 + "\n\n" + "[a](" * 40,
+    "direcciones": "www.a.cl " * 25_000,
+    "direcciones-no-validas": "www.a_b.c " * 25_000,
+    "direcciones-tras-un-corchete": "[" + "https://a.cl " * 20_000,
+    "correos": "a@b.cl " * 30_000,
 }
 
 

@@ -1,11 +1,14 @@
 """GitHub's autolinks for markdown-it-py: `www.…`, `https://…` and `nombre@dominio.cl` become
 links, exactly where GitHub's renderer makes them.
 
-A port of cmark-gfm's `extensions/autolink.c` (the code behind GitHub's preview): the same
-triggers (`w` and `:` while reading inline text, e-mail addresses in the text once it is
-read), the same domain rules and the same trimming of trailing punctuation and unmatched
-`)`. It replaces linkify-it-py, which recognises other things (it wants known top-level
-domains, GitHub does not) and cost two thirds of each body's parse.
+A port of cmark-gfm's `extensions/autolink.c` (the code behind GitHub's preview; version
+0.29.0.gfm.13, the one in the tests' oracle): the same triggers (`w` and `:` while reading
+inline text, e-mail addresses, `mailto:` and `xmpp:` ones too, in the text once it is read),
+the same domain rules, the same trimming of trailing punctuation and unmatched `)`, and no
+link after a `[` still open. Each candidate reads only its own word, so a body of thousands
+of addresses is read in linear time. It replaces linkify-it-py, which recognises other
+things (it wants known top-level domains, GitHub does not) and cost two thirds of each
+body's parse.
 
 Domain and trimming rules work on UTF-8 bytes, as in C: a non-ASCII letter ends a domain
 just where it ends it for GitHub.
@@ -13,7 +16,10 @@ just where it ends it for GitHub.
 
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
+from dataclasses import dataclass
 
 import mdurl
 from markdown_it import MarkdownIt
@@ -23,11 +29,15 @@ from markdown_it.token import Token
 
 _SCHEMES = (b"http://", b"https://", b"ftp://")
 _TRAILING = b"?!.,:*_~'\""
-_BEFORE_WWW = " \t\n\v\f\r*_~("  # cmark_isspace is ASCII only
+_SPACE = b"\t\n\r "  # cmark_isspace
+_UNICODE_SPACE = b"\t\n\f\r "  # cmark_utf8proc_is_space, below 128
+_PUNCTUATION = string.punctuation.encode()  # cmark_ispunct: all of ASCII's
+_BEFORE_WWW = "\t\n\r *_~("
+_SPACE_AT = re.compile("[\t\n\r ]")
 
 
 def _is_space(byte: int) -> bool:
-    return byte in b" \t\n\v\f\r"
+    return byte in _SPACE
 
 
 def _is_alpha(byte: int) -> bool:
@@ -43,7 +53,7 @@ def _valid_hostchar(data: bytes, i: int) -> bool:
     punctuation (a byte inside a multi-byte character is not valid, as in cmark)."""
     byte = data[i]
     if byte < 0x80:
-        return not (_is_space(byte) or unicodedata.category(chr(byte)).startswith("P"))
+        return byte not in _UNICODE_SPACE and byte not in _PUNCTUATION
     if byte & 0xC0 == 0x80:  # a continuation byte: utf8proc_iterate fails there
         return False
     length = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
@@ -61,6 +71,7 @@ def _delimit(data: bytes, end: int) -> int:
     stop = data.find(b"<", 0, end)
     if stop >= 0:
         end = stop
+    opening, closing = data.count(b"(", 0, end), data.count(b")", 0, end)
     while end > 0:
         last = data[end - 1]
         if last in _TRAILING:
@@ -70,9 +81,8 @@ def _delimit(data: bytes, end: int) -> int:
             while new_end > 0 and _is_alpha(data[new_end]):
                 new_end -= 1
             end = new_end if new_end < end - 2 and data[new_end] == 0x26 else end - 1  # &
-        elif last == 0x29:  # )
-            if data.count(b")", 0, end) <= data.count(b"(", 0, end):
-                break
+        elif last == 0x29 and closing > opening:  # an unmatched )
+            closing -= 1
             end -= 1
         else:
             break
@@ -80,11 +90,15 @@ def _delimit(data: bytes, end: int) -> int:
 
 
 def _check_domain(data: bytes, allow_short: bool) -> int:
-    """cmark's check_domain: the length of a valid domain at the start of `data`, or 0."""
+    """cmark's check_domain: the length of a valid domain at the start of `data`, or 0. An
+    underscore in one of its last two parts makes it invalid, unless it has over 10 parts (so
+    that a long address costs linear time, as in cmark)."""
     size = len(data)
     dots = underscores_before = underscores = 0
     i = 1
     while i < size - 1:
+        if data[i] == 0x5C and i < size - 2:  # a backslash: the next character counts
+            i += 1
         byte = data[i]
         if byte == 0x5F:  # _
             underscores += 1
@@ -94,7 +108,7 @@ def _check_domain(data: bytes, allow_short: bool) -> int:
         elif not _valid_hostchar(data, i) and byte != 0x2D:  # -
             break
         i += 1
-    if underscores_before or underscores:
+    if (underscores_before or underscores) and dots <= 10:
         return 0
     return i if allow_short or dots else 0
 
@@ -105,21 +119,29 @@ def _to_whitespace(data: bytes, end: int) -> int:
     return end
 
 
+def _word(state: StateInline, start: int) -> bytes:
+    """The text from `start` to the first space after it, that space included (no link goes
+    past one, and cmark's domain check stops there), in UTF-8."""
+    space = _SPACE_AT.search(state.src, start, state.posMax)
+    return state.src[start : space.end() if space else state.posMax].encode("utf-8")
+
+
+_BRACKETS = "red_gfm_brackets"  # the state's count of `[` still open
+
+
+def open_brackets(state: StateInline, silent: bool) -> bool:
+    """Counts the `[` that stay text and the `]` that close them (cmark's bracket stack),
+    where no other rule took them (this rule comes last); it never takes anything itself."""
+    if not silent and state.src[state.pos] in "[]":
+        depth = vars(state).get(_BRACKETS, 0)
+        depth += 1 if state.src[state.pos] == "[" else -1 if depth else 0
+        vars(state)[_BRACKETS] = depth
+    return False
+
+
 def _in_brackets(state: StateInline) -> bool:
     """Inside the text of a link, or after an unclosed `[` (cmark's in_bracket)."""
-    if state.linkLevel > 0:
-        return True
-    text, depth, i = state.src[: state.pos], 0, 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            depth += 1
-        elif char == "]" and depth:
-            depth -= 1
-        i += 1
-    return depth > 0
+    return state.linkLevel > 0 or vars(state).get(_BRACKETS, 0) > 0
 
 
 def _push_link(state: StateInline, href: str, text: str) -> None:
@@ -141,7 +163,7 @@ def www_link(state: StateInline, silent: bool) -> bool:
         return False
     if _in_brackets(state):
         return False
-    data = state.src[pos : state.posMax].encode("utf-8")
+    data = _word(state, pos)
     end = _check_domain(data, allow_short=False)
     if end == 0:
         return False
@@ -152,6 +174,30 @@ def www_link(state: StateInline, silent: bool) -> bool:
     _push_link(state, mdurl.encode("http://" + text), text)
     state.pos += len(text)
     return True
+
+
+def _written_before(state: StateInline, scheme: str) -> bool:
+    """The scheme ends the text read so far: in the pending text, or its first letter in the
+    escape before it (`\\https://…`: a backslash before a letter is text, as in cmark)."""
+    if state.pending.endswith(scheme):
+        return True
+    head = scheme[: len(scheme) - len(state.pending)]
+    last = state.tokens[-1] if state.tokens else None
+    return (
+        scheme.endswith(state.pending)
+        and last is not None
+        and last.type == "text_special"
+        and last.content.endswith(head)
+    )
+
+
+def _take_back(state: StateInline, length: int) -> None:
+    """cmark's cmark_node_unput: the scheme leaves the text before it (it is the link's)."""
+    kept = len(state.pending) - length
+    if kept < 0:
+        last = state.tokens[-1]
+        last.content = last.content[:kept]
+    state.pending = state.pending[: max(kept, 0)]
 
 
 def url_link(state: StateInline, silent: bool) -> bool:
@@ -167,11 +213,11 @@ def url_link(state: StateInline, silent: bool) -> bool:
     ):
         scheme_length += 1
     start = pos - scheme_length
-    data = state.src[start : state.posMax].encode("utf-8")
+    data = _word(state, start)
     scheme = next((s for s in _SCHEMES if data[: len(s)].lower() == s), None)
     if scheme is None or len(data) <= len(scheme) or not _valid_hostchar(data, len(scheme)):
         return False
-    if not state.pending.endswith(state.src[start:pos]) or _in_brackets(state):
+    if not _written_before(state, state.src[start:pos]) or _in_brackets(state):
         return False
     rest = data[scheme_length:]  # from «:»
     domain = _check_domain(rest[3:], allow_short=True)
@@ -181,47 +227,76 @@ def url_link(state: StateInline, silent: bool) -> bool:
     if end <= scheme_length:
         return False
     text = data[:end].decode("utf-8", "ignore")
-    state.pending = state.pending[: len(state.pending) - scheme_length]
+    _take_back(state, scheme_length)
     _push_link(state, mdurl.encode(text), text)
     state.pos = start + len(text)
     return True
 
 
-def _email_at(data: bytes) -> tuple[int, int] | None:
-    """(start, end) in bytes of the first e-mail address in `data`, as cmark's
-    postprocess_text finds it, or None."""
-    offset = 0
-    while (at := data.find(b"@", offset)) >= 0:
+def _after_protocol(protocol: bytes, data: bytes, at: int, rewind: int, room: int) -> bool:
+    """cmark's validate_protocol: `protocol` (`mailto:`) ends just before the `rewind` bytes
+    read back from `at`, within `room` bytes, and no letter or digit is right before it."""
+    start = at - rewind - len(protocol)
+    if len(protocol) > room - rewind or data[start : at - rewind] != protocol:
+        return False
+    return len(protocol) == room - rewind or not _is_alnum(data[start - 1])
+
+
+@dataclass
+class _Email:
+    """One search for an address, as cmark's postprocess_text keeps it."""
+
+    mailto: bool = True  # the link gets «mailto:» (the text had no protocol of its own)
+    xmpp: bool = False
+
+    def rewind(self, data: bytes, at: int, room: int) -> int:
+        """How many bytes before the «@» (at most `room`) are the address's."""
         rewind = 0
-        slash = False
-        while rewind < at - offset:
+        while rewind < room:
             byte = data[at - rewind - 1]
-            if _is_alnum(byte) or byte in b".+-_":
-                rewind += 1
-                continue
-            slash = byte == 0x2F
-            break
-        if rewind and not slash:
-            end = at
-            ats = dots = 0
-            while end < len(data):
-                byte = data[end]
-                if _is_alnum(byte):
-                    pass
-                elif byte == 0x40:
-                    ats += 1
-                elif byte == 0x2E and end < len(data) - 1 and _is_alnum(data[end + 1]):
+            if byte == 0x3A and _after_protocol(b"mailto:", data, at, rewind, room):
+                self.mailto = False
+            elif byte == 0x3A and _after_protocol(b"xmpp:", data, at, rewind, room):
+                self.mailto, self.xmpp = False, True
+            elif not (_is_alnum(byte) or byte in b".+-_"):
+                break
+            rewind += 1
+        return rewind
+
+
+def _email_at(data: bytes, offset: int) -> tuple[int, int, bool] | None:
+    """(start, end, needs «mailto:») in bytes of the first e-mail address in `data` from
+    `offset` on, as cmark's postprocess_text finds it, or None."""
+    while offset < len(data) and (at := data.find(b"@", offset)) >= 0:
+        email, room = _Email(), at - offset
+        while True:  # from an «@»; a second one starts again from it
+            rewind = email.rewind(data, at, room)
+            if rewind == 0:
+                offset = at + 1
+                break
+            end, dots, again = 1, 0, False
+            while at + end < len(data):
+                byte = data[at + end]
+                if byte == 0x40:  # @
+                    again = True
+                    break
+                if byte == 0x2E and at + end + 1 < len(data) and _is_alnum(data[at + end + 1]):
                     dots += 1
-                elif byte not in b"-_":
+                elif not (_is_alnum(byte) or byte in b"-_" or (byte == 0x2F and email.xmpp)):
                     break
                 end += 1
-            length = end - at
-            last = data[end - 1]
-            if length >= 2 and ats == 1 and dots and (_is_alpha(last) or last == 0x2E):
-                length = _delimit(data[at:], length)
-                if length:
-                    return at - rewind, at + length
-        offset = at + 1
+            if again:
+                offset, room, at = at + 1, end - 1, at + end
+                continue
+            last = data[at + end - 1]
+            if end < 2 or not dots or not (_is_alpha(last) or last == 0x2E):
+                offset = at + end
+                break
+            end = _delimit(data[at:], end)
+            if end == 0:
+                offset = at + 1
+                break
+            return at - rewind, at + end, email.mailto
     return None
 
 
@@ -237,16 +312,16 @@ def _emails(children: list[Token]) -> list[Token]:
         if token.type != "text" or in_link or "@" not in token.content:
             out.append(token)
             continue
-        data = token.content.encode("utf-8")
-        while (found := _email_at(data)) is not None:
-            start, end = found
-            before, email = data[:start].decode(), data[start:end].decode()
-            if before:
-                out.append(_text(before))
-            out += _link_tokens("mailto:" + email, email)
-            data = data[end:]
-        if data:
-            out.append(_text(data.decode()))
+        data, done = token.content.encode("utf-8"), 0
+        while (found := _email_at(data, done)) is not None:
+            start, end, mailto = found
+            if start > done:
+                out.append(_text(data[done:start].decode()))
+            email = data[start:end].decode()
+            out += _link_tokens("mailto:" * mailto + email, email)
+            done = end
+        if done < len(data):
+            out.append(_text(data[done:].decode()))
     return out
 
 
@@ -274,4 +349,5 @@ def gfm_autolinks(md: MarkdownIt) -> None:
     md.inline.ruler.before("linkify", "gfm_www", www_link)
     md.inline.ruler.before("linkify", "gfm_url", url_link)
     md.inline.add_terminator_char("w")
+    md.inline.ruler.push("gfm_open_brackets", open_brackets)
     md.core.ruler.after("text_join", "gfm_email", email_links)
