@@ -123,7 +123,7 @@ _TAGFILTER = re.compile(
 
 
 def _refused_tags(body: str, theirs: str, ours: str) -> tuple[str, str]:
-    problems = check_raw_html(body, 1, "practices/x.md")
+    problems = check_raw_html(parse_body(body), body, 1, "practices/x.md")
     assert any(p.code == "html-no-permitido" for p in problems), "`check` would accept it"
     return _TAGFILTER.sub("<", theirs), ours
 
