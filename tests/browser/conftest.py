@@ -73,15 +73,15 @@ class Chromium:
                 if self.mark.encode() in (entry / "cmdline").read_bytes():
                     os.kill(int(entry.name), signal.SIGKILL)
 
-    def close_within(self, closable: Any, what: str) -> None:
-        """`closable.close()`, or, past CLOSE_SECONDS, kill Chromium and fail saying so."""
+    def close_within(self, closable: Any, what: str, seconds: float = CLOSE_SECONDS) -> None:
+        """`closable.close()`, or, past `seconds`, kill Chromium and fail saying so."""
         late = threading.Event()
 
         def too_late() -> None:
             late.set()
             self.kill()
 
-        timer = threading.Timer(CLOSE_SECONDS, too_late)
+        timer = threading.Timer(seconds, too_late)
         timer.start()
         try:
             closable.close()
@@ -91,7 +91,7 @@ class Chromium:
             timer.cancel()
         if late.is_set():
             pytest.fail(
-                f"Chromium no cerró {what} en {CLOSE_SECONDS} s: se cerró a la fuerza "
+                f"Chromium no cerró {what} en {seconds:g} s: se cerró a la fuerza "
                 "(la próxima prueba usa un Chromium nuevo)."
             )
 

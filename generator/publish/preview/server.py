@@ -178,9 +178,15 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         self.server_close()
 
 
+# Files any page may show: the site's style sheets and scripts, and the attachments.
+SHOWN_ANYWHERE = ("assets/", "practicas/adjuntos/")
+
+
 def pages_of(docs_paths: list[str]) -> frozenset[str]:
     """The URL paths that show those docs files: a page's own (`practicas/x.md` ->
-    `/practicas/x/`); any other file (a style sheet, a script) shows on every page."""
-    if any(not docs_path.endswith(".md") for docs_path in docs_paths):
+    `/practicas/x/`); a style sheet, a script or an attachment, every page; a feed or the
+    API's data, none (no page shows them)."""
+    if any(docs_path.startswith(SHOWN_ANYWHERE) for docs_path in docs_paths):
         return frozenset([EVERYTHING])
-    return frozenset("/" + urls.url(docs_path, directory_urls=True) for docs_path in docs_paths)
+    pages = [docs_path for docs_path in docs_paths if docs_path.endswith(".md")]
+    return frozenset("/" + urls.url(docs_path, directory_urls=True) for docs_path in pages)
