@@ -100,8 +100,9 @@ def build_sites(work: Path) -> dict[str, Path]:
     plain_root.mkdir()
     generate = (
         "import sys; from pathlib import Path; "
-        "from generator.build.driver import GenerateOptions, generate_docs; "
-        "generate_docs(Path(sys.argv[1]), Path(sys.argv[2]), GenerateOptions())"
+        "from generator.publish.settings import RunSettings; "
+        "from generator.publish.tree import write_tree; "
+        "write_tree(RunSettings(Path(sys.argv[1])), Path(sys.argv[2]))"
     )
     docs = plain_root / "docs_site"
     subprocess.run([PYTHON, "-c", generate, str(REPO), str(docs)], check=True, cwd=REPO)

@@ -37,7 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CENTERS = 20  # the network's 2021 goal
 SEARCH_QUERY = "digitalización"
-# Plain MkDocs + Material: the project's theme and Markdown, none of its generator or plugin.
+# Plain MkDocs + Material on the generator's finished docs tree: the project's Markdown
+# extensions (mkdocs.yml), none of its generator, plugin or search.
 PLAIN_CONFIG = """\
 site_name: Red de Centros
 docs_dir: docs_site
@@ -52,13 +53,7 @@ theme:
   palette:
     primary: indigo
 markdown_extensions:
-  - admonition
-  - attr_list
-  - def_list
-  - md_in_html
-  - tables
-  - toc:
-      permalink: false
+  - generator.engines.passthrough
 plugins:
   - search
 """
@@ -300,8 +295,9 @@ def write_docs_tree(root: Path) -> None:
     """The generator's docs tree in `root`/docs_site, for plain MkDocs and Zensical to build."""
     code = (
         "import sys; from pathlib import Path; "
-        "from generator.build.driver import GenerateOptions, generate_docs; "
-        "root = Path(sys.argv[1]); generate_docs(root, root / 'docs_site', GenerateOptions())"
+        "from generator.publish.settings import RunSettings; "
+        "from generator.publish.tree import write_tree; "
+        "root = Path(sys.argv[1]); write_tree(RunSettings(root), root / 'docs_site')"
     )
     subprocess.run([PYTHON, "-c", code, str(root)], check=True, cwd=REPO)
 

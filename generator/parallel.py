@@ -24,12 +24,25 @@ S = TypeVar("S")
 MIN_ITEMS = 500
 
 
-def map_halves(items: list[T], work: Callable[[list[T]], R], workers: int) -> list[R]:
-    """[work(items)], or [work(first half), work(second half)] with the second in a child."""
+def map_halves(
+    items: list[T],
+    work: Callable[[list[T]], R],
+    workers: int,
+    sendable: Callable[[R], R] | None = None,
+) -> list[R]:
+    """[work(items)], or [work(first half), work(second half)] with the second in a child;
+    `sendable` trims the child's result before it is sent back."""
     if workers < 2 or len(items) < MIN_ITEMS:
         return [work(items)]
     half = (len(items) + 1) // 2
-    return list(in_parallel(partial(work, items[:half]), partial(work, items[half:])))
+    there = partial(work, items[half:])
+    if sendable is not None:
+        there = partial(_then, there, sendable)
+    return list(in_parallel(partial(work, items[:half]), there))
+
+
+def _then(first: Callable[[], R], then: Callable[[R], R]) -> R:
+    return then(first())
 
 
 def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:

@@ -13,10 +13,14 @@ from generator.content.repository import Repository
 from generator.content.rules import check_all
 
 
-def check(root: Path, cache: EntryCache | None = None) -> tuple[Repository | None, list[Problem]]:
-    """Every problem of every file; the repository only when there is no error."""
+def check(
+    root: Path, cache: EntryCache | None = None, workers: int = 1
+) -> tuple[Repository | None, list[Problem]]:
+    """Every problem of every file; the repository only when there is no error. With
+    `workers=2`, a second process checks half of the practices (their entries come back
+    without their parse, which costs more to send than to make again where it is needed)."""
     with _collector_paused():
-        loaded = load_entries(root, cache=cache)
+        loaded = load_entries(root, workers, cache=cache)
         problems = _all_problems(loaded)
     taxonomy, network = loaded.taxonomy, loaded.network
     if has_errors(problems) or taxonomy is None or network is None:
@@ -60,9 +64,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_valid(root: Path, cache: EntryCache | None = None) -> tuple[Repository, list[Problem]]:
+def load_valid(
+    root: Path, cache: EntryCache | None = None, workers: int = 1
+) -> tuple[Repository, list[Problem]]:
     """The repository, or ContentError with every problem."""
-    repository, problems = check(root, cache=cache)
+    repository, problems = check(root, cache=cache, workers=workers)
     if repository is None:
         raise ContentError(problems)
     return repository, problems

@@ -61,7 +61,9 @@ def write_tree(
 
     With `practices_only` and a `cache` (the preview's first pass after a save), only the
     practice pages are written, and `cache.rest_pending` says the rest is still to do."""
-    repo, warnings = load_valid(settings.root, cache.files if cache else None)
+    # The preview keeps its entries (with their parse); a build checks on both cores.
+    workers = 1 if cache else settings.workers
+    repo, warnings = load_valid(settings.root, cache.files if cache else None, workers)
     updated = last_commit_dates(settings.root, SOURCE_FOLDERS)
     view = SiteView(repo, drafts=settings.drafts, updated=updated)
     options = RenderOptions(
@@ -83,7 +85,6 @@ def write_tree(
             return Written(warnings, *changed)
         cache.addresses = addresses
     # The preview renders only what changed, in this process; a build uses both cores.
-    workers = 1 if cache else settings.workers
     tree = render_docs(view, options, cache.render if cache else None, workers=workers)
     if settings.offline:
         tree.update(offline_files(view))

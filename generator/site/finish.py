@@ -5,6 +5,7 @@ stack on a phone, and all of it sanitized. Nothing is left for an engine to conv
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,9 @@ from generator.content.markdown import (
 from generator.site import docspage
 from generator.site.sanitize import sanitize_html
 from generator.site.tables import stackable_tables
+from generator.site.text import meta_string
 
+_TITLE = re.compile(r"^title:", re.M)
 # Where a template puts the author's body (`{{ body_here }}`): an HTML comment, so the
 # template's Markdown around it is converted as if the body were not there.
 BODY_PLACEHOLDER = "<!-- rc:cuerpo -->"
@@ -38,15 +41,26 @@ class Body:
     rewrite_link: LinkRewriter
 
 
-def finish_page(text: str, body: Body | None = None) -> bytes:
-    """The docs page of a template's output `text` (front matter, then Markdown)."""
+def finish_page(text: str, body: Body | None = None, *, home: bool = False) -> bytes:
+    """The docs page of a template's output `text` (front matter, then Markdown); `home`:
+    the home page, which the theme titles with the site's name."""
     front, markdown = _split_front_matter(text)
     tokens = page_parser().parse(markdown)
     _assign_ids(tokens, body.parsed.ids if body else ())
     segments = render_segments(page_parser(), tokens)
     if body is not None:
         segments = _with_body(segments, body)
+    front = front if home else _titled(front, segments)
     return docspage.write(front, [_clean(s) for s in segments]).encode("utf-8")
+
+
+def _titled(front: str, segments: list[Segment]) -> str:
+    """The front matter with the page's title: its own, else its first heading's (engines
+    take it from there, not from the page's HTML)."""
+    if _TITLE.search(front):
+        return front
+    first = next((s.heading for s in segments if s.heading and s.heading.level == 1), None)
+    return front + f"title: {meta_string(first.text)}\n" if first else front
 
 
 def _split_front_matter(text: str) -> tuple[str, str]:

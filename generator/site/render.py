@@ -138,7 +138,8 @@ class Renderer:
             return cached[1]
         template = self.env.get_template(context.TEMPLATE)
         values = self.helpers(context.here, context.directory_urls) | context.template_values()
-        output = finish_page(template.render(values), self.body(context))
+        home = context.here == urls.HOME
+        output = finish_page(template.render(values), self.body(context), home=home)
         if self.keep_pages:
             self.cache.pages[context.here] = (context, output)
         return output
