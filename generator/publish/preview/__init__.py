@@ -43,10 +43,12 @@ class Preview:
     built: bool = False  # the engine built the whole site once
     saved: bool = False  # a file was saved since the preview started
 
-    def update(self, *, first_pass: bool) -> None:
+    def update(self, *, first_pass: bool, rest: bool = False) -> None:
         """Write the tree and rebuild; on the first pass after a save, only the practice pages
-        (the second pass follows at once)."""
-        self.state.start_building()
+        (the `rest` follows at once). While a pass builds, a page asked for waits for it; not
+        while the rest does: the edited page, ready, must not wait for the lists."""
+        if not rest:
+            self.state.start_building()
         started = time.monotonic()
         try:
             written = write_tree(
@@ -71,7 +73,7 @@ class Preview:
         if self.saved:  # not the first build: its end is the preview's address
             print(f"Vista previa actualizada ({time.monotonic() - started:.1f} s).", flush=True)
         if self.cache.rest_pending:
-            self.update(first_pass=False)
+            self.update(first_pass=False, rest=True)
         else:
             self.restart_index()
 
