@@ -183,6 +183,9 @@ def test_a_full_disk_leaves_the_old_site(
     before = snapshot(disk / "site")
     result = build(root, site_dir=disk / "site")
     assert_message(result, "el disco está lleno", str(disk))
+    # Our sentence first: no line of the engine's own (its «Error building page …»).
+    assert result.stderr.startswith("Error: no se pudo leer o escribir"), result.stderr
+    assert "Error building page" not in result.stderr and "MkDocs" not in result.stderr
     assert snapshot(disk / "site") == before
     assert sorted(p.name for p in disk.iterdir()) == ["site"]  # no half-written staging
 
