@@ -115,10 +115,3 @@ def _not_utf8(data: bytes) -> str:
         "El archivo no está en UTF-8 (probablemente Latin-1 o Windows-1252): ábrelo en tu "
         "editor y guárdalo con la codificación «UTF-8»."
     )
-
-
-def all_files(root: Path, folder: str) -> set[str]:
-    directory = root / folder
-    if not directory.is_dir():
-        return set()
-    return {relative(root, p) for p in directory.rglob("*") if p.is_file()}

@@ -313,7 +313,9 @@ def _links_across_files(
     site = linkable(
         context.practices, pages, context.centers, areas, batch.tags, assets, batch.drafts
     )
-    sections = batch.sections | {page_docs(p): checked.ids for p, checked in pages.items()}
+    sections = batch.sections | {
+        page_docs(p): checked.ids for p, checked in pages.items() if checked.ids is not None
+    }
     bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
     loader.problems += check_links(bodies, site, sections)
     return site, sections
@@ -438,7 +440,8 @@ def load_practices(
             batch.entries.append(practice)
         loader.problems += checked.problems
         batch.bodies.append(checked.links)
-        batch.sections[practice_docs(practice.id)] = checked.ids
+        if checked.ids is not None:
+            batch.sections[practice_docs(practice.id)] = checked.ids
         loader.problems += check_unfinished(practice)
         loader.problems += check_no_results_claim(practice)
         check_practice(Rules(loader.problems), practice, taxonomy, centers, practices)

@@ -16,7 +16,6 @@ import re
 import zipfile
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from generator.site import urls
 from generator.site.text import practice_title
@@ -28,12 +27,6 @@ BACKEND_SCRIPT = "assets/sin-conexion.js"
 INDEX_SCRIPT = "assets/indice-sin-conexion.js"
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the oldest time a zip can hold
 _MARKUP = re.compile(r"[#*_`>|\[\]()!]+|<[^>]*>")
-
-
-def enable_offline(config: Any) -> None:
-    """Turn a loaded MkDocs config into the offline variant (before `build`)."""
-    config.use_directory_urls = False
-    config.extra_javascript.insert(0, BACKEND_SCRIPT)  # before buscar.js reads the hook
 
 
 def _searchable(*parts: str | None) -> str:

@@ -144,27 +144,6 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-class PreviewIndex:
-    """The preview's search: Pagefind over the written site, in the background, after the
-    edited page is shown; a newer save stops the one still running."""
-
-    def __init__(self) -> None:
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def restart(self, site_dir: Path) -> None:
-        self.stop()
-        command = index_command(site_dir)
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait()
-            self.process = None
-
-
 class BackgroundIndex:
     """Pagefind indexing the pages' articles on the second core while MkDocs renders the
     theme around them: the index is ready about when the pages are (at 1,000 practices,

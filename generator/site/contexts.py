@@ -128,6 +128,10 @@ class Page:
         """The fields the template reads by name (the link helpers come with `here`)."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in LINK_FIELDS}
 
+    def author_text(self) -> PracticeText | PageText | None:
+        """The author's own file this page shows (its body goes where `body_here` is)."""
+        return None
+
 
 @dataclass(frozen=True)
 class SourcedPage(Page):
@@ -152,6 +156,9 @@ class PracticePage(Page):
     edit_url: str | None
     adoption_url: str | None  # «¿Tu centro adoptó esta práctica?»: the form or how to record it
     adoption_form: bool  # that link opens GitHub's issue form (else the page that says how)
+
+    def author_text(self) -> PracticeText:
+        return self.practice
 
 
 @dataclass(frozen=True)
@@ -226,6 +233,9 @@ class TextPage(Page):
     TEMPLATE = "pagina.md.j2"
 
     page: PageText
+
+    def author_text(self) -> PageText:
+        return self.page
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ around it. Engines read Markdown with Python-Markdown, so the page is written as
 - everything else as blocks of HTML between `<!-- rc:html -->` and `<!-- /rc:html -->`.
 
 Python-Markdown passes HTML blocks through as they are; the `passthrough` extension
-(`generator/engines/passthrough.py`, listed in mkdocs.yml) hands each block over whole, without
-reading it tag by tag. `article_html` reads the same page back as the HTML the engine puts in
-the page's article (search indexes that, and the engines' parity test compares it).
+(`generator/engines/passthrough.py`, listed in mkdocs.yml) hands each block and each heading
+over whole, without reading them tag by tag, and gives the table of contents from the
+headings (both engines read it from mkdocs.yml). `article_html` reads the same page back as
+the HTML the engine puts in the page's article (search indexes that, and the engines' parity
+test compares it).
 """
 
 from __future__ import annotations

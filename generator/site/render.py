@@ -18,7 +18,7 @@ from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.parallel import in_parallel
 from generator.site import api, urls
-from generator.site.contexts import ListedPractice, ListItem, Page, PageText, PracticeText
+from generator.site.contexts import ListedPractice, ListItem, Page
 from generator.site.feed import Feed, atom_xml, site_feeds
 from generator.site.finish import BODY_PLACEHOLDER, Body, finish_page
 from generator.site.gather import Gatherer, list_item
@@ -146,8 +146,8 @@ class Renderer:
 
     def body(self, context: Page) -> Body | None:
         """The author's body of a practice's or a hand-written page's page."""
-        text = getattr(context, "practice", None) or getattr(context, "page", None)
-        if not isinstance(text, PracticeText | PageText):
+        text = context.author_text()
+        if text is None:
             return None
         parsed = text.parsed or parse_page_body(text.title, text.body)
         rewrite = functools.partial(
