@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from generator.content.links import center_docs, page_docs, practice_docs
+
 HOME = "index.md"
 PRACTICES = "practicas/index.md"
 CENTERS = "centros/index.md"
@@ -19,6 +21,12 @@ FEED = "feed.xml"
 NEWS = "novedades.md"
 CATALOGUE_JS = "assets/catalogo.js"
 SEARCH_JS = "assets/buscar.js"
+
+# Where a practice's, a center's and a hand-written page's pages are: what `check` resolves
+# the authors' links to, so the same functions.
+practice = practice_docs
+center = center_docs
+page = page_docs
 
 
 def tag(slug: str) -> str:
@@ -39,17 +47,9 @@ def preview_url(rel: str, address: str = PREVIEW_ADDRESS) -> str:
     return f"http://{address}/{path}/".replace("//", "/").replace("http:/", "http://")
 
 
-def practice(practice_id: str) -> str:
-    return f"practicas/{practice_id}.md"
-
-
 def is_practice_page(rel: str) -> bool:
     folder, _, name = rel.partition("/")
     return folder == "practicas" and name.endswith(".md") and "/" not in name and name != "index.md"
-
-
-def center(center_id: str) -> str:
-    return f"centros/{center_id}.md"
 
 
 def area(area_key: str) -> str:
@@ -65,10 +65,6 @@ def area_feed(area_key: str) -> str:
 
 def center_feed(center_id: str) -> str:
     return f"feed-centro-{center_id}.xml"
-
-
-def page(page_id: str) -> str:
-    return f"{page_id}.md"
 
 
 def link(here: str, target: str, *, directory_urls: bool) -> str:
