@@ -1,6 +1,6 @@
 """Benchmark: the generator against plain MkDocs + Material and Zensical, on synthetic corpora.
 
-    python benchmarks/run.py [--sizes 100,1000,5000] [--runs 3] [--out FILE.json]
+    python benchmarks/run.py [--sizes 1000,10000] [--runs 3] [--out FILE.json]
 
 Every command runs in a fresh process; its time is wall-clock and its memory the peak resident
 set of the process (and of the processes it waited for), from `wait4`. Each figure is the
@@ -36,6 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CENTERS = 20  # the network's 2021 goal
+ENGINES = ("mkdocs", "zensical")
 SEARCH_QUERY = "digitalización"
 # Plain MkDocs + Material on the generator's finished docs tree: the project's Markdown
 # extensions (mkdocs.yml), none of its generator, plugin or search.
@@ -243,11 +244,14 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
     print(f"check: {check.seconds:.2f} s", flush=True)
 
     site = root / "site-generador"
+    build = [PYTHON, "-m", "generator", "build", "--root", str(root)]
     commands = {
-        "build": (
-            [PYTHON, "-m", "generator", "build", "--root", str(root), "--site-dir", str(site)],
+        "build": ([*build, "--site-dir", str(site)], REPO),
+        # The same build with the other engine (`--engine zensical`), in the same rounds.
+        "build-zensical": (
+            [*build, "--engine", "zensical", "--site-dir", str(root / "site-generador-zensical")],
             REPO,
-        )
+        ),
     }
     # The floor: the same docs tree through plain MkDocs (a build writes its own elsewhere).
     write_docs_tree(root)
@@ -262,11 +266,21 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
             result[name] = None
     # Rounds of one run each, in turn: a noisy minute on the shared machine slows all three
     # alike, and each ratio is the median of the ratios within a round.
-    rounds = [{name: measure(*command) for name, command in commands.items()} for _ in range(runs)]
-    for name in commands:
+    rounds = [measure_round(commands) for _ in range(runs)]
+    for name in list(commands):
+        failed = next((r[name] for r in rounds if isinstance(r[name], Failed)), None)
+        if failed is not None:  # e.g. an engine's own limits
+            message = str(failed).strip().splitlines()[-1]
+            print(f"{name} falló: {message}", flush=True)
+            result[name] = {"error": message}
+            del commands[name]
+            continue
         run = median_of([r[name] for r in rounds])
         if name == "build":
             result[name] = {**vars(run), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
+        elif name == "build-zensical":
+            built = root / "site-generador-zensical"
+            result[name] = {**vars(run), "site_bytes": tree_bytes(built)}
         else:
             plain_site = root / f"site-{name}"
             result[name] = {
@@ -275,20 +289,26 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
                 "search": material_index(plain_site),
             }
         print(f"{name}: {run.seconds:.2f} s", flush=True)
+    names = {"mkdocs-ingenuo": "naive", "build-zensical": "zensical"}
     result["ratios"] = {
-        f"build_over_{'naive' if name == 'mkdocs-ingenuo' else name}": statistics.median(
+        f"build_over_{names.get(name, name)}": statistics.median(
             r["build"].seconds / r[name].seconds for r in rounds
         )
         for name in commands
         if name != "build"
     }
-
-    result["zensical"] = (
-        bench_zensical(root, runs)
-        if shutil.which("zensical", path=str(Path(PYTHON).parent))
-        else None
-    )
     return result
+
+
+def measure_round(commands: dict[str, tuple[list[str], Path]]) -> dict[str, Any]:
+    """One run of each command, in turn; a failure is kept as its value."""
+    done: dict[str, Any] = {}
+    for name, command in commands.items():
+        try:
+            done[name] = measure(*command)
+        except Failed as error:
+            done[name] = error
+    return done
 
 
 def write_docs_tree(root: Path) -> None:
@@ -302,35 +322,7 @@ def write_docs_tree(root: Path) -> None:
     subprocess.run([PYTHON, "-c", code, str(root)], check=True, cwd=REPO)
 
 
-def bench_zensical(root: Path, runs: int) -> dict[str, Any]:
-    config = write_plain_config(root, "zensical", bounded=True)
-    zensical = str(Path(PYTHON).parent / "zensical")
-    command = [zensical, "build", "-f", str(config)]
-
-    def cold() -> Run:
-        shutil.rmtree(root / "site-zensical", ignore_errors=True)
-        shutil.rmtree(root / ".cache", ignore_errors=True)
-        return measure(command, root)
-
-    try:
-        cold_run = median_run(runs, cold)
-    except Failed as error:  # e.g. its search index has a size limit per page
-        message = str(error).strip().splitlines()[-1]
-        print(f"zensical falló: {message}", flush=True)
-        return {"error": message}
-    warm_run = median_run(runs, lambda: measure(command, root))
-    print(
-        f"zensical: {cold_run.seconds:.2f} s en frío, {warm_run.seconds:.2f} s en caliente",
-        flush=True,
-    )
-    return {
-        "cold": vars(cold_run),
-        "warm": vars(warm_run),
-        "site_bytes": tree_bytes(root / "site-zensical"),
-    }
-
-
-def bench_serve(work: Path, practices: int, runs: int) -> dict[str, Any]:
+def bench_serve(work: Path, practices: int, runs: int, engine: str) -> dict[str, Any]:
     """Seconds from saving an edited practice to the preview serving the new page."""
     root = work / f"practicas-{practices}"
     if not root.exists():
@@ -353,6 +345,8 @@ def bench_serve(work: Path, practices: int, runs: int) -> dict[str, Any]:
         str(root),
         "--dev-addr",
         f"127.0.0.1:{port}",
+        "--engine",
+        engine,
     ]
     server = subprocess.Popen(
         command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -384,6 +378,7 @@ def bench_serve(work: Path, practices: int, runs: int) -> dict[str, Any]:
         log.close()
     return {
         "practices": practices,
+        "engine": engine,
         "startup_seconds": startup,
         "page_seconds": statistics.median(page_times),
         "catalogue_seconds": statistics.median(list_times),
@@ -432,16 +427,24 @@ def summarize(sizes: list[dict[str, Any]]) -> dict[str, Any]:
             "build_over_mkdocs": size["ratios"]["build_over_mkdocs"],
             "build_over_naive": size["ratios"].get("build_over_naive"),
         }
-    by_count = {s["practices"]: s for s in sizes}
-    if 1000 in by_count and 5000 in by_count:
-        big, small = by_count[5000], by_count[1000]
-        summary["linearity_5000_over_1000"] = {
-            "check": ratio(big["check"]["seconds"], small["check"]["seconds"]),
-            "build": ratio(big["build"]["seconds"], small["build"]["seconds"]),
-            "mkdocs": ratio(big["mkdocs"]["seconds"], small["mkdocs"]["seconds"]),
+    if len(sizes) > 1:  # linearity: the largest corpus against the smallest
+        small, big = (
+            min(sizes, key=lambda s: s["practices"]),
+            max(sizes, key=lambda s: s["practices"]),
+        )
+        summary["linearity"] = {
+            "sizes": f"{big['practices']:,}/{small['practices']:,}".replace(",", "."),
+            **{
+                name: ratio(get_seconds(big, name), get_seconds(small, name))
+                for name in ("check", "build", "build-zensical", "mkdocs")
+            },
             "site_bytes": ratio(big["build"]["site_bytes"], small["build"]["site_bytes"]),
         }
     return summary
+
+
+def get_seconds(size: dict[str, Any], name: str) -> float | None:
+    return (size.get(name) or {}).get("seconds")
 
 
 def _cell(value: float | None, spec: str) -> str:
@@ -478,10 +481,10 @@ def table(results: dict[str, Any]) -> str:
         ("MkDocs+Material ingenuo: memoria (MB)", get("mkdocs-ingenuo", "peak_mb"), ".0f", 1),
         ("MkDocs+Material ingenuo: sitio (MB)", get("mkdocs-ingenuo", "site_bytes"), ".1f", mb),
         ("generador / ingenuo", lambda s: summary[s["practices"]]["build_over_naive"], ".2f", 1),
-        ("Zensical en frío: segundos", get("zensical", "cold", "seconds"), ".2f", 1),
-        ("Zensical en caliente: segundos", get("zensical", "warm", "seconds"), ".2f", 1),
-        ("Zensical: memoria (MB)", get("zensical", "cold", "peak_mb"), ".0f", 1),
-        ("Zensical: sitio (MB)", get("zensical", "site_bytes"), ".1f", mb),
+        ("build --engine zensical: segundos", get("build-zensical", "seconds"), ".2f", 1),
+        ("build --engine zensical: memoria (MB)", get("build-zensical", "peak_mb"), ".0f", 1),
+        ("build --engine zensical: sitio (MB)", get("build-zensical", "site_bytes"), ".1f", mb),
+        ("generador (MkDocs) / (Zensical)", get("ratios", "build_over_zensical"), ".2f", 1),
         ("Pagefind: índice entero (KB)", get("build", "index_bytes"), ",.0f", kb),
         ("Pagefind: una consulta (KB)", get("build", "query_bytes"), ",.0f", kb),
         ("Material: search_index.json (KB)", get("mkdocs", "search", "bytes"), ",.0f", kb),
@@ -496,27 +499,25 @@ def table(results: dict[str, Any]) -> str:
             cells.append(f"{_cell(None if value is None else value * scale, spec):>12}")
         lines.append(label.ljust(width) + "".join(cells))
     for size in sizes:
-        if size["zensical"] and "error" in size["zensical"]:
+        if "error" in (size.get("build-zensical") or {}):
             lines.append(
-                f"Zensical con {size['practices']:,} prácticas: {size['zensical']['error']}"
+                f"Zensical con {size['practices']:,} prácticas: {size['build-zensical']['error']}"
             )
-    extra = results["summary"].get("linearity_5000_over_1000")
+    extra = dict(results["summary"].get("linearity") or {})
     if extra:
-        lines.append(
-            "5.000/1.000: " + ", ".join(f"{k} {_cell(v, '.2f')}" for k, v in extra.items())
-        )
+        label = extra.pop("sizes")
+        lines.append(f"{label}: " + ", ".join(f"{k} {_cell(v, '.2f')}" for k, v in extra.items()))
     if results.get("check_only"):
         c = results["check_only"]
         lines.append(
             f"check con {c['practices']:,} prácticas: {c['seconds']:.2f} s, "
             f"{c['files_per_second']:,.0f} archivos/s, {c['peak_mb']:.0f} MB"
         )
-    if results.get("serve"):
-        s = results["serve"]
+    for s in results.get("serve") or []:
         lines.append(
-            f"vista previa con {s['practices']:,} prácticas, tras guardar: página nueva en "
-            f"{s['page_seconds']:.2f} s, catálogo en {s['catalogue_seconds']:.2f} s "
-            f"(arranque {s['startup_seconds']:.1f} s)"
+            f"vista previa ({s['engine']}) con {s['practices']:,} prácticas, tras guardar: "
+            f"página nueva en {s['page_seconds']:.2f} s, "
+            f"catálogo en {s['catalogue_seconds']:.2f} s (arranque {s['startup_seconds']:.1f} s)"
         )
     m = results["machine"]
     lines.append(
@@ -529,7 +530,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="100,1000,5000", help="practices per corpus")
+    parser.add_argument("--sizes", default="1000,10000", help="practices per corpus")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "latest.json")
     parser.add_argument(
@@ -553,9 +554,10 @@ def main() -> int:
         results["check_only"] = (
             bench_check_only(work, args.check_size, args.runs) if args.check_size else None
         )
-        results["serve"] = (
-            bench_serve(work, args.serve_size, args.runs) if args.serve_size else None
-        )
+        results["serve"] = [
+            bench_serve(work, args.serve_size, args.runs, engine)
+            for engine in (ENGINES if args.serve_size else ())
+        ]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
