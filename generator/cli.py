@@ -18,9 +18,10 @@ from generator.content import problems as report
 from generator.content.pipeline import find_problems
 from generator.content.problems import ContentError
 from generator.devtools.synth import SynthError, write_tree
+from generator.engines import DEFAULT_ENGINE, ENGINES
 from generator.publish import sitedir
 from generator.publish.offline import DEFAULT_DIR as OFFLINE_DIR
-from generator.publish.settings import DEFAULT_ENGINE, ENGINES, RunSettings
+from generator.publish.settings import RunSettings
 from generator.site import urls
 from generator.text import os_reason, plural
 

@@ -16,7 +16,9 @@ tests/test_engine_parity.py builds the same content with both and compares every
 from __future__ import annotations
 
 from generator.engines.base import Engine, EngineError, EngineJob
-from generator.publish.settings import DEFAULT_ENGINE, ENGINES
+
+ENGINES = ("mkdocs", "zensical")
+DEFAULT_ENGINE = "mkdocs"
 
 
 def engine_named(name: str = DEFAULT_ENGINE) -> Engine:
@@ -32,4 +34,4 @@ def engine_named(name: str = DEFAULT_ENGINE) -> Engine:
     return MkDocsEngine()
 
 
-__all__ = ["Engine", "EngineError", "EngineJob", "engine_named"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "Engine", "EngineError", "EngineJob", "engine_named"]

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ENGINES = ("mkdocs", "zensical")
-DEFAULT_ENGINE = "mkdocs"
+from generator.engines import DEFAULT_ENGINE
+
 # RED_PROCESOS=1 runs everything in one process, =2 uses a second one even on one core.
 PROCESSES = "RED_PROCESOS"
 
