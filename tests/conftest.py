@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# pytest-timeout's bound for a browser test (the others': `timeout` in pyproject.toml): a
+# browser starts, pages load and the site is built and served in the first test of a module.
+BROWSER_TIMEOUT = 120
 
 VALID_PRACTICE = """\
 ---
@@ -72,6 +75,13 @@ def create_repo(root: Path, files: Mapping[str, str | bytes | None] | None = Non
     write_tree(root, BASE_FILES)
     write_tree(root, files or {})
     return root
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    browser_tests = REPO / "tests" / "browser"
+    for item in items:
+        if browser_tests in item.path.parents and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(BROWSER_TIMEOUT))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -99,7 +99,7 @@ def vnu_errors(files: list[Path]) -> list[str]:
         [str(java), "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=50,
     )
     messages = json.loads(result.stderr or "{}").get("messages", [])
     return [
