@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -56,6 +56,17 @@ def write_tree(root: Path, files: Mapping[str, str | bytes | None]) -> None:
 
 
 MakeRepo = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Builds keep what they reuse (compiled templates, Zensical's cache) in XDG_CACHE_HOME:
+    here a folder of this test session's own (of each worker's, with pytest-xdist), never the
+    developer's ~/.cache nor that of another run at the same time."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
 
 
 @pytest.fixture

@@ -40,7 +40,9 @@ needs_nobody = pytest.mark.skipif(
 
 
 def generator(*args: str, nobody: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HOME": "/nonexistent"} if nobody else None
+    # A user without a home folder, and so without a cache folder (the tests' own is root's).
+    without_home = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"}
+    env = {**without_home, "HOME": "/nonexistent"} if nobody else None
     return run_generator(*args, env=env, prefix=NOBODY if nobody else ())
 
 
