@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -86,6 +87,56 @@ def create_repo(root: Path, files: Mapping[str, str | bytes | None] | None = Non
     write_tree(root, BASE_FILES)
     write_tree(root, files or {})
     return root
+
+
+def copy_repository(root: Path) -> Path:
+    """The repository's own content (no git history), ready to build."""
+    for folder in ("content", "centers", "practices"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def built_repository(root: Path, *extra: str, site_name: str = "site") -> Path:
+    """The repository's own content copied into `root` and built there; gives the site."""
+    from .sitebuild import build
+
+    result = build(copy_repository(root), *extra, site_dir=root / site_name)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / site_name
+
+
+# The repository's own site is read by many modules (pages in Chromium, links, valid HTML,
+# Lighthouse, the offline bundle): built once per test session (per worker with xdist). The
+# tests only read these folders.
+@pytest.fixture(scope="session")
+def repository_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built in this run's environment (as CI builds it)."""
+    return built_repository(tmp_path_factory.mktemp("repositorio"))
+
+
+@pytest.fixture(scope="session")
+def repository_offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's offline bundle (`build --offline`)."""
+    root = tmp_path_factory.mktemp("repositorio-offline")
+    return built_repository(root, "--offline", site_name="site-offline")
+
+
+REPOSITORY_VARIABLES = ("GITHUB_REPOSITORY", "GITHUB_SERVER_URL", "RED_REPO_URL", "RED_EDIT_URL")
+
+
+@pytest.fixture(scope="session")
+def repository_site_without_github(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The repository's site as a contributor's computer builds it: no variable names the
+    GitHub repository. The same build as `repository_site` where none is set."""
+    if not any(name in os.environ for name in REPOSITORY_VARIABLES):
+        site: Path = request.getfixturevalue("repository_site")
+        return site
+    with pytest.MonkeyPatch.context() as patch:
+        for name in REPOSITORY_VARIABLES:
+            patch.delenv(name, raising=False)
+        return built_repository(tmp_path_factory.mktemp("repositorio-sin-github"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

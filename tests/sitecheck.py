@@ -31,13 +31,6 @@ def require(path: Path, how: str) -> None:
     pytest.skip(message)
 
 
-def copy_repository(root: Path) -> Path:
-    """The repository's own content (no git history), ready to build."""
-    for folder in ("content", "centers", "practices"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (relative path -> bytes), to compare whole trees."""
     return {

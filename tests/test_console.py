@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
-from .sitecheck import copy_repository
+from .conftest import REPO, copy_repository
 
 DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
 # A Python warning («BuildBackendWarning: Editable installation.») or setuptools' banner.

@@ -23,24 +23,7 @@ from generator.site.sanitize import sanitize_html
 from .command import generator_command, run_generator
 from .conftest import REPO, MakeRepo
 from .sitebuild import build
-from .sitecheck import broken_links, copy_repository, snapshot, vnu_errors
-
-
-@pytest.fixture(scope="module")
-def repository_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
-    result = build(root, "--offline", site_dir=root / "site-offline")
-    assert result.returncode == 0, result.stderr
-    return root / "site-offline"
-
+from .sitecheck import broken_links, snapshot, vnu_errors
 
 # --- the sanitizer ---------------------------------------------------------------------
 
@@ -238,11 +221,11 @@ def test_no_broken_internal_links_or_missing_assets(repository_site: Path) -> No
     assert broken_links(repository_site) == []
 
 
-def test_no_broken_links_in_the_offline_bundle(offline_site: Path) -> None:
-    assert broken_links(offline_site) == []
+def test_no_broken_links_in_the_offline_bundle(repository_offline_site: Path) -> None:
+    assert broken_links(repository_offline_site) == []
     # From disk, a link to a folder shows a file listing: pages are .html files.
-    assert (offline_site / "practicas" / "mesa-ecosistema-local.html").is_file()
-    assert not (offline_site / "practicas" / "mesa-ecosistema-local").exists()
+    assert (repository_offline_site / "practicas" / "mesa-ecosistema-local.html").is_file()
+    assert not (repository_offline_site / "practicas" / "mesa-ecosistema-local").exists()
 
 
 def test_every_kind_of_page_is_valid_html(repository_site: Path) -> None:

@@ -14,22 +14,15 @@ import pytest
 
 from generator.content.models import PracticeMeta
 from tests.browser.conftest import served
-from tests.sitebuild import build, soup
-from tests.sitecheck import copy_repository
+from tests.sitebuild import soup
 from tests.test_cms import model_tree
 
 NARROW = [(320, 568), (320, 900)]  # a phone, and a tall narrow window (the map is wider)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("cada-pagina"))
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("GITHUB_REPOSITORY", "GITHUB_SERVER_URL", "RED_REPO_URL", "RED_EDIT_URL"):
-            patch.delenv(name, raising=False)
-        result = build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+def site(repository_site_without_github: Path) -> Path:
+    return repository_site_without_github
 
 
 @pytest.fixture(scope="module")

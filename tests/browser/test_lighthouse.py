@@ -18,8 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ..conftest import REPO
-from ..sitebuild import build
-from ..sitecheck import NODE_MODULES, copy_repository, require
+from ..sitecheck import NODE_MODULES, require
 from .conftest import served
 
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
@@ -28,24 +27,16 @@ PAGES = ["practicas/", "practicas/capacitaciones-para-conexiones-lentas/", "red/
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("lighthouse"))
-    result = build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
-
-
-@pytest.fixture(scope="module")
-def site(built: Path) -> Iterator[str]:
-    with served(built) as base:
+def site(repository_site: Path) -> Iterator[str]:
+    with served(repository_site) as base:
         yield base
 
 
-def test_no_script_blocks_the_first_paint(built: Path) -> None:
+def test_no_script_blocks_the_first_paint(repository_site: Path) -> None:
     """A <script src> in <head> without defer, async or type=module holds the page blank
     until it is fetched and run (Lighthouse's render-blocking resources)."""
     blocking = {}
-    for path in built.rglob("*.html"):
+    for path in repository_site.rglob("*.html"):
         head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
         if head is None:
             continue
@@ -56,7 +47,7 @@ def test_no_script_blocks_the_first_paint(built: Path) -> None:
             and script.get("type") != "module"
         ]
         if found:
-            blocking[str(path.relative_to(built))] = found
+            blocking[str(path.relative_to(repository_site))] = found
     assert blocking == {}
 
 
