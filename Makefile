@@ -60,8 +60,10 @@ lint: $(BIN)/.installed
 	$(BIN)/python -m generator issue-form --check
 	$(BIN)/python -m generator format --check
 
+# Two pytest workers (pytest-xdist), each taking whole test files, so that a module's
+# fixtures (a built site, a browser, a server) are made once; then the 15 slowest tests.
 test: lint node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
 
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from .command import run_generator
 
 # Present in every repository made from the real content (14 centers declared, 13 known).
 BACKGROUND = "centros-sin-identificar"
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("check", "--root", str(root), *args)
 
 
 def problems_of(root: Path, code: str | None = None) -> list[dict[str, object]]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from .command import run_generator
 
 
 def build(
@@ -14,22 +15,7 @@ def build(
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator build` as a user would; returns the finished process."""
     site = site_dir or root / "site"
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            "--root",
-            str(root),
-            "--site-dir",
-            str(site),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_generator("build", "--root", str(root), "--site-dir", str(site), *extra)
 
 
 def soup(site: Path, url_path: str) -> BeautifulSoup:

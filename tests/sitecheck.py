@@ -31,13 +31,6 @@ def require(path: Path, how: str) -> None:
     pytest.skip(message)
 
 
-def copy_repository(root: Path) -> Path:
-    """The repository's own content (no git history), ready to build."""
-    for folder in ("content", "centers", "practices"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (relative path -> bytes), to compare whole trees."""
     return {
@@ -99,7 +92,7 @@ def vnu_errors(files: list[Path]) -> list[str]:
         [str(java), "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=50,
     )
     messages = json.loads(result.stderr or "{}").get("messages", [])
     return [

@@ -8,7 +8,6 @@ import random
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
 
+from .command import run_generator
 from .conftest import REPO, MakeRepo
 
 MESSY_CENTER = """\
@@ -70,13 +70,7 @@ servicios:  # en el orden del centro
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "format", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    return run_generator("format", *args)
 
 
 def test_model_order_block_lists_minimal_quotes_and_comments_kept() -> None:
@@ -171,7 +165,11 @@ def test_numbers_are_written_as_the_cms_writes_them() -> None:
         "console.log(JSON.stringify(numbers.map(String)));"
     )
     result = subprocess.run(
-        ["node", "-e", script], input=json.dumps(numbers), capture_output=True, text=True
+        ["node", "-e", script],
+        input=json.dumps(numbers),
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     from_javascript = json.loads(result.stdout)
     with_point = [re.sub(r"^(-?\d+)e", r"\1.0e", text) for text in from_javascript]

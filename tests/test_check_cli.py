@@ -5,23 +5,18 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.content.pipeline import check
 
+from .command import run_generator
 from .conftest import REPO, MakeRepo
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_generator("check", "--root", str(root), *args)
 
 
 def test_repository_content_is_valid_with_the_center_count_warning() -> None:
@@ -67,20 +62,13 @@ def test_github_format_on_valid_content_prints_only_warnings() -> None:
     [["--format", "xml"], ["--root", "/no/existe"], ["--desconocida"]],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_generator("check", *args)
     assert result.returncode == 2
     assert "error de uso" in result.stderr
 
 
 def test_no_command_is_a_usage_error() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator"], capture_output=True, text=True, timeout=60
-    )
+    result = run_generator()
     assert result.returncode == 2
 
 

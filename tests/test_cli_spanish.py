@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
-import sys
 
 import pytest
 
 from generator.cli import build_parser, main, spanish_argparse
 
+from .command import run_generator
 from .conftest import REPO, MakeRepo
 from .sitebuild import build
 
@@ -107,13 +106,7 @@ def test_argparse_is_english_again_outside_the_cli() -> None:
 
 def test_a_python_without_the_dependencies_gets_the_set_up_in_spanish() -> None:
     # -S leaves out site-packages: the Python of a terminal where .venv/ is not active.
-    result = subprocess.run(
-        [sys.executable, "-S", "-m", "generator", "check"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_generator("check", cwd=REPO, python_options=["-S"])
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "a este Python le falta «" in result.stderr
@@ -124,13 +117,8 @@ def test_the_strict_option_says_what_the_build_does(make_repo: MakeRepo) -> None
     """`build --help` said «--strict falla ante cualquier aviso», yet a content warning (14
     centers declared, 13 known) never stopped a build: the help says what really happens."""
     root = make_repo()
-    helped = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--help"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    helped = run_generator("build", "--help")
+    assert helped.returncode == 0, helped.stderr
     option = helped.stdout.split("\n  --strict", 1)[1].split("\n  --", 1)[0]
     strict = " ".join(option.split())
     warned = build(root, "--strict")

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
-from .sitecheck import copy_repository
+from .conftest import REPO, copy_repository
 
 DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
 # A Python warning («BuildBackendWarning: Editable installation.») or setuptools' banner.
@@ -55,7 +54,7 @@ def test_installing_the_generator_prints_no_setuptools_block(tmp_path: Path) -> 
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=50,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert not SETUPTOOLS_BLOCK.search(result.stdout + result.stderr), result.stderr
@@ -68,7 +67,7 @@ def test_installing_the_generator_prints_no_setuptools_block(tmp_path: Path) -> 
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=50,
     )
     assert SETUPTOOLS_BLOCK.search(shown.stdout + shown.stderr)
 
@@ -106,7 +105,7 @@ def test_make_editar_prints_no_english_log_lines(tmp_path: Path) -> None:
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
     )
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 45
         while not (answers(f"http://127.0.0.1:{port}/admin/") and listens(cms_port)):
             assert process.poll() is None and time.monotonic() < deadline, "make editar"
             time.sleep(0.5)

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
 
+from .command import generator_command
 from .conftest import REPO, create_repo
 from .sitebuild import build
 
@@ -90,8 +91,10 @@ def wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
 
 
 def serve_command(root: Path, port: int, engine: str = "mkdocs") -> list[str]:
-    return [sys.executable, "-m", "generator", "serve", "--root", str(root), "--dev-addr",
-            f"127.0.0.1:{port}", "--engine", engine]  # fmt: skip
+    address = f"127.0.0.1:{port}"
+    return generator_command(
+        "serve", "--root", str(root), "--dev-addr", address, "--engine", engine
+    )
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -106,7 +109,7 @@ def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path, engine: s
     )
     url = f"http://127.0.0.1:{port}/practicas/diagnostico/"
     try:
-        started = wait_for(lambda: process.poll() is not None or fetch(url) is not None, 120)
+        started = wait_for(lambda: process.poll() is not None or fetch(url) is not None, 45)
         assert started and process.poll() is None, (tmp_path / "serve.log").read_text()
         source = root / "practices" / "diagnostico.md"
         source.write_text(
@@ -156,7 +159,7 @@ def test_make_serve_takes_the_address_from_port_and_leaves_no_temporary_folder(
     )
     try:
         page = f"http://127.0.0.1:{port}/practicas/diagnostico/"
-        started = wait_for(lambda: process.poll() is not None or fetch(page) is not None, 120)
+        started = wait_for(lambda: process.poll() is not None or fetch(page) is not None, 45)
         assert started and process.poll() is None, (tmp_path / "serve.log").read_text()
         html = BeautifulSoup(fetch(page) or "", "html.parser")
         assert html.h1 and "Diagnóstico de digitalización" in html.h1.get_text()
@@ -189,7 +192,7 @@ def test_serve_says_mkdocs_warnings_in_a_sentence_of_ours(tmp_path: Path) -> Non
     process = subprocess.Popen(serve_command(root, port), stdout=log, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/acerca/"
-        started = wait_for(lambda: process.poll() is not None or fetch(url) is not None, 120)
+        started = wait_for(lambda: process.poll() is not None or fetch(url) is not None, 45)
         assert started and process.poll() is None, (tmp_path / "serve.log").read_text()
     finally:
         process.terminate()

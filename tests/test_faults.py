@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from .command import GENERATOR_SECONDS, generator_command, run_generator
 from .conftest import VALID_PRACTICE, MakeRepo, create_repo
 from .sitebuild import build
 from .sitecheck import snapshot
@@ -25,7 +26,9 @@ NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
 def can_drop_privileges() -> bool:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return False
-    probe = subprocess.run([*NOBODY, sys.executable, "-c", "import generator"], capture_output=True)
+    probe = subprocess.run(
+        [*NOBODY, sys.executable, "-c", "import generator"], capture_output=True, timeout=30
+    )
     return probe.returncode == 0
 
 
@@ -37,15 +40,10 @@ needs_nobody = pytest.mark.skipif(
 
 
 def generator(*args: str, nobody: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HOME": "/nonexistent"} if nobody else None
-    return subprocess.run(
-        [*(NOBODY if nobody else []), sys.executable, "-m", "generator", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    # A user without a home folder, and so without a cache folder (the tests' own is root's).
+    without_home = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"}
+    env = {**without_home, "HOME": "/nonexistent"} if nobody else None
+    return run_generator(*args, env=env, prefix=NOBODY if nobody else ())
 
 
 ENGLISH_OS_ERRORS = (
@@ -151,6 +149,7 @@ def mount_tmpfs(path: Path, size: int, *options: str) -> None:
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *options]), "tmpfs", str(path)],
         capture_output=True,
+        timeout=30,
     )
     if done.returncode != 0:
         pytest.skip(f"no se puede montar un tmpfs aquí: {done.stderr.decode().strip()}")
@@ -161,7 +160,7 @@ def mounts() -> Iterator[list[Path]]:
     mounted: list[Path] = []
     yield mounted
     for path in reversed(mounted):
-        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+        subprocess.run(["umount", "-l", str(path)], capture_output=True, timeout=30)
 
 
 def disk_size(folder: Path) -> int:
@@ -208,7 +207,7 @@ def test_a_busy_or_read_only_site_folder_leaves_the_old_site(
     mount_tmpfs(read_only, 64 * 1024 * 1024)
     mounts.append(read_only)
     shutil.copytree(built, read_only / "site")
-    subprocess.run(["mount", "-o", "remount,ro", str(read_only)], check=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only)], check=True, timeout=30)
     before = snapshot(read_only / "site")
     assert_message(build(root, site_dir=read_only / "site"), "solo lectura", str(read_only))
     assert snapshot(read_only / "site") == before
@@ -230,7 +229,7 @@ def test_two_builds_at_once_give_the_same_sites_as_one_after_the_other(
     options = {"sin-borradores": [], "con-borradores": ["--drafts"]}
     for name, extra in options.items():
         assert build(root, *extra, site_dir=tmp_path / "uno-tras-otro" / name).returncode == 0
-    command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
+    command = generator_command("build", "--root", str(root))
     running = [
         subprocess.Popen(
             [*command, "--site-dir", str(tmp_path / "a-la-vez" / name), *extra],
@@ -240,7 +239,9 @@ def test_two_builds_at_once_give_the_same_sites_as_one_after_the_other(
         for name, extra in options.items()
     ]
     for process in running:
-        assert process.wait(timeout=600) == 0, process.stderr.read() if process.stderr else ""
+        assert process.wait(timeout=GENERATOR_SECONDS) == 0, (
+            process.stderr.read() if process.stderr else ""
+        )
         if process.stderr:
             process.stderr.close()
     for name in options:

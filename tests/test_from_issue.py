@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import yaml
 from generator.authoring import canonical
 from generator.content.frontmatter import split_front_matter
 
+from .command import run_generator
 from .conftest import PUBLISHED_PRACTICE, MakeRepo
 from .issuebodies import FULL_PRACTICE, MINIMAL_PRACTICE, github_body, replica_answers
 
@@ -21,31 +21,11 @@ def from_issue(root: Path, form: str, body: str | bytes) -> subprocess.Completed
     if isinstance(body, str):
         body = body.encode("utf-8")
     path.write_bytes(body)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "from-issue",
-            "--root",
-            str(root),
-            "--form",
-            form,
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("from-issue", "--root", str(root), "--form", form, str(path))
 
 
 def check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_generator("check", "--root", str(root))
 
 
 def is_canonical(path: Path, root: Path) -> bool:
@@ -261,16 +241,9 @@ def test_adoption_problems(make_repo: MakeRepo) -> None:
 
 def test_usage_errors(make_repo: MakeRepo, tmp_path: Path) -> None:
     root = make_repo()
-    run = [sys.executable, "-m", "generator", "from-issue", "--root", str(root)]
-    missing = subprocess.run(
-        [*run, "--form", "practica", str(tmp_path / "no-existe.md")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = ["from-issue", "--root", str(root)]
+    missing = run_generator(*run, "--form", "practica", str(tmp_path / "no-existe.md"))
     assert missing.returncode == 2 and "no se pudo leer" in missing.stderr
     assert "no existe" in missing.stderr and "No such file" not in missing.stderr
-    wrong = subprocess.run(
-        [*run, "--form", "centro", "x"], capture_output=True, text=True, check=False
-    )
+    wrong = run_generator(*run, "--form", "centro", "x")
     assert wrong.returncode == 2 and "error de uso" in wrong.stderr

@@ -8,7 +8,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import zipfile
@@ -21,26 +20,10 @@ from bs4 import BeautifulSoup
 from generator.publish import search, write
 from generator.site.sanitize import sanitize_html
 
+from .command import generator_command, run_generator
 from .conftest import REPO, MakeRepo
 from .sitebuild import build
-from .sitecheck import broken_links, copy_repository, snapshot, vnu_errors
-
-
-@pytest.fixture(scope="module")
-def repository_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
-    result = build(root, "--offline", site_dir=root / "site-offline")
-    assert result.returncode == 0, result.stderr
-    return root / "site-offline"
-
+from .sitecheck import broken_links, snapshot, vnu_errors
 
 # --- the sanitizer ---------------------------------------------------------------------
 
@@ -138,8 +121,8 @@ def test_a_broken_site_configuration_is_said_in_spanish(make_repo: MakeRepo) -> 
 
 def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> None:
     root = tmp_path / "repo"
-    synth = [sys.executable, "-m", "generator", "synth", "--centers", "13", "--practices", "150"]
-    subprocess.run([*synth, "--out", str(root)], check=True, capture_output=True)
+    synth = ["synth", "--centers", "13", "--practices", "150", "--out", str(root)]
+    assert run_generator(*synth).returncode == 0
     assert build(root).returncode == 0
     site_before = snapshot(root / "site")
     docs_before = snapshot(root / "docs_site")
@@ -152,9 +135,9 @@ def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> 
         practice.read_text(encoding="utf-8").replace("titulo: ", "titulo: Nuevo ", 1),
         encoding="utf-8",
     )
-    command = [sys.executable, "-m", "generator", "build", "--root", str(root)]
+    command = generator_command("build", "--root", str(root))
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 45
     staged_pages = False
     while not staged_pages and process.poll() is None and time.monotonic() < deadline:
         staged_pages = any(
@@ -163,7 +146,7 @@ def test_killing_the_build_leaves_the_old_site_byte_for_byte(tmp_path: Path) -> 
         time.sleep(0.002)
     assert staged_pages, "la construcción terminó antes de poder interrumpirla"
     os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    process.wait(timeout=10)
 
     def articles_of_the_killed_build() -> list[Path]:  # the search index's, see search.py
         parents = (write.MEMORY_FOLDER, Path(tempfile.gettempdir()))
@@ -213,7 +196,7 @@ def test_the_build_date_comes_from_the_last_commit(make_repo: MakeRepo) -> None:
         ["add", "."],
         ["-c", "user.name=Prueba", "-c", "user.email=p@ejemplo.cl", "commit", "-qm", "x"],
     ):
-        subprocess.run(["git", "-C", str(root), *args], check=True, env=env)
+        subprocess.run(["git", "-C", str(root), *args], check=True, env=env, timeout=30)
     assert build(root).returncode == 0
     gz = (root / "site" / "sitemap.xml.gz").read_bytes()
     assert gzip_time(gz).date() == dt.date(2022, 5, 4)  # MkDocs keeps the day
@@ -238,11 +221,11 @@ def test_no_broken_internal_links_or_missing_assets(repository_site: Path) -> No
     assert broken_links(repository_site) == []
 
 
-def test_no_broken_links_in_the_offline_bundle(offline_site: Path) -> None:
-    assert broken_links(offline_site) == []
+def test_no_broken_links_in_the_offline_bundle(repository_offline_site: Path) -> None:
+    assert broken_links(repository_offline_site) == []
     # From disk, a link to a folder shows a file listing: pages are .html files.
-    assert (offline_site / "practicas" / "mesa-ecosistema-local.html").is_file()
-    assert not (offline_site / "practicas" / "mesa-ecosistema-local").exists()
+    assert (repository_offline_site / "practicas" / "mesa-ecosistema-local.html").is_file()
+    assert not (repository_offline_site / "practicas" / "mesa-ecosistema-local").exists()
 
 
 def test_every_kind_of_page_is_valid_html(repository_site: Path) -> None:
@@ -269,7 +252,7 @@ def test_articles_left_by_a_killed_build_are_removed_by_the_next(
     """The search index's articles live in /dev/shm: a killed build cannot remove them."""
     monkeypatch.setattr(search, "_memory_folder", lambda: tmp_path)
     finished = subprocess.Popen(["true"])
-    finished.wait()
+    finished.wait(timeout=10)
     dead = tmp_path / f"red-busqueda-{finished.pid}-abc"
     alive = tmp_path / f"red-busqueda-{os.getpid()}-xyz"
     for folder in (dead, alive):

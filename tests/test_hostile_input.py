@@ -4,8 +4,6 @@ traceback, never take longer than the bound, and never write outside the site fo
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from hypothesis import strategies as st
 
 from generator.content.pipeline import check
 
+from .command import run_generator
 from .conftest import REPO, VALID_PRACTICE, create_repo
 from .sitecheck import snapshot
 
@@ -94,12 +93,7 @@ def test_build_on_random_content(
         (root / "practices" / "otra.md").write_text(practice_from(data, body), encoding="utf-8")
     before = snapshot(base)
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_generator("build", "--root", str(root))
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
     assert time.monotonic() - started < 120  # a whole build, on a shared machine

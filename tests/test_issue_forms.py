@@ -39,6 +39,7 @@ def _validate(*paths: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
+        timeout=50,
     )
 
 

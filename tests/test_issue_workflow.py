@@ -18,6 +18,7 @@ import yaml
 
 from generator.authoring.github_forms import FORM_LABELS
 
+from .command import run_generator
 from .conftest import PUBLISHED_PRACTICE, REPO, create_repo
 from .issuebodies import FULL_PRACTICE, github_body, replica_answers
 
@@ -31,7 +32,7 @@ def _steps(job: str) -> dict[str, dict[str, Any]]:
 
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True, timeout=30
     ).stdout.strip()
 
 
@@ -54,6 +55,7 @@ def run_step(job: str, name: str, cwd: Path, runner_temp: Path, **env: str) -> N
         check=False,
         capture_output=True,
         text=True,
+        timeout=50,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -124,12 +126,7 @@ def test_a_practice_form_becomes_a_branch_and_a_pull_request(repo: Path, tmp_pat
     run_step("proponer", "Aplicar el cambio en la rama del issue", clone, temp, NUMERO="7")
     assert _git(clone, "branch", "--show-current") == "formulario/issue-7"
     assert _git(clone, "rev-parse", "HEAD^{tree}") == _git(repo, "rev-parse", "HEAD^{tree}")
-    check = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(clone)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = run_generator("check", "--root", str(clone))
     assert check.returncode == 0, check.stdout
 
 

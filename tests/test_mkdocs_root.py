@@ -31,7 +31,7 @@ def repository_copy(tmp_path: Path) -> Path:
 def test_mkdocs_build_in_the_root_builds_the_site(tmp_path: Path) -> None:
     root = repository_copy(tmp_path)
     result = subprocess.run(
-        [str(MKDOCS), "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=300
+        [str(MKDOCS), "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=50
     )
     assert result.returncode == 0, result.stdout + result.stderr
     page = root / "site" / "practicas" / "mesa-ecosistema-local" / "index.html"
@@ -53,7 +53,7 @@ def test_mkdocs_serve_in_the_root_shows_the_site(tmp_path: Path) -> None:
     )
     try:
         url = f"http://127.0.0.1:{port}/practicas/"
-        assert wait_for(lambda: process.poll() is not None or fetch(url) is not None, 120)
+        assert wait_for(lambda: process.poll() is not None or fetch(url) is not None, 45)
         assert process.poll() is None, (tmp_path / "serve.log").read_text()
         assert "Prácticas" in (fetch(url) or "")
     finally:

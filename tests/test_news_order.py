@@ -34,7 +34,9 @@ def commit(root: Path, day: str, message: str) -> None:
         "GIT_COMMITTER_EMAIL": "prueba@example.org",
     }
     for args in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+        subprocess.run(
+            ["git", "-C", str(root), *args], check=True, capture_output=True, env=env, timeout=30
+        )
 
 
 def shown_dates(site: Path) -> list[dt.date]:
@@ -58,7 +60,7 @@ def test_the_news_read_newest_first_by_the_date_they_show(
 ) -> None:
     root = make_repo(FIXTURE)
     if history != "sin git":
-        subprocess.run(["git", "init", "-q", str(root)], check=True)
+        subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=30)
         commit(root, "2024-05-06", "contenido")
         # The oldest practice changed last: by git it is the newest file of all.
         ventas = root / "practices/ventas-online.md"

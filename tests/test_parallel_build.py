@@ -21,6 +21,8 @@ from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
 from generator.site import render
 
+from .command import run_generator
+
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs fork")
 
 
@@ -28,9 +30,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="needs fork")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("mitades") / "arbol"
     synth = ["synth", "--centers", "4", "--practices", "30", "--out", str(root)]
-    subprocess.run(
-        [sys.executable, "-m", "generator", *synth], check=True, capture_output=True, timeout=120
-    )
+    assert run_generator(*synth).returncode == 0
     return root
 
 
@@ -115,7 +115,7 @@ def test_one_process_forks_nothing_and_builds_the_same_site(
     # content: the same as Pagefind makes from the finished site.
     again = tmp_path / "indice"
     command = index_command(tmp_path / "2", again)
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    subprocess.run(command, check=True, capture_output=True, timeout=50)
     assert fragments(tmp_path / "2" / "pagefind") == fragments(again)
     searchable = [html for html in sites["2"][1].values() if b"data-pagefind-body" in html]
     assert len(fragments(again)) == len(searchable)

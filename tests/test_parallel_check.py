@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator import parallel
 from generator.content.pipeline import check, find_problems
+
+from .command import run_generator
 
 BROKEN_YAML = "---\ntitulo: [\n---\n\n## Contexto\n"
 
@@ -18,7 +18,7 @@ BROKEN_YAML = "---\ntitulo: [\n---\n\n## Contexto\n"
 def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("paralelo") / "arbol"
     synth = ["synth", "--centers", "4", "--practices", "60", "--out", str(root)]
-    subprocess.run([sys.executable, "-m", "generator", *synth], check=True, capture_output=True)
+    assert run_generator(*synth).returncode == 0
     practices = sorted((root / "practices").glob("*.md"))
     first = practices[0].read_text(encoding="utf-8")
     (root / "practices" / "zz-yaml.md").write_text(BROKEN_YAML, "utf-8")

@@ -4,9 +4,6 @@ reports at its line. And every pass over a body stays fast on hostile lines."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -27,6 +24,7 @@ from generator.content.safety import (
 )
 from generator.site.sanitize import sanitize_html
 
+from .command import cpu_seconds, run_generator
 from .conftest import VALID_PRACTICE, MakeRepo
 
 FILE = "practices/x.md"
@@ -191,19 +189,14 @@ def test_check_answers_in_under_10_s_on_any_line(make_repo: MakeRepo, kind: str)
     )
     root = make_repo({"practices/diagnostico.md": practice})
     assert (root / "practices" / "diagnostico.md").stat().st_size < 512 * 1024
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert time.monotonic() - started < 10, kind
+    started = cpu_seconds()  # the work done, not the wait for a busy machine's cores
+    result = run_generator("check", "--root", str(root))
+    assert cpu_seconds() - started < 10, kind
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr
     if result.returncode == 0:  # accepted: the site converts it without stalling
-        started = time.monotonic()
+        started = cpu_seconds()
         rendered(HOSTILE_LINES[kind], sanitized=True)
-        assert time.monotonic() - started < 60, kind
+        assert cpu_seconds() - started < 60, kind
 
 
 def test_a_path_is_never_more_than_the_size_limit(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
@@ -11,18 +10,12 @@ from generator.authoring import scaffold
 from generator.authoring.canonical import format_text
 from generator.content.pipeline import check
 
+from .command import run_generator
 from .conftest import MakeRepo
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    return run_generator(*args, input=stdin)
 
 
 def test_new_practice_then_check_passes(make_repo: MakeRepo) -> None:

@@ -96,7 +96,9 @@ def git(root: Path, *args: str) -> None:
         "GIT_COMMITTER_NAME": "Prueba",
         "GIT_COMMITTER_EMAIL": "prueba@example.org",
     }
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+    subprocess.run(
+        ["git", "-C", str(root), *args], check=True, capture_output=True, env=env, timeout=30
+    )
 
 
 @pytest.fixture(scope="module")
@@ -370,7 +372,7 @@ def test_mkdocs_build_fails_with_the_validator_message(tmp_path: Path) -> None:
         cwd=root,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=50,
     )
     assert result.returncode == 1
     assert "practices/rota.md:2:1: error: Falta la clave obligatoria «centro»." in result.stderr

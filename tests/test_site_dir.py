@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.publish.sitedir import MARKER, refusal
 
+from .command import run_generator
 from .conftest import MakeRepo
 from .sitebuild import build
 from .sitecheck import snapshot
@@ -20,14 +20,7 @@ from .sitecheck import snapshot
 def run_build(root: Path, site_dir: str, *extra: str, home: Path | None = None) -> str:
     """Build with `--site-dir` as typed, from inside `root`; asserts the refusal; its message."""
     env = {**os.environ, **({"HOME": str(home)} if home else {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-dir", site_dir, *extra],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_generator("build", "--site-dir", site_dir, *extra, cwd=root, env=env)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert "No se tocó nada" in result.stderr
@@ -37,7 +30,7 @@ def run_build(root: Path, site_dir: str, *extra: str, home: Path | None = None) 
 @pytest.fixture
 def repo(make_repo: MakeRepo) -> Path:
     root = make_repo()
-    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=30)
     return root
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from generator.authoring import cms, formatting
 from generator.cli import build_parser, spanish_argparse
 from generator.content.pipeline import check, load_valid
 
+from .command import run_generator
 from .conftest import REPO, MakeRepo
 from .issuebodies import MINIMAL_PRACTICE, github_body
 from .spanish import slips, strings
@@ -154,12 +153,7 @@ def test_a_form_line_with_one_part_says_parte(make_repo: MakeRepo) -> None:
     body = root.parent / "cuerpo.md"
     body.write_text(github_body("practica", answers), encoding="utf-8")
     command = ["from-issue", "--root", str(root), "--form", "practica", str(body)]
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", *command],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_generator(*command)
     assert result.returncode == 1
     assert "tiene 1 parte y debe tener 2, separadas por «|»: rol | personas." in result.stderr
     assert "tiene 2 partes y debe tener de 3 a 4," in result.stderr

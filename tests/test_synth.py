@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,15 @@ import yaml
 
 from generator.content.models import PracticeMeta
 
+from .command import run_generator
+
 CENTERS, PRACTICES = 6, 30
 # taxonomia.yml, red.yml and three pages, plus the manifest synth keeps to recognise its trees.
 CONTENT_FILES = 5
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    return run_generator(*args)
 
 
 def synth(out: Path, seed: int = 1) -> subprocess.CompletedProcess[str]:

@@ -47,6 +47,7 @@ def test_workflows_pass_actionlint() -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=50,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -64,6 +65,7 @@ def test_actionlint_finds_problems(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=50,
     )
     assert result.returncode == 1
     assert "runs-on" in result.stdout
@@ -80,6 +82,7 @@ def test_workflows_pass_zizmor() -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=50,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -12,8 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..sitebuild import build
-from ..sitecheck import AXE_SCRIPT, copy_repository, require
+from ..sitecheck import AXE_SCRIPT, require
 from .conftest import served
 
 PRACTICE = "practicas/capacitaciones-para-conexiones-lentas/"
@@ -23,16 +22,8 @@ NEXT_PAGE_BUDGET = 60 * 1024
 
 
 @pytest.fixture(scope="module")
-def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repository(tmp_path_factory.mktemp("repositorio"))
-    assert build(root).returncode == 0
-    assert build(root, "--offline", site_dir=root / "site-offline").returncode == 0
-    return root
-
-
-@pytest.fixture(scope="module")
-def site(repository: Path) -> Iterator[str]:
-    with served(repository / "site") as base:
+def site(repository_site: Path) -> Iterator[str]:
+    with served(repository_site) as base:
         yield base
 
 
@@ -143,8 +134,10 @@ def test_page_weight_budget(site: str, browser: Any) -> None:
     assert second <= NEXT_PAGE_BUDGET
 
 
-def test_offline_bundle_navigates_and_searches_from_disk(repository: Path, page: Any) -> None:
-    home = (repository / "site-offline" / "index.html").as_uri()
+def test_offline_bundle_navigates_and_searches_from_disk(
+    repository_offline_site: Path, page: Any
+) -> None:
+    home = (repository_offline_site / "index.html").as_uri()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(home, wait_until="load")

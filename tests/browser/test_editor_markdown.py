@@ -44,6 +44,9 @@ def write_in_rich_text(page: Any) -> None:
     keyboard.type("Más información en ")
     page.once("dialog", lambda dialog: dialog.accept(LINK))
     page.get_by_title("Enlace").click()  # with no text chosen, the address is the link's text
+    # The editor inserts the link after the dialog closes: «End» pressed before that moved
+    # nothing, and what came next was typed into the link (seen once under load).
+    body.get_by_text(LINK).wait_for()
     keyboard.press("End")
     keyboard.type(", algo ")
     keyboard.press("Control+b")

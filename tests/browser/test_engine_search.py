@@ -3,8 +3,6 @@ the search page of each site in Chromium, give the same first results."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +13,8 @@ from tests.browser.conftest import served
 from tests.browser.test_finding import search
 from tests.sitebuild import build
 
+from ..command import run_generator
+
 QUERIES = ("almacen", "capacitaciones", "digitalizacion", "municipio")
 
 
@@ -23,8 +23,8 @@ def addresses(
     tmp_path_factory: pytest.TempPathFactory, chromium: object
 ) -> Iterator[dict[str, str]]:
     root = tmp_path_factory.mktemp("buscar-motores") / "repo"
-    synth = [sys.executable, "-m", "generator", "synth", "--centers", "6", "--practices", "60"]
-    subprocess.run([*synth, "--out", str(root)], check=True, capture_output=True, timeout=300)
+    synth = ["synth", "--centers", "6", "--practices", "60", "--out", str(root)]
+    assert run_generator(*synth).returncode == 0
     sites = {}
     for engine in ("mkdocs", "zensical"):
         site = root.parent / f"sitio-{engine}"

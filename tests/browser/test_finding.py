@@ -10,8 +10,6 @@ import gzip
 import io
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,8 @@ import pytest
 
 from tests.browser.conftest import served
 from tests.sitebuild import build
+
+from ..command import run_generator
 
 SYNTH_PRACTICES = 150
 FIRST_QUERY_BUDGET = 300_000  # bytes, compressed, at 5,000 practices; here far less
@@ -80,9 +80,8 @@ def hand_made_practice(center: str, values: tuple[str, str, str, str, str]) -> s
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory, chromium: object) -> Path:
     root = tmp_path_factory.mktemp("finding") / "repo"
-    synth = [sys.executable, "-m", "generator", "synth", "--centers", "6"]
-    synth += ["--practices", str(SYNTH_PRACTICES), "--out", str(root)]
-    subprocess.run(synth, check=True, capture_output=True, timeout=300)
+    synth = ["synth", "--centers", "6", "--practices", str(SYNTH_PRACTICES), "--out", str(root)]
+    assert run_generator(*synth).returncode == 0
     # Drafts are not this module's subject (and a published page may link to one): publish all.
     for path in (root / "practices").glob("*.md"):
         text = path.read_text(encoding="utf-8")

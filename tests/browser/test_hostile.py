@@ -124,7 +124,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "engine_named().build(EngineJob(project_config_file(root), docs, root / 'site'))"
     )
     command = [sys.executable, "-c", script, str(root), RAW_PAGE]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=50)
     assert result.returncode == 0, result.stderr
     with served(root / "site") as base:
         yield base

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from ..command import run_generator
 from ..conftest import VALID_PRACTICE, create_repo
 from ..test_engines import free_port, serve_command
 
@@ -49,7 +49,7 @@ class Preview:
             env={**os.environ, "TMPDIR": str(self.temp)},
         )
         self.base = f"http://127.0.0.1:{self.port}/"
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline and self.process.poll() is None:
             if status_and_text(self.base)[0] == ready:
                 return
@@ -116,12 +116,7 @@ def test_serve_started_on_invalid_content_shows_the_problems_until_they_are_fixe
     source = "practices/diagnostico.md"
     broken = VALID_PRACTICE.replace("centro: talca", "centro: Talca")
     root = create_repo(tmp_path / "repo", {source: broken})
-    expected = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    ).stdout
+    expected = run_generator("check", "--root", str(root)).stdout
     line = next(x for x in expected.splitlines() if x.startswith(f"{source}:4:9: error:"))
     preview = Preview(root, tmp_path, ready=500)  # it starts, and answers with the problems
     try:
@@ -159,21 +154,7 @@ def test_serve_shows_drafts_marked_and_build_leaves_them_out(
     assert "Borrador" in page.locator("article").inner_text()
     assert preview.stop() in (0, 130, -signal.SIGTERM)
     site = tmp_path / "sitio"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            "--root",
-            str(preview.root),
-            "--site-dir",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_generator("build", "--root", str(preview.root), "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     assert (site / "practicas" / "diagnostico" / "index.html").is_file()
     assert not (site / "practicas" / "feria").exists()

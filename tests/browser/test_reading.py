@@ -5,12 +5,11 @@ target is, and what text is on the screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..sitebuild import build
-from ..sitecheck import copy_repository
 from .conftest import served
 
 PHONES = [(320, 568), (390, 844)]
@@ -28,11 +27,8 @@ new PerformanceObserver((list) => {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = copy_repository(tmp_path_factory.mktemp("lectura"))
-    result = build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    with served(root / "site") as base:
+def site(repository_site: Path) -> Iterator[str]:
+    with served(repository_site) as base:
         yield base
 
 
