@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 
 from .command import run_generator
 
+REPO = Path(__file__).resolve().parent.parent
+
 
 def build(
     root: Path, *extra: str, site_dir: Path | None = None
@@ -16,6 +18,19 @@ def build(
     """Run `python -m generator build` as a user would; returns the finished process."""
     site = site_dir or root / "site"
     return run_generator("build", "--root", str(root), "--site-dir", str(site), *extra)
+
+
+def write_config_naming_a_missing_page(root: Path) -> None:
+    """Give `root` the repository's mkdocs.yml with one more page in its navigation, a page
+    that does not exist: valid content that MkDocs (strict) stops on, after the docs tree is
+    written."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    theme = REPO / "generator" / "site" / "theme"
+    config = config.replace("custom_dir: generator/site/theme", f"custom_dir: {theme}")
+    config = config.replace(
+        "  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
 def soup(site: Path, url_path: str) -> BeautifulSoup:

@@ -130,8 +130,8 @@ def test_a_body_with_brackets_left_open_is_not_read_further(make_repo: MakeRepo)
     practice = VALID_PRACTICE.replace("## Contexto\nTexto.\n", "## Contexto\n" + hostile)
     page = "---\ntitulo: Guía\n---\n\nVer [la práctica](../../practices/diagnostico.md#propia).\n"
     root = make_repo({"practices/diagnostico.md": practice, "content/paginas/guia.md": page})
-    started = time.monotonic()
+    started = cpu_seconds()
     _, problems = check(root)
-    assert time.monotonic() - started < 10
+    assert cpu_seconds() - started < 10
     ours = [(p.file, p.code) for p in problems if p.file != "content/red.yml"]
     assert ours == [("practices/diagnostico.md", "corchetes-abiertos")]

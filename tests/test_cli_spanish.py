@@ -11,7 +11,7 @@ from generator.cli import build_parser, main, spanish_argparse
 
 from .command import run_generator
 from .conftest import REPO, MakeRepo
-from .sitebuild import build
+from .sitebuild import build, write_config_naming_a_missing_page
 
 # What argparse writes in English (its usage line, help headings and error messages).
 ENGLISH = re.compile(
@@ -126,13 +126,7 @@ def test_the_strict_option_says_what_the_build_does(make_repo: MakeRepo) -> None
     assert "avisos del contenido" in strict and "no la detienen" in strict
     # An engine's warning (the navigation names a page that does not exist) stops it, with or
     # without the option.
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    theme = REPO / "generator" / "site" / "theme"
-    config = config.replace("custom_dir: generator/site/theme", f"custom_dir: {theme}")
-    config = config.replace(
-        "  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md"
-    )
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_config_naming_a_missing_page(root)
     for extra in ((), ("--strict",)):
         stopped = build(root, *extra)
         assert stopped.returncode == 1 and "MkDocs dio 1 aviso" in stopped.stderr

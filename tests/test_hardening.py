@@ -22,7 +22,7 @@ from generator.site.sanitize import sanitize_html
 
 from .command import generator_command, run_generator
 from .conftest import REPO, MakeRepo
-from .sitebuild import build
+from .sitebuild import build, write_config_naming_a_missing_page
 from .sitecheck import broken_links, snapshot, vnu_errors
 
 # --- the sanitizer ---------------------------------------------------------------------
@@ -80,13 +80,7 @@ def test_a_crash_midway_leaves_the_old_site(make_repo: MakeRepo) -> None:
     before = snapshot(root / "site")
     # Valid content, but MkDocs (strict) stops after the docs tree is written: the site's
     # navigation names a page that does not exist.
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    theme = REPO / "generator" / "site" / "theme"
-    config = config.replace("custom_dir: generator/site/theme", f"custom_dir: {theme}")
-    config = config.replace(
-        "  - Acerca: acerca.md", "  - Acerca: acerca.md\n  - Otra: no-existe.md"
-    )
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_config_naming_a_missing_page(root)
     result = build(root)
     assert result.returncode == 1
     assert "queda como estaba" in result.stderr
