@@ -124,9 +124,11 @@ def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path, engine: s
         print(f"recarga en {time.monotonic() - edited:.2f} s")
         catalogue = f"http://127.0.0.1:{port}/practicas/"
         assert wait_for(lambda: "Diagnóstico renovado" in (fetch(catalogue) or ""), 30)
-        time.sleep(3)  # let any echo of the generator's own writes arrive
+        # Any echo of the generator's own writes would start a build within the watcher's
+        # settling time (watch.SETTLE_SECONDS, 0.05 s): a second is twenty of them.
+        time.sleep(1)
         builds = (tmp_path / "serve.log").read_text().count("Vista previa actualizada")
-        time.sleep(3)
+        time.sleep(1)
         assert (tmp_path / "serve.log").read_text().count("Vista previa actualizada") == builds
         # Two builds after the edit: the practice pages, then everything else.
         assert builds == 2

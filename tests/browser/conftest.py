@@ -17,6 +17,7 @@ import http.server
 import os
 import shutil
 import signal
+import sys
 import threading
 import uuid
 from collections.abc import Iterator
@@ -151,12 +152,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True  # a request still open never keeps the tests waiting
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Chromium resets connections it no longer needs (a page closed mid-load): not an
+        # error of the files served, so no traceback in the suite's output.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def served(directory: Path) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 on a free port while the block runs; gives the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True  # a request still open never keeps the tests waiting
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

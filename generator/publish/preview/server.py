@@ -14,6 +14,7 @@ import http.server
 import json
 import mimetypes
 import posixpath
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,6 +161,12 @@ class PreviewServer(http.server.ThreadingHTTPServer):
         handler = type("Handler", (_Handler,), {"state": state})
         super().__init__(address, handler)
         self.state = state
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A reader who closes the tab or reloads mid-answer is not an error of the preview:
+        # no English traceback in the console for it. Anything else is still printed.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     @property
     def url(self) -> str:
