@@ -1,6 +1,11 @@
 """Benchmark: the generator against plain MkDocs + Material and Zensical, on synthetic corpora.
 
     python benchmarks/run.py [--sizes 1000,10000] [--runs 3] [--out FILE.json]
+                             [--baseline OTHER_CHECKOUT]
+
+With --baseline, the generator of another checkout (an older commit, with its own `.venv`)
+builds the same corpus in the same rounds, and the table gives «build / build de la base»:
+the cost of a change, measured under the same load as the code it changes.
 
 Every command runs in a fresh process; its time is wall-clock and its memory the peak resident
 set of the process (and of the processes it waited for), from `wait4`. Each figure is the
@@ -253,6 +258,14 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
             REPO,
         ),
     }
+    if args.baseline:  # the same build by another checkout's generator, in the same rounds
+        baseline = args.baseline.resolve()
+        base_python = str(baseline / ".venv" / "bin" / "python")
+        base_site = str(root / "site-base")
+        commands["build-base"] = (
+            [base_python, "-m", "generator", "build", "--root", str(root), "--site-dir", base_site],
+            baseline,
+        )
     # The floor: the same docs tree through plain MkDocs (a build writes its own elsewhere).
     write_docs_tree(root)
     for name, bounded, enabled in (
@@ -278,8 +291,8 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
         run = median_of([r[name] for r in rounds])
         if name == "build":
             result[name] = {**vars(run), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
-        elif name == "build-zensical":
-            built = root / "site-generador-zensical"
+        elif name in ("build-zensical", "build-base"):
+            built = root / ("site-generador-zensical" if name == "build-zensical" else "site-base")
             result[name] = {**vars(run), "site_bytes": tree_bytes(built)}
         else:
             plain_site = root / f"site-{name}"
@@ -289,7 +302,7 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
                 "search": material_index(plain_site),
             }
         print(f"{name}: {run.seconds:.2f} s", flush=True)
-    names = {"mkdocs-ingenuo": "naive", "build-zensical": "zensical"}
+    names = {"mkdocs-ingenuo": "naive", "build-zensical": "zensical", "build-base": "baseline"}
     result["ratios"] = {
         f"build_over_{names.get(name, name)}": statistics.median(
             r["build"].seconds / r[name].seconds for r in rounds
@@ -485,6 +498,8 @@ def table(results: dict[str, Any]) -> str:
         ("build --engine zensical: memoria (MB)", get("build-zensical", "peak_mb"), ".0f", 1),
         ("build --engine zensical: sitio (MB)", get("build-zensical", "site_bytes"), ".1f", mb),
         ("generador (MkDocs) / (Zensical)", get("ratios", "build_over_zensical"), ".2f", 1),
+        ("build de la base (--baseline): segundos", get("build-base", "seconds"), ".2f", 1),
+        ("build / build de la base", get("ratios", "build_over_baseline"), ".2f", 1),
         ("Pagefind: índice entero (KB)", get("build", "index_bytes"), ",.0f", kb),
         ("Pagefind: una consulta (KB)", get("build", "query_bytes"), ",.0f", kb),
         ("Material: search_index.json (KB)", get("mkdocs", "search", "bytes"), ",.0f", kb),
@@ -541,6 +556,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--naive-max", type=int, default=1000, help="largest size for the naive build (quadratic)"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of this repository (with its .venv): its build, in the same rounds",
     )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
