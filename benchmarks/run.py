@@ -248,20 +248,26 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
     result["check"] = {**vars(check), "files_per_second": result["files"] / check.seconds}
     print(f"check: {check.seconds:.2f} s", flush=True)
 
-    site = root / "site-generador"
+    # Where each of the generator's builds writes its site.
+    sites = {
+        "build": root / "site-generador",
+        "build-zensical": root / "site-generador-zensical",
+        "build-base": root / "site-base",
+    }
+    site = sites["build"]
     build = [PYTHON, "-m", "generator", "build", "--root", str(root)]
     commands = {
         "build": ([*build, "--site-dir", str(site)], REPO),
         # The same build with the other engine (`--engine zensical`), in the same rounds.
         "build-zensical": (
-            [*build, "--engine", "zensical", "--site-dir", str(root / "site-generador-zensical")],
+            [*build, "--engine", "zensical", "--site-dir", str(sites["build-zensical"])],
             REPO,
         ),
     }
     if args.baseline:  # the same build by another checkout's generator, in the same rounds
         baseline = args.baseline.resolve()
         base_python = str(baseline / ".venv" / "bin" / "python")
-        base_site = str(root / "site-base")
+        base_site = str(sites["build-base"])
         commands["build-base"] = (
             [base_python, "-m", "generator", "build", "--root", str(root), "--site-dir", base_site],
             baseline,
@@ -291,9 +297,8 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
         run = median_of([r[name] for r in rounds])
         if name == "build":
             result[name] = {**vars(run), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
-        elif name in ("build-zensical", "build-base"):
-            built = root / ("site-generador-zensical" if name == "build-zensical" else "site-base")
-            result[name] = {**vars(run), "site_bytes": tree_bytes(built)}
+        elif name in sites:
+            result[name] = {**vars(run), "site_bytes": tree_bytes(sites[name])}
         else:
             plain_site = root / f"site-{name}"
             result[name] = {

@@ -8,8 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .command import run_generator
-
-REPO = Path(__file__).resolve().parent.parent
+from .conftest import REPO
 
 
 def build(
