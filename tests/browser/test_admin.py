@@ -24,6 +24,12 @@ from tests.conftest import REPO, create_repo, write_tree
 from tests.sitebuild import build
 
 
+@pytest.fixture
+def page(desktop: Any) -> Any:
+    """An open tab of this module (conftest.Tabs), not a new one."""
+    return desktop
+
+
 @pytest.fixture(scope="module")
 def admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not (cms.BUNDLE_DIR / cms.BUNDLE).is_file():

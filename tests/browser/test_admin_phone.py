@@ -16,6 +16,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from generator.authoring import cms
 from generator.content.pipeline import load_valid
+from tests.browser.conftest import Tabs
 from tests.browser.local_editor import LocalEditor, new_practice, sign_in, wait_for_file
 from tests.spanish import foreign_words, slips
 
@@ -23,18 +24,9 @@ SCREENS = [(390, 844), (1280, 800)]
 
 
 @pytest.fixture(params=SCREENS, ids=lambda s: f"{s[0]}px")
-def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    width, height = request.param
-    phone = width < 500
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+def screen(request: pytest.FixtureRequest, tabs: Tabs) -> Iterator[Any]:
+    with tabs.lent(request.param) as tab:
+        yield tab
 
 
 def assert_within_reach(page: Any, target: Any, what: str) -> None:

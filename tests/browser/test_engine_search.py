@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from tests.browser.conftest import served
+from tests.browser.conftest import Tabs, served
 from tests.browser.test_finding import search
 from tests.sitebuild import build
 
@@ -37,13 +36,13 @@ def addresses(
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_same_query_finds_the_same_first_results(
-    browser: Any, addresses: dict[str, str], query: str
+    tabs: Tabs, addresses: dict[str, str], query: str
 ) -> None:
     found = {}
     for engine, base in addresses.items():
-        page = browser.new_page()
-        page.goto(base + "buscar/")
-        found[engine] = search(page, query)
+        with tabs.lent((1280, 720)) as page:
+            page.goto(base + "buscar/")
+            found[engine] = search(page, query)
     assert found["mkdocs"], query
     assert found["zensical"] == found["mkdocs"]
 

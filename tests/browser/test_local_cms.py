@@ -12,6 +12,8 @@ import json
 import re
 from typing import Any
 
+import pytest
+
 from generator.authoring import canonical
 from generator.content.models import PracticeMeta
 from generator.content.pipeline import check
@@ -20,6 +22,12 @@ from tests.browser.local_editor import LocalEditor, new_practice, publish, sign_
 from tests.spanish import slips
 
 TALCA = "centers/talca.yml"
+
+
+@pytest.fixture
+def page(desktop: Any) -> Any:
+    """An open tab of this module (conftest.Tabs), not a new one."""
+    return desktop
 
 
 def test_changing_one_milestone_changes_exactly_one_line(page: Any, editor: LocalEditor) -> None:

@@ -67,6 +67,12 @@ class Preview:
 
 
 @pytest.fixture
+def page(desktop: Any) -> Any:
+    """An open tab of this module (conftest.Tabs), not a new one."""
+    return desktop
+
+
+@pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
     root = create_repo(tmp_path / "repo", {"practices/feria.md": DRAFT})
     running = Preview(root, tmp_path)

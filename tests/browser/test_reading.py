@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import served
+from .conftest import Chromium, Tabs, served
 
 PHONES = [(320, 568), (390, 844)]
 SCREENS = [*PHONES, (1280, 800)]
@@ -32,33 +32,30 @@ def site(repository_site: Path) -> Iterator[str]:
         yield base
 
 
-def open_page(browser: Any, size: tuple[int, int]) -> Any:
-    width, height = size
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=width < 500, has_touch=width < 500
-    )
-    page = context.new_page()
-    page.add_init_script(LAYOUT_SHIFTS)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors = errors
-    return page
-
-
-def opened(browser: Any, size: tuple[int, int]) -> Iterator[Any]:
-    page = open_page(browser, size)
-    yield page
-    assert page.errors == []
+@pytest.fixture(scope="module")
+def tabs(chromium: Chromium) -> Iterator[Tabs]:
+    """This module's tabs collect every layout shift from each page's first paint on."""
+    kept = Tabs(chromium, init_script=LAYOUT_SHIFTS)
+    yield kept
+    kept.close()
 
 
 @pytest.fixture(params=SCREENS, ids=lambda s: f"{s[0]}px")
-def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    yield from opened(browser, request.param)
+def screen(request: pytest.FixtureRequest, tabs: Tabs) -> Iterator[Any]:
+    with tabs.lent(request.param) as tab:
+        yield tab
 
 
 @pytest.fixture(params=PHONES, ids=lambda s: f"{s[0]}px")
-def phone(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    yield from opened(browser, request.param)
+def phone(request: pytest.FixtureRequest, tabs: Tabs) -> Iterator[Any]:
+    with tabs.lent(request.param) as tab:
+        yield tab
+
+
+@pytest.fixture
+def page(desktop: Any) -> Any:
+    """An open tab of this module (conftest.Tabs), not a new one."""
+    return desktop
 
 
 def sideways_overflow(page: Any) -> int:
