@@ -80,8 +80,9 @@ class WarmGenerator:
     ) -> subprocess.CompletedProcess[str]:
         with self.lock, tempfile.TemporaryDirectory(prefix="red-generador-") as folder:
             streams = {name: Path(folder) / name for name in ("entrada", "salida", "errores")}
-            for name, path in streams.items():
-                path.write_text(input or "" if name == "entrada" else "", encoding="utf-8")
+            for path in streams.values():  # the child opens them, it does not create them
+                path.write_text("", encoding="utf-8")
+            streams["entrada"].write_text(input or "", encoding="utf-8")
             server = self._server()
             assert server.stdin is not None and server.stdout is not None
             request = {"args": args, "cwd": cwd, "env": dict(env), "input": input is not None}
