@@ -148,6 +148,16 @@ def page(browser: Browser) -> Any:
 
 
 Size = tuple[int, int]
+
+
+def screen_options(size: Size) -> dict[str, Any]:
+    """A browser context's options for a screen of `size`: one narrower than 500 px is a
+    phone's (mobile, with touch)."""
+    width, height = size
+    phone = width < 500
+    return {"viewport": {"width": width, "height": height}, "is_mobile": phone, "has_touch": phone}
+
+
 # What a site keeps in a tab: its storages, and its IndexedDB databases (the editor keeps its
 # unsaved entries there). A database still open is deleted once the page is left.
 FORGET_THE_SITE = """async () => {
@@ -190,12 +200,7 @@ class Tabs:
         tab = self.open.get(size)
         if tab is not None:
             return tab
-        width, height = size
-        phone = width < 500
-        context = self.chromium.get().new_context(
-            viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-        )
-        tab = context.new_page()
+        tab = self.chromium.get().new_context(**screen_options(size)).new_page()
         if self.init_script:
             tab.add_init_script(self.init_script)
         errors: list[str] = []
@@ -233,6 +238,18 @@ def desktop(tabs: Tabs) -> Iterator[Any]:
     """The module's open tab at Playwright's default size (1280 × 720)."""
     with tabs.lent((1280, 720)) as tab:
         yield tab
+
+
+def page_from_open_tabs() -> Any:
+    """`page = page_from_open_tabs()` in a module: its tests' `page` is the module's open
+    desktop tab (`desktop`), not a new one."""
+
+    @pytest.fixture(name="page")
+    def lent_page(desktop: Any) -> Any:
+        """The module's open desktop tab (conftest.Tabs), not a new one."""
+        return desktop
+
+    return lent_page
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

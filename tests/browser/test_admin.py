@@ -19,15 +19,11 @@ from generator.authoring import cms
 from generator.authoring.canonical import format_text
 from generator.content.pipeline import check, load_valid
 from generator.content.problems import has_errors
-from tests.browser.conftest import served
+from tests.browser.conftest import page_from_open_tabs, served
 from tests.conftest import REPO, create_repo, write_tree
 from tests.sitebuild import build
 
-
-@pytest.fixture
-def page(desktop: Any) -> Any:
-    """An open tab of this module (conftest.Tabs), not a new one."""
-    return desktop
+page = page_from_open_tabs()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ..sitecheck import AXE_SCRIPT, require
-from .conftest import served
+from .conftest import page_from_open_tabs, served
 
 PRACTICE = "practicas/capacitaciones-para-conexiones-lentas/"
 PAGES = ["", "practicas/", PRACTICE, "centros/", "centros/rapa-nui/", "red/"]
@@ -21,10 +21,7 @@ FIRST_VISIT_BUDGET = 300 * 1024
 NEXT_PAGE_BUDGET = 60 * 1024
 
 
-@pytest.fixture
-def page(desktop: Any) -> Any:
-    """An open tab of this module (conftest.Tabs), not a new one."""
-    return desktop
+page = page_from_open_tabs()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.content.models import PracticeMeta
-from tests.browser.conftest import served
+from tests.browser.conftest import screen_options, served
 from tests.sitebuild import soup
 from tests.test_cms import model_tree
 
@@ -49,12 +49,7 @@ def page_kinds(site: Path) -> list[str]:
 
 
 def open_context(browser: Any, size: tuple[int, int]) -> Any:
-    width, height = size
-    phone = width < 500
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    return context.new_page()
+    return browser.new_context(**screen_options(size)).new_page()
 
 
 @pytest.mark.parametrize("size", NARROW, ids=lambda s: f"{s[0]}x{s[1]}")

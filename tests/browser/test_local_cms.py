@@ -12,22 +12,18 @@ import json
 import re
 from typing import Any
 
-import pytest
-
 from generator.authoring import canonical
 from generator.content.models import PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
+from tests.browser.conftest import page_from_open_tabs
 from tests.browser.local_editor import LocalEditor, new_practice, publish, sign_in, wait_for_file
 from tests.spanish import slips
 
 TALCA = "centers/talca.yml"
 
 
-@pytest.fixture
-def page(desktop: Any) -> Any:
-    """An open tab of this module (conftest.Tabs), not a new one."""
-    return desktop
+page = page_from_open_tabs()
 
 
 def test_changing_one_milestone_changes_exactly_one_line(page: Any, editor: LocalEditor) -> None:

@@ -18,6 +18,7 @@ import pytest
 from ..command import run_generator
 from ..conftest import VALID_PRACTICE, create_repo
 from ..test_engines import free_port, serve_command
+from .conftest import page_from_open_tabs
 
 DRAFT = VALID_PRACTICE.replace("estado: ejemplo", "estado: borrador").replace(
     "titulo: Diagnóstico de digitalización para almaceneros", "titulo: Feria en preparación"
@@ -66,10 +67,7 @@ class Preview:
         return code
 
 
-@pytest.fixture
-def page(desktop: Any) -> Any:
-    """An open tab of this module (conftest.Tabs), not a new one."""
-    return desktop
+page = page_from_open_tabs()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import Chromium, Tabs, served
+from .conftest import Chromium, Tabs, page_from_open_tabs, served
 
 PHONES = [(320, 568), (390, 844)]
 SCREENS = [*PHONES, (1280, 800)]
@@ -52,10 +52,7 @@ def phone(request: pytest.FixtureRequest, tabs: Tabs) -> Iterator[Any]:
         yield tab
 
 
-@pytest.fixture
-def page(desktop: Any) -> Any:
-    """An open tab of this module (conftest.Tabs), not a new one."""
-    return desktop
+page = page_from_open_tabs()
 
 
 def sideways_overflow(page: Any) -> int:
