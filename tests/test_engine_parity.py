@@ -8,6 +8,7 @@ search index must be the same bytes. What may differ is listed in THEME_CHROME, 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
@@ -24,7 +25,8 @@ from .conftest import REPO
 THEME_CHROME = {
     "assets/javascripts/": "each theme's own scripts (Material's and Zensical's bundles)",
     "assets/stylesheets/": "each theme's own style sheets",
-    "search.json": "Zensical's own header search index (the site's search is Pagefind's)",
+    # Zensical writes it with its own search turned off, with no page in it (tested below).
+    "search.json": "Zensical's own header search index, empty (the site's search is Pagefind's)",
 }
 # Outside <article>: header, tabs, navigation, footer; scripts and style links in <head>.
 OUTSIDE_THE_ARTICLE = "the theme's chrome around the page's content"
@@ -128,3 +130,21 @@ def test_the_chrome_list_names_only_what_differs(sites: dict[str, dict[str, Path
         for name in mkdocs ^ zensical:
             seen |= {p for p in THEME_CHROME if name.startswith(p) or name == p}
     assert seen == set(THEME_CHROME)
+
+
+@pytest.mark.parametrize("repository", ["propio", "sintetico"])
+def test_the_header_search_is_the_sites_own_with_both_engines(
+    sites: dict[str, dict[str, Path]], repository: str
+) -> None:
+    """No page carries an engine's own search box (Zensical's is English and blind to accents):
+    each loads the site's search script, which puts the same box in the header and sends it to
+    the same Pagefind search page (tests/browser/test_engine_search.py types into it)."""
+    for engine, site in sites[repository].items():
+        for page in sorted(f for f in files(site) if f.endswith(".html")):
+            html = (site / page).read_text(encoding="utf-8")
+            head = BeautifulSoup(html[: html.find("<main")], "html.parser")
+            assert head.select(".md-search, [data-md-component=search]") == [], (engine, page)
+            scripts = [str(s.get("src", "")) for s in BeautifulSoup(html, "html.parser")("script")]
+            assert any(src.endswith("assets/buscar.js") for src in scripts), (engine, page)
+    index = json.loads((sites[repository]["zensical"] / "search.json").read_text("utf-8"))
+    assert index["items"] == []

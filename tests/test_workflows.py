@@ -114,3 +114,13 @@ def test_every_job_says_its_permissions() -> None:
         top = workflow.get("permissions")
         for name, job in workflow["jobs"].items():
             assert "permissions" in job or top in ({}, {"contents": "read"}), (path.name, name)
+
+
+def test_workflows_install_from_the_lock() -> None:
+    """Every `pip install` in a workflow takes the lock's versions with their hashes, or adds
+    nothing (`--no-deps`); the canary alone installs the newest (tools/canary.py)."""
+    runs = [str(step["run"]) for _, step in _workflow_steps() if "run" in step]
+    installs = [line for run in runs for line in run.splitlines() if "pip install" in line]
+    assert installs
+    locked = "--require-hashes --no-deps -r requirements/site.txt"
+    assert [line for line in installs if locked not in line and "--no-deps" not in line] == []

@@ -34,12 +34,14 @@ INDEX_PREFIX = "red-indice-"
 SITE_NAME = "Red de Centros"
 
 
+# The configuration of a tree without its own: it ships inside the package, beside its theme.
+DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "site" / "mkdocs.yml"
+
+
 def project_config_file(root: Path) -> Path:
-    """The root's own mkdocs.yml, or this project's (for synthetic trees without one)."""
+    """The root's own mkdocs.yml, or the package's (for trees without one, as synth writes)."""
     own = root / "mkdocs.yml"
-    if own.is_file():
-        return own
-    return Path(__file__).resolve().parents[2] / "mkdocs.yml"
+    return own if own.is_file() else DEFAULT_CONFIG
 
 
 def build_site(settings: RunSettings, site_dir: Path) -> list[Problem]:

@@ -117,8 +117,10 @@ def engine_config(job: EngineJob, docs_dir: Path, site_dir: Path) -> str:
     theme = config.setdefault("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((job.config_file.parent / theme["custom_dir"]).resolve())
-    # The MkDocs plugin is MkDocs' (Zensical does not run plugins): the tree is finished.
-    config.pop("plugins", None)
+    # The MkDocs plugin is MkDocs' (Zensical does not run plugins): the tree is finished. The
+    # site's search is Pagefind's, as with MkDocs: Zensical's own (English, and blind to
+    # accents) is off, so the header gets the site's search box (assets/buscar.js).
+    config["plugins"] = {"search": {"enabled": False}}
     if job.offline:
         config["use_directory_urls"] = False
         config["extra_javascript"] = [OFFLINE_SCRIPT, *config.get("extra_javascript", [])]
