@@ -102,10 +102,13 @@ def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path, engine: s
     root = create_repo(tmp_path / "repo")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
+    temp = tmp_path / "tmp"  # the preview's folder, and with Zensical its server's files
+    temp.mkdir()
     process = subprocess.Popen(
         serve_command(root, port, engine),
         stdout=log,
         stderr=subprocess.STDOUT,
+        env={**os.environ, "TMPDIR": str(temp)},
     )
     url = f"http://127.0.0.1:{port}/practicas/diagnostico/"
     try:
@@ -132,10 +135,24 @@ def test_serve_reloads_after_an_edit_and_does_not_loop(tmp_path: Path, engine: s
         assert (tmp_path / "serve.log").read_text().count("Vista previa actualizada") == builds
         # Two builds after the edit: the practice pages, then everything else.
         assert builds == 2
+        # Zensical's server (engines/zensical/live.py) runs from the preview's folder.
+        assert bool(processes_in(temp)) == (engine == "zensical")
     finally:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+    assert processes_in(temp) == [] and list(temp.iterdir()) == []  # nothing left behind
+
+
+def processes_in(folder: Path) -> list[str]:
+    """The command lines of the processes that name `folder` (the preview's and Zensical's)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            words = cmdline.read_bytes().decode(errors="replace").split("\0")
+            if any(str(folder) in word for word in words):
+                found.append(" ".join(words))
+    return found
 
 
 def test_make_serve_takes_the_address_from_port_and_leaves_no_temporary_folder(

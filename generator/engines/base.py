@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+# The offline bundle's search backend, which each engine loads before the site's search script.
+OFFLINE_SCRIPT = "assets/sin-conexion.js"
+
 
 @dataclass(frozen=True)
 class EngineJob:
@@ -17,6 +20,8 @@ class EngineJob:
     offline: bool = False  # pages linked as `.html` files, to open from disk
     cache_dir: Path | None = None  # what an engine may keep between builds
     strict: bool = True  # any warning fails the build (the preview says them instead)
+    # The preview's: the engine may keep working between rebuilds, until `close`.
+    preview: bool = False
 
 
 class EngineError(Exception):
@@ -32,3 +37,17 @@ class Engine(Protocol):
     def rebuild(self, job: EngineJob, changed: list[str], removed: list[str]) -> None:
         """The preview after a save: `changed` and `removed` docs files since the last build
         into the same `site_dir` (an engine may rebuild only those pages)."""
+
+    def close(self) -> None:
+        """Stop what the engine keeps running for the preview (nothing after a build)."""
+
+
+def page_file(docs_path: str, *, directory_urls: bool) -> str:
+    """Where both engines write the page of a docs file, relative to the site folder:
+    `centros/talca.md` -> `centros/talca/index.html` (or `centros/talca.html` offline)."""
+    stem = docs_path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"

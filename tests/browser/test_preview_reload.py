@@ -14,6 +14,13 @@ from tests.browser.test_preview import Preview
 from tests.conftest import VALID_PRACTICE, create_repo
 
 LOADS = "() => Number(sessionStorage.getItem('cargas'))"
+# Every text the preview's notice shows on a page, in order (the page's own record).
+NOTICES = """new MutationObserver(() => {
+  const notice = document.querySelector('.rc-vista-previa-aviso');
+  const said = notice && !notice.hidden ? notice.textContent : '';
+  window.avisos = window.avisos || [];
+  if (window.avisos[window.avisos.length - 1] !== said) window.avisos.push(said);
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});"""
 COUNT = "sessionStorage.setItem('cargas', Number(sessionStorage.getItem('cargas')) + 1)"
 
 
@@ -32,7 +39,9 @@ def test_a_save_reloads_only_the_pages_it_changed_and_once(
     try:
         edited = opened(browser, preview.base + "practicas/diagnostico/")
         listing = opened(browser, preview.base + "practicas/")
-        unrelated = opened(browser, preview.base + "acerca/")
+        unrelated = browser.new_page()
+        unrelated.add_init_script(COUNT + ";" + NOTICES)
+        unrelated.goto(preview.base + "acerca/")
         source = root / "practices" / "diagnostico.md"
         new = VALID_PRACTICE.replace("titulo: Diagnóstico de digitalización para almaceneros",
                                      "titulo: Diagnóstico renovado")  # fmt: skip
@@ -48,5 +57,13 @@ def test_a_save_reloads_only_the_pages_it_changed_and_once(
         assert edited.evaluate(LOADS) == 2  # opened, then reloaded once after the first pass
         assert listing.evaluate(LOADS) == 2  # opened, then reloaded once after the second
         assert unrelated.evaluate(LOADS) == 1  # nothing it shows changed
+        # While the save was being built, the page said so, then the notice went away.
+        assert unrelated.evaluate("window.avisos") == [
+            "",
+            "Guardado: reconstruyendo la página…",
+            "",
+        ]
+        notice = unrelated.locator(".rc-vista-previa-aviso")
+        assert notice.get_attribute("role") == "status" and notice.is_hidden()
     finally:
         preview.stop()

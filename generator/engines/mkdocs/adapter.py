@@ -13,14 +13,11 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from generator.engines.base import EngineError, EngineJob
+from generator.engines.base import OFFLINE_SCRIPT, EngineError, EngineJob, page_file
 from generator.engines.mkdocs.templatecache import CompiledTemplates
 from generator.engines.mkdocs.themefiles import ThemeFiles
-from generator.site import urls
 
 PLUGIN_NAME = "red-de-centros"
-# The offline bundle's search backend, loaded before the site's search script reads it.
-OFFLINE_SCRIPT = "assets/sin-conexion.js"
 
 
 class MkDocsEngine:
@@ -37,13 +34,14 @@ class MkDocsEngine:
         """MkDocs' dirty build: only the pages whose docs file is newer than their HTML (the
         generator rewrote only the files that changed); the pages of removed files go."""
         for docs_path in removed:
-            if docs_path.endswith(".md"):
-                page = urls.url(docs_path, directory_urls=not job.offline) or "index.html"
-                page_file = job.site_dir / (page + "index.html" if page.endswith("/") else page)
-                page_file.unlink(missing_ok=True)
-            else:
-                (job.site_dir / docs_path).unlink(missing_ok=True)
+            built = page_file(docs_path, directory_urls=not job.offline)
+            (job.site_dir / (built if docs_path.endswith(".md") else docs_path)).unlink(
+                missing_ok=True
+            )
         self._run(job, dirty=True)
+
+    def close(self) -> None:
+        """Nothing runs between MkDocs' builds."""
 
     def _run(self, job: EngineJob, *, dirty: bool) -> None:
         from mkdocs.commands.build import build

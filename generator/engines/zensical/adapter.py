@@ -1,19 +1,14 @@
-"""Zensical turns the finished docs tree into the site, through its command line
-(`python -m zensical build -f CONFIG --strict`), the interface its documentation gives.
+"""Zensical turns the finished docs tree into the site, through its command line, the
+interface its documentation gives: `python -m zensical build -f CONFIG --strict` for a build,
+and `zensical serve` kept running for the preview (`live.py`).
 
 Zensical reads mkdocs.yml; the adapter writes a copy of the project's with this build's
-folders and runs Zensical on it. Zensical wants the site inside the folder of its
-configuration: it builds into a folder beside the site's (the same disk), which then takes the
-site's place. Its own cache (`.cache`) is kept in the project's cache folder, so a second
-build of the same repository is quicker. What Zensical prints is kept: when it fails, our
-Spanish sentence comes first, then its lines.
-
-Zensical reads every relative address in a page's HTML as relative to the page's Markdown
-file, as MkDocs reads a Markdown link (and changes it for the page's address: `centros/talca.md`
-is served at `centros/talca/`, one folder deeper). The generator writes addresses relative to
-the page's own address, as a browser reads them: the copy of the tree the adapter hands to
-Zensical has them relative to the file instead (`file_relative`), so Zensical's change gives
-back the generator's addresses, and both engines publish the same links.
+folders, and a copy of the tree that Zensical reads as it should (`tree.py`), and runs Zensical
+on them. Zensical wants the site inside the folder of its configuration: it builds into a
+folder beside the site's (the same disk), which then takes the site's place. Its own cache
+(`.cache`) is kept in the project's cache folder, so a second build of the same repository is
+quicker. What Zensical prints is kept: when it fails, our Spanish sentence comes first, then
+its lines.
 """
 
 from __future__ import annotations
@@ -21,27 +16,30 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import posixpath
-import re
 import shutil
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from generator.engines.base import EngineError, EngineJob
+from generator.engines.zensical.live import LiveZensical
+from generator.engines.zensical.tree import copy_tree, engine_config
 
-OFFLINE_SCRIPT = "assets/sin-conexion.js"  # as the MkDocs adapter adds it
 TIMEOUT_SECONDS = 1800
 
 
 class ZensicalEngine:
     name = "zensical"
 
+    def __init__(self) -> None:
+        self.live: LiveZensical | None = None  # the preview's Zensical, while it runs
+
     def build(self, job: EngineJob) -> None:
+        if job.preview:
+            self.close()
+            self.live = LiveZensical(job)
+            self.live.start()
+            return
         with _work_folder(job) as folder:
             config = folder / "mkdocs.yml"
             built = folder / "sitio"
@@ -75,56 +73,17 @@ class ZensicalEngine:
             os.replace(built, job.site_dir)
 
     def rebuild(self, job: EngineJob, changed: list[str], removed: list[str]) -> None:
-        """Zensical decides itself what to rebuild (its cache): the whole build again."""
-        self.build(job)
+        """The preview's Zensical rebuilds the pages of the changed files; without it (a
+        job that is not the preview's), the whole build again."""
+        if self.live is None:
+            self.build(job)
+        else:
+            self.live.update(changed, removed)
 
-
-_ADDRESS = re.compile(r'((?:href|src)=")([^"]*)(")')
-
-
-def copy_tree(source: Path, target: Path, *, directory_urls: bool) -> None:
-    """The docs tree, each page's addresses made relative to its file (see above)."""
-    shutil.copytree(source, target)
-    if not directory_urls:  # a page is served beside its file: nothing to change
-        return
-    for page in target.rglob("*.md"):
-        docs_path = page.relative_to(target).as_posix()
-        if docs_path == "index.md" or docs_path.endswith("/index.md"):
-            continue  # served in its file's own folder
-        text = page.read_text(encoding="utf-8")
-        stem = posixpath.basename(docs_path).removesuffix(".md")
-        page.write_text(_ADDRESS.sub(partial(file_relative, stem=stem), text), encoding="utf-8")
-
-
-def file_relative(match: re.Match[str], stem: str) -> str:
-    """An address relative to the page `…/stem/`, made relative to its file `…/stem.md`."""
-    address = match.group(2)
-    if not address or address.startswith(("#", "/")) or _SCHEME.match(address):
-        return match.group(0)
-    moved = address.removeprefix("../") if address.startswith("../") else f"{stem}/{address}"
-    return match.group(1) + (moved or "./") + match.group(3)
-
-
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def engine_config(job: EngineJob, docs_dir: Path, site_dir: Path) -> str:
-    """The project's mkdocs.yml with this build's folders, as Zensical reads it (it wants
-    both inside the folder of its configuration)."""
-    config: dict[str, Any] = yaml.safe_load(job.config_file.read_text(encoding="utf-8")) or {}
-    config["docs_dir"] = docs_dir.name
-    config["site_dir"] = site_dir.name
-    theme = config.setdefault("theme", {})
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = str((job.config_file.parent / theme["custom_dir"]).resolve())
-    # The MkDocs plugin is MkDocs' (Zensical does not run plugins): the tree is finished. The
-    # site's search is Pagefind's, as with MkDocs: Zensical's own (English, and blind to
-    # accents) is off, so the header gets the site's search box (assets/buscar.js).
-    config["plugins"] = {"search": {"enabled": False}}
-    if job.offline:
-        config["use_directory_urls"] = False
-        config["extra_javascript"] = [OFFLINE_SCRIPT, *config.get("extra_javascript", [])]
-    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    def close(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
 
 class _work_folder:  # a context manager, used like a function

@@ -115,7 +115,12 @@ def serve_preview(settings: RunSettings, address: str) -> int:
     docs_dir.mkdir(exist_ok=True)
     config_file = project_config_file(settings.root)
     job = EngineJob(
-        config_file, docs_dir, state.site_dir, cache_dir=settings.cache_dir, strict=False
+        config_file,
+        docs_dir,
+        state.site_dir,
+        cache_dir=settings.cache_dir,
+        strict=False,
+        preview=True,
     )
     preview = Preview(settings, engine_named(settings.engine), job, state)
     _stop_on_signals()
@@ -139,6 +144,7 @@ def serve_preview(settings: RunSettings, address: str) -> int:
     finally:
         server.stop()
         preview.stop_index()
+        preview.engine.close()
         shutil.rmtree(folder, ignore_errors=True)
     print("Vista previa detenida.", flush=True)
     return 0

@@ -85,18 +85,37 @@ esta página se recarga sola.</p>
 
 
 # Asks the preview whether this page changed since the version it was served at; the
-# answer comes when it did (or after at most POLL_SECONDS, to ask again). Leaving the page
-# aborts the question: a closing tab is never left waiting.
+# answer comes when it did, when a rebuild starts or ends (or after at most POLL_SECONDS, to ask
+# again). While a save is being built, the page says so in a corner, until it reloads (Zensical
+# can take seconds for the page an author is looking at). Leaving the page aborts the
+# question: a closing tab is never left waiting.
 RELOAD_SCRIPT = """<script>
 (function () {
-  var version = %d, asking;
+  var version = %d, building = false, asking, notice;
+  function say(rebuilding) {
+    building = rebuilding;
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.setAttribute("role", "status");
+      notice.className = "rc-vista-previa-aviso";
+      notice.style.cssText = "position:fixed;bottom:1rem;left:1rem;z-index:10;margin:0;" +
+        "padding:.5rem .75rem;background:#1a237e;color:#fff;border-radius:.25rem;" +
+        "font:14px/1.4 system-ui,sans-serif";
+      document.body.appendChild(notice);
+    }
+    notice.textContent = rebuilding ? "Guardado: reconstruyendo la página…" : "";
+    notice.hidden = !rebuilding;
+  }
   function ask() {
     asking = new AbortController();
-    fetch("%s?version=" + version + "&pagina=" + encodeURIComponent(location.pathname),
-          {cache: "no-store", signal: asking.signal})
+    fetch("%s?version=" + version + "&pagina=" + encodeURIComponent(location.pathname) +
+          "&construyendo=" + (building ? "1" : "0"), {cache: "no-store", signal: asking.signal})
       .then(function (answer) { return answer.json(); })
       .then(function (answer) {
-        if (answer.recargar) { location.reload(); } else { version = answer.version; ask(); }
+        if (answer.recargar) { location.reload(); return; }
+        version = answer.version;
+        if (answer.construyendo !== building) { say(answer.construyendo); }
+        ask();
       })
       .catch(function (error) { if (error.name !== "AbortError") { setTimeout(ask, 2000); } });
   }

@@ -55,6 +55,7 @@ class PreviewState:
     def start_building(self) -> None:
         with self.changed_cond:
             self.building = True
+            self.changed_cond.notify_all()  # open pages say that they are being rebuilt
 
     def stop(self) -> None:
         with self.changed_cond:
@@ -68,14 +69,18 @@ class PreviewState:
             EVERYTHING in pages or page in pages for seen, pages in self.history if seen > version
         )
 
-    def wait_for_change(self, version: int, page: str) -> tuple[int, bool]:
-        """(current version, whether `page` changed since `version`), as soon as it did or
-        after POLL_SECONDS."""
+    def wait_for_change(self, version: int, page: str, building: bool) -> tuple[int, bool, bool]:
+        """(current version, whether `page` changed since `version`, whether a rebuild runs),
+        as soon as the page changed or a rebuild started or ended (`building` says whether the
+        page knows of one), or after POLL_SECONDS."""
         with self.changed_cond:
             self.changed_cond.wait_for(
-                lambda: self.stopped or self.changed_since(version, page), timeout=POLL_SECONDS
+                lambda: (
+                    self.stopped or self.changed_since(version, page) or self.building != building
+                ),
+                timeout=POLL_SECONDS,
             )
-            return self.version, self.changed_since(version, page)
+            return self.version, self.changed_since(version, page), self.building
 
     def wait_for_build(self) -> int:
         with self.changed_cond:
@@ -109,8 +114,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _changes(self, query: dict[str, list[str]]) -> None:
         asked = query.get("version", ["0"])[0]
         page = query.get("pagina", ["/"])[0]
-        version, changed = self.state.wait_for_change(int(asked) if asked.isdigit() else 0, page)
-        answer = json.dumps({"version": version, "recargar": changed}).encode()
+        building = query.get("construyendo", ["0"])[0] == "1"
+        version, changed, building = self.state.wait_for_change(
+            int(asked) if asked.isdigit() else 0, page, building
+        )
+        said = {"version": version, "recargar": changed, "construyendo": building}
+        answer = json.dumps(said).encode()
         self._send(200, answer, "application/json", cache=False)
 
     def _file(self, path: str, version: int) -> None:
