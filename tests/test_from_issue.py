@@ -239,6 +239,34 @@ def test_adoption_problems(make_repo: MakeRepo) -> None:
     assert snapshot(root) == before
 
 
+def test_an_adoption_reports_every_problem_in_one_reply(make_repo: MakeRepo) -> None:
+    """A practice that cannot take the adoption does not hide what is wrong with the rest:
+    the contributor fixes everything in one edit, as with the practice form."""
+    root = make_repo(
+        {
+            "practices/diagnostico.md": PUBLISHED_PRACTICE,
+            "practices/ejemplo.md": PUBLISHED_PRACTICE.replace("publicada", "ejemplo"),
+        }
+    )
+    before = snapshot(root)
+    wrong_key = {**replica_answers("diagnostic", "osorno"), "fecha": "marzo 2023"}
+    example = {**replica_answers("ejemplo", "atlantida"), "nota": "Con \u202eserairf"}
+    said = {}
+    for name, answers, expected in (
+        ("clave", wrong_key, ["Práctica", "Fecha"]),
+        ("ejemplo", example, ["Práctica", "Centro que la adoptó", "Nota"]),
+    ):
+        result = from_issue(root, "replica", github_body("replica", answers))
+        assert result.returncode == 1, result.stdout
+        lines = result.stderr.splitlines()[1:]
+        assert [line.split("»")[0].removeprefix("- «") for line in lines] == expected, lines
+        said[name] = result.stderr
+    assert "¿Quisiste decir «diagnostico»?" in said["clave"]
+    assert "«marzo 2023» no es una fecha válida" in said["clave"]
+    assert "es un ejemplo de formato" in said["ejemplo"] and "«atlantida»" in said["ejemplo"]
+    assert snapshot(root) == before
+
+
 def test_usage_errors(make_repo: MakeRepo, tmp_path: Path) -> None:
     root = make_repo()
     run = ["from-issue", "--root", str(root)]
