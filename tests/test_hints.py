@@ -176,7 +176,9 @@ def test_deep_nesting_gets_the_nesting_message(make_repo: MakeRepo, depth: int) 
 
 def test_more_than_20_of_a_rule_are_summarised_in_text_only(make_repo: MakeRepo) -> None:
     bare = VALID_PRACTICE.split("## Contexto")[0]  # no section: four problems each
-    files = {f"practices/p{n:02d}.md": bare for n in range(30)}
+    files = {
+        f"practices/p{n:02d}.md": bare.replace("almaceneros", f"almacén {n}") for n in range(30)
+    }
     root = make_repo(files)
     every = problems_of(root)
     missing = [p for p in every if p["code"] == "falta-seccion"]
