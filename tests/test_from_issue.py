@@ -169,6 +169,35 @@ def test_an_unknown_center_and_a_taken_title(make_repo: MakeRepo) -> None:
     assert "practices/" not in result.stderr
 
 
+def test_warnings_are_said_in_the_form_s_words_and_the_file_is_written(
+    make_repo: MakeRepo,
+) -> None:
+    """What `check` would warn of reaches the contributor: the title of another practice is a
+    question, a text that says nothing was measured beside a measured result is said of the
+    section, both in the form's words; the file is written all the same."""
+    root = make_repo()
+    answers = {
+        **FULL_PRACTICE,
+        "titulo": "diagnóstico de DIGITALIZACIÓN para almaceneros",
+        "seccion-resultados": "Sin resultados medidos todavía.",
+    }
+    result = from_issue(root, "practica", github_body("practica", answers))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "Escribí la práctica nueva practices/diagnostico-de-digitalizacion-para-almaceneros.md.",
+        "Revisa también esto, que no impide escribir la ficha:",
+    ]
+    title, results = lines[2:]
+    assert title.startswith("- «Título»: ya hay una práctica con un título que se escribe igual")
+    assert "«Diagnóstico de digitalización para almaceneros» (/practicas/diagnostico/)" in title
+    assert "¿Es la misma práctica?" in title
+    assert results.startswith("- «Resultados»: dice «Sin resultados medidos», pero en «Resultados")
+    assert "practices/diagnostico.md" not in result.stdout and result.stderr == ""
+    codes = {line.rsplit("(", 1)[-1] for line in check(root).stdout.splitlines()}
+    assert {"titulo-repetido)", "resultados-contradictorios)"} <= codes
+
+
 def test_a_body_of_another_form_is_a_usage_error(make_repo: MakeRepo) -> None:
     root = make_repo()
     before = snapshot(root)

@@ -214,10 +214,13 @@ def _too_big(draft: Draft, answers: dict[str, str], form: FormName) -> list[Fiel
 def _check(
     root: Path, draft: Draft, answers: dict[str, str], values: dict[str, Any], form: FormName
 ) -> list[FieldProblem]:
-    """What `check` says of the file, about the fields that wrote it."""
-    problems = [p for p in practice_problems(root, draft.rel, draft.text) if p.severity == "error"]
-    if draft.stand_in:  # of the stand-in's own lines, nobody wrote anything
-        problems = [p for p in problems if p.line in draft.owners]
+    """What `check` says of the file, about the fields that wrote it: its errors, and its
+    warnings about what a field wrote."""
+    problems = [
+        p
+        for p in practice_problems(root, draft.rel, draft.text)
+        if p.line in draft.owners or (p.severity == "error" and not draft.stand_in)
+    ]  # of the stand-in's own lines, nobody wrote anything
     said = [_field_problem(p, draft, answers, values, form) for p in problems]
     return list(dict.fromkeys(said))  # one line of the file can hold two of `check`'s problems
 
@@ -290,7 +293,8 @@ def _in_form_order(problems: list[FieldProblem], form: FormName) -> list[FieldPr
 
 
 def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[FieldProblem]]:
-    """(exit status, what was written, problems). Raises NotThisForm on a foreign body.
+    """(exit status, what was written, problems: with a file written, only warnings). Raises
+    NotThisForm on a foreign body.
 
     Every problem at once: those of the answers, then what `check` says of the file the rest
     of the answers make, about the fields not already named."""
@@ -308,11 +312,11 @@ def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[Fi
         draft = stand_in_replica_draft(root, values)
     named = {p.field for p in problems}
     found = _too_big(draft, answers, form) or _check(root, draft, answers, values, form)
-    problems += [p for p in found if p.field not in named]
-    if problems or draft.stand_in:
-        return EXIT_INVALID, "", _in_form_order(problems, form)
+    problems = _in_form_order(problems + [p for p in found if p.field not in named], form)
+    if draft.stand_in or any(not p.warning for p in problems):
+        return EXIT_INVALID, "", problems
     _write(root, draft, new=form == "practica")
-    return EXIT_OK, draft.rel, []
+    return EXIT_OK, draft.rel, problems
 
 
 def run(root: Path, form: FormName, body_file: Path) -> int:
@@ -334,9 +338,11 @@ def run(root: Path, form: FormName, body_file: Path) -> int:
     except OSError as error:  # the disk of the machine that runs it: never its folders
         print(f"Error: no se pudo escribir el archivo: {os_reason(error)}.", file=sys.stderr)
         return EXIT_INVALID
-    if problems:
+    if status != EXIT_OK:
         print(form_reply.reply(problems), file=sys.stderr)
         return status
     what = "la práctica nueva" if form == "practica" else "la réplica en"
     print(f"Escribí {what} {rel}.")
+    if problems:  # warnings only: the file is written, and they are said with it
+        print(form_reply.reply(problems))
     return EXIT_OK
