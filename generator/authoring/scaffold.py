@@ -36,6 +36,7 @@ from generator.content.loader import (
     PracticeContext,
     load_entries,
     load_practices,
+    text_of,
 )
 from generator.content.messages import SLUG_HINT
 from generator.content.models import (
@@ -101,7 +102,9 @@ def practice_problems(
     return (
         batch.problems
         + check_links(batch.bodies, site, loaded.sections | batch.sections)
-        + repeated_titles(others + batch.titles, rel)
+        + repeated_titles(
+            others + batch.titles, lambda f: text if f == rel else text_of(root, f), rel
+        )
     )
 
 

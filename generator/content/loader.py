@@ -291,7 +291,7 @@ def load_entries(
         practices=frozenset(p.stem for p in practice_paths),
     )
     batch = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
-    loader.problems += repeated_titles(batch.titles)
+    loader.problems += repeated_titles(batch.titles, partial(text_of, root))
     pages, page_bodies = _load_pages(loader)
     areas = taxonomy.data.areas if taxonomy else {}
     site, sections = _links_across_files(loader, context, areas, assets, batch, page_bodies)
@@ -325,6 +325,11 @@ def _links_across_files(
     bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
     loader.problems += check_links(bodies, site, sections)
     return site, sections
+
+
+def text_of(root: Path, rel: str) -> str | None:
+    """The text of a content file, read as the loader reads it (None: it cannot be)."""
+    return read_text(root, root / rel)[0]
 
 
 def _load_site_files(loader: Loader) -> tuple[Entry[Taxonomy] | None, Entry[Network] | None]:
