@@ -303,6 +303,7 @@ def test_what_a_stranger_typed_is_inert_in_the_pull_request(repo: Path, tmp_path
     for answer in (answers["titulo"], text, "@everyone Fixes #1 | 2", "equipo@ejemplo.cl"):
         assert answer in quoted  # as written, in the code block
     assert "### Contacto: sitio web" in quoted and "### Centro" in quoted
+    assert "[X] Digitalización" in quoted and "[ ]" not in quoted  # the boxes checked only
     message = _git(repo, "log", "-1", "--format=%B")
     assert "@" not in message and re.findall(r"#\d+", message) == [f"#{ISSUE}", f"#{ISSUE}"]
     assert (

@@ -61,6 +61,7 @@ MAX_BODY = 65_536  # characters GitHub takes in a pull request's body
 MAX_TITLE = 256  # characters GitHub takes in a pull request's title
 # What GitHub reads in a title as a mention or a reference to an issue (and a keyword before a
 # reference closes it, in the commit message a squash merge may take from the title).
+_UNCHECKED = re.compile(r"^\s*[-*] \[ \] ")
 _LIVE = re.compile(r"[@#]|://|www\.|\bgh-\d", re.IGNORECASE)
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"
 
@@ -114,11 +115,13 @@ def pr_title(kind: str, text: str, issue: int) -> str:
 def quoted_answers(body: str, form: FormName) -> str:
     """The contributor's answers, each under its field's label, as they wrote them."""
     answers = read_answers(body, form)
-    parts = [
-        f"### {field.label}\n\n{answers[field.id]}"
-        for field in form_fields(form)
-        if answers.get(field.id, "").strip()
-    ]
+    parts = []
+    for field in form_fields(form):
+        answer = answers.get(field.id, "")
+        if field.kind == "choices":  # the boxes checked, not every option of the list
+            answer = "\n".join(line for line in answer.split("\n") if not _UNCHECKED.match(line))
+        if answer.strip():
+            parts.append(f"### {field.label}\n\n{answer}")
     return "\n\n".join(parts)
 
 
