@@ -169,6 +169,35 @@ def test_an_unknown_center_and_a_taken_title(make_repo: MakeRepo) -> None:
     assert "practices/" not in result.stderr
 
 
+def test_warnings_are_said_in_the_form_s_words_and_the_file_is_written(
+    make_repo: MakeRepo,
+) -> None:
+    """What `check` would warn of reaches the contributor: the title of another practice is a
+    question, a text that says nothing was measured beside a measured result is said of the
+    section, both in the form's words; the file is written all the same."""
+    root = make_repo()
+    answers = {
+        **FULL_PRACTICE,
+        "titulo": "diagnóstico de DIGITALIZACIÓN para almaceneros",
+        "seccion-resultados": "Sin resultados medidos todavía.",
+    }
+    result = from_issue(root, "practica", github_body("practica", answers))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "Escribí la práctica nueva practices/diagnostico-de-digitalizacion-para-almaceneros.md.",
+        "Revisa también esto, que no impide escribir la ficha:",
+    ]
+    title, results = lines[2:]
+    assert title.startswith("- «Título»: ya hay una práctica con un título que se escribe igual")
+    assert "«Diagnóstico de digitalización para almaceneros» (/practicas/diagnostico/)" in title
+    assert "¿Es la misma práctica?" in title
+    assert results.startswith("- «Resultados»: dice «Sin resultados medidos», pero en «Resultados")
+    assert "practices/diagnostico.md" not in result.stdout and result.stderr == ""
+    codes = {line.rsplit("(", 1)[-1] for line in check(root).stdout.splitlines()}
+    assert {"titulo-repetido)", "resultados-contradictorios)"} <= codes
+
+
 def test_a_body_of_another_form_is_a_usage_error(make_repo: MakeRepo) -> None:
     root = make_repo()
     before = snapshot(root)
@@ -236,6 +265,34 @@ def test_adoption_problems(make_repo: MakeRepo) -> None:
         "diagnostico"
         in from_issue(root, "replica", github_body("replica", cases["«Práctica»"])).stderr
     )  # the suggestion
+    assert snapshot(root) == before
+
+
+def test_an_adoption_reports_every_problem_in_one_reply(make_repo: MakeRepo) -> None:
+    """A practice that cannot take the adoption does not hide what is wrong with the rest:
+    the contributor fixes everything in one edit, as with the practice form."""
+    root = make_repo(
+        {
+            "practices/diagnostico.md": PUBLISHED_PRACTICE,
+            "practices/ejemplo.md": PUBLISHED_PRACTICE.replace("publicada", "ejemplo"),
+        }
+    )
+    before = snapshot(root)
+    wrong_key = {**replica_answers("diagnostic", "osorno"), "fecha": "marzo 2023"}
+    example = {**replica_answers("ejemplo", "atlantida"), "nota": "Con \u202eserairf"}
+    said = {}
+    for name, answers, expected in (
+        ("clave", wrong_key, ["Práctica", "Fecha"]),
+        ("ejemplo", example, ["Práctica", "Centro que la adoptó", "Nota"]),
+    ):
+        result = from_issue(root, "replica", github_body("replica", answers))
+        assert result.returncode == 1, result.stdout
+        lines = result.stderr.splitlines()[1:]
+        assert [line.split("»")[0].removeprefix("- «") for line in lines] == expected, lines
+        said[name] = result.stderr
+    assert "¿Quisiste decir «diagnostico»?" in said["clave"]
+    assert "«marzo 2023» no es una fecha válida" in said["clave"]
+    assert "es un ejemplo de formato" in said["ejemplo"] and "«atlantida»" in said["ejemplo"]
     assert snapshot(root) == before
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 
 import pytest
@@ -174,3 +175,104 @@ def test_each_command_loads_the_repository_once(
         status = scaffold.new_center(root, {**values, "region": "los-lagos"}, interactive=False)
     assert loads == [root]
     assert status == (1 if kind == "practica" else 0)  # the unknown center is refused
+
+
+# --- a title another practice has, and answers checked as they are typed ----------------------
+
+
+def test_a_title_another_practice_has_is_a_warning_naming_it(make_repo: MakeRepo) -> None:
+    root = make_repo()  # practices/diagnostico.md: «Diagnóstico de digitalización para almaceneros»
+    title = "DIAGNOSTICO de digitalizacion, para almaceneros!"
+    result = run("new", "practica", "--centro", "talca", "--titulo", title, "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert (root / "practices" / "diagnostico-de-digitalizacion-para-almaceneros.md").is_file()
+    [warning] = [line for line in result.stderr.splitlines() if line.startswith("aviso: ")]
+    assert "«Diagnóstico de digitalización para almaceneros» (practices/diagnostico.md)" in warning
+    assert warning.endswith("(titulo-repetido)")
+    other = run("new", "practica", "--centro", "talca", "--titulo", "Otra", "--root", str(root))
+    assert other.returncode == 0 and "aviso" not in other.stderr  # a new draft's own: not said
+
+
+def typed(answers: list[str]) -> tuple[list[str], scaffold.Ask]:
+    """The prompts asked, and an `ask` that types `answers` one by one, then Ctrl+D."""
+    asked: list[str] = []
+    given = iter(answers)
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt.split(" (")[0].split(" [")[0].removesuffix(": "))
+        answer = next(given, None)
+        if answer is None:
+            raise EOFError
+        return answer
+
+    return asked, ask
+
+
+def test_a_wrong_answer_is_asked_again_at_once_and_the_others_kept(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo()
+    answers = ["Diagnóstico", "Ferias digitales", "talka", "talca", "inovacion", "innovacion", ""]
+    asked, ask = typed(answers)
+    assert scaffold.new_practice(root, {}, interactive=True, ask=ask) == 0
+    title, center, areas = (
+        "Título de la práctica",
+        "Clave de tu centro",
+        "Áreas, separadas por comas",
+    )
+    assert asked == [title, title, center, center, areas, areas, "Resumen en una o dos frases"]
+    said = capsys.readouterr().err.splitlines()
+    assert said[0].startswith("error: ya existe practices/diagnostico.md y no se sobrescribe")
+    assert said[1].startswith(
+        "error: «talka» no aparece entre los centros. ¿Quisiste decir «talca»?"
+    )
+    assert said[2].startswith("error: «inovacion» no aparece entre las áreas.")
+    assert len(said) == 3
+    text = (root / "practices" / "ferias-digitales.md").read_text(encoding="utf-8")
+    assert "titulo: Ferias digitales\n" in text and "centro: talca\n" in text
+    assert "areas:\n  - innovacion\n" in text
+
+
+def test_a_wrong_value_given_in_the_command_is_asked_in_a_terminal(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo()
+    asked, ask = typed(["osorno"])
+    values = {"titulo": "Ferias", "centro": "talka", "areas": "digitalizacion", "resumen": "Uno."}
+    assert scaffold.new_practice(root, values, interactive=True, ask=ask) == 0
+    assert asked == ["Clave de tu centro"]
+    assert "«talka» no aparece entre los centros" in capsys.readouterr().err
+    assert "centro: osorno\n" in (root / "practices" / "ferias.md").read_text(encoding="utf-8")
+
+
+def test_a_center_s_wrong_answer_is_asked_again(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo()
+    answers = ["Puerto Montt", "puerto-montt", "Centro", "Puerto Montt", "loslagos", "los-lagos"]
+    asked, ask = typed([*answers, "", ""])
+    assert scaffold.new_center(root, {}, interactive=True, ask=ask) == 0
+    assert asked[:2] == ["Clave del centro", "Clave del centro"]
+    assert asked[4:6] == ["Clave de la región", "Clave de la región"]
+    said = capsys.readouterr().err
+    assert "«Puerto Montt» no sirve como clave del centro" in said
+    assert "«loslagos» no aparece entre las regiones. ¿Quisiste decir «los-lagos»?" in said
+    assert "region: los-lagos\n" in (root / "centers" / "puerto-montt.yml").read_text("utf-8")
+
+
+def test_an_interruption_gives_back_what_was_typed(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_repo()
+    before = sorted(p.name for p in (root / "practices").iterdir())
+    _, ask = typed(["Feria «de» 'almaceneros'", "talca"])
+    with pytest.raises(KeyboardInterrupt):  # the command line says «Interrumpido.», status 130
+        scaffold.new_practice(root, {}, interactive=True, ask=ask)
+    said = capsys.readouterr().err
+    assert "No se creó nada. Para seguir con lo que escribiste, ejecuta:" in said
+    command = said.splitlines()[-1].strip()
+    assert shlex.split(command) == [
+        *("python", "-m", "generator", "new", "practica"),
+        *("--titulo", "Feria «de» 'almaceneros'", "--centro", "talca", "--root", str(root)),
+    ]
+    assert sorted(p.name for p in (root / "practices").iterdir()) == before

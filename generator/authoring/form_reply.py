@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from generator.authoring.github_forms import CELL_SEPARATOR, FormField
+from generator.authoring.github_forms import CELL_SEPARATOR, FormField, form_fields
 from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
 from generator.content.messages import iso_date_hint
 from generator.content.problems import Problem
 from generator.text import plural
 
 REPLY_HEADER = "No se escribió nada. Corrige en el formulario (editando el issue) lo siguiente:"
+WARNINGS_HEADER = "Revisa también esto, que no impide escribir la ficha:"
 SHOWN = 80  # characters of an answer quoted back; a longer one is cut with «…»
 _DESCRIBED = re.compile(r"U\+[0-9A-F]{4,6} \([^)]*\)")
 _QUOTED = re.compile(r"«([^»]*)»")
@@ -32,13 +33,19 @@ _QUOTED = re.compile(r"«([^»]*)»")
 class FieldProblem:
     field: FormField | None  # None: a problem of no one field
     message: str
+    warning: bool = False  # something to look at again, which does not stop the file
 
     def as_text(self) -> str:
         return f"«{self.field.label}»: {self.message}" if self.field else self.message
 
 
 def reply(problems: Sequence[FieldProblem]) -> str:
-    return "\n".join([REPLY_HEADER, *(f"- {p.as_text()}" for p in problems)])
+    """What to fix, then what to look at again (each part only when it has something)."""
+    lines = []
+    for header, warning in ((REPLY_HEADER, False), (WARNINGS_HEADER, True)):
+        said = [f"- {p.as_text()}" for p in problems if p.warning == warning]
+        lines += [header, *said] if said else []
+    return "\n".join(lines)
 
 
 def shown(text: str) -> str:
@@ -153,8 +160,42 @@ def from_check(
     """`check`'s problem with the file, said about the field that wrote its line; `value` is
     what the field holds there (the answer, or the item of a list), `facts` what the message
     may need from the file (the practice's date)."""
+    if problem.severity == "warning":
+        return FieldProblem(field, _warned(problem, field, value), warning=True)
     said = _said(problem, field, value, facts)
     return FieldProblem(field, said or f"no se pudo usar lo que escribiste. {field.description}")
+
+
+_TWIN = re.compile(r"«([^»]*)» \(practices/([^()/]+)\.md\)")
+
+
+def _warned(problem: Problem, field: FormField, value: str) -> str:
+    """`check`'s warning about what the field wrote, in the form's words: a question to
+    answer, or something to look at again."""
+    code, quoted = problem.code, _QUOTED.findall(problem.message)
+    if code == "titulo-repetido":
+        twins = ", ".join(f"«{t}» (/practicas/{k}/)" for t, k in _TWIN.findall(problem.message))
+        return (
+            f"ya hay una práctica con un título que se escribe igual, salvo mayúsculas, tildes, "
+            f"espacios o signos: {twins}. ¿Es la misma práctica? Si lo es, cuéntalo en un "
+            "comentario de este issue y el equipo del sitio sumará lo tuyo a esa ficha; si es "
+            "otra, cambia el título para que se distingan."
+        )
+    if code == "resultados-contradictorios" and quoted:
+        measured = next(f for f in form_fields("practica") if f.path == ("resultados",))
+        count = re.search(r"lista (\d+)", problem.message)
+        listed = plural(int(count.group(1)) if count else 1, "resultado", "resultados")
+        return (
+            f"dice «{shown(quoted[0])}», pero en «{measured.label}» escribiste {listed}: si ya "
+            "se midió algo, cuenta aquí qué se midió; si no, deja vacío "
+            f"«{measured.label}»."
+        )
+    if code == "fecha-futura":
+        return (
+            f"«{shown(value)}» es posterior a hoy: ¿es un error en el año? Registra solo lo que "
+            "ya pasó."
+        )
+    return f"revísalo antes de que se publique. {field.description}"
 
 
 def _said(problem: Problem, field: FormField, value: str, facts: Mapping[str, str]) -> str:

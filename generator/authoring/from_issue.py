@@ -9,6 +9,7 @@ result is valid.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sys
@@ -33,9 +34,10 @@ from generator.authoring.github_forms import (
     form_fields,
 )
 from generator.authoring.scaffold import practice_id_for, practice_problems
+from generator.content.fieldtypes import FIRST_YEAR
 from generator.content.files import MAX_FILE_BYTES
 from generator.content.frontmatter import split_front_matter
-from generator.content.loader import PRACTICES_DIR
+from generator.content.loader import CENTERS_DIR, PRACTICES_DIR
 from generator.content.messages import suggest
 from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, PracticeMeta
 from generator.content.problems import Problem
@@ -45,6 +47,7 @@ from generator.text import os_reason
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 NEW_PRACTICE_STATUS = "publicada"  # the pull request is the review; merging it publishes
 Place = tuple[str, int, str]  # a header line's key, list item (-1: none) and inner key
+STAND_IN_ID = "practica-del-formulario"  # a file checked for the answers' sake, never written
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Draft:
     owners: dict[int, FormField]
     places: dict[int, Place] = field(default_factory=dict)
     facts: dict[str, str] = field(default_factory=dict)
+    stand_in: bool = False  # a file checked for the answers' sake, never written
 
 
 def _owner_of(fields: Sequence[FormField], path: tuple[str, ...]) -> FormField | None:
@@ -113,6 +117,25 @@ def practice_draft(values: dict[str, Any], sections: dict[str, str], rel: str) -
     return _draft(rel, text, owner)
 
 
+def _adoption(values: dict[str, Any]) -> dict[str, Any]:
+    """The entry of `replicas` the adoption form's answers make."""
+    return {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
+
+
+def _adoption_owner(index: int) -> Callable[[Place], FormField | None]:
+    """Which field of the adoption form wrote a header line: those of entry `index` of
+    `replicas` only."""
+    fields = form_fields("replica")
+
+    def owner(place: Place) -> FormField | None:
+        top, number, inner = place
+        if top != "replicas" or number != index:
+            return None
+        return _owner_of(fields, (inner or "centro",))
+
+    return owner
+
+
 def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
     """The practice's file with one more entry in `replicas`, everything else as it was."""
     fields = form_fields("replica")
@@ -134,7 +157,7 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
         "la ficha de esa práctica tiene errores que no vienen de este formulario: el equipo del "
         "sitio tiene que corregirlos antes. Avísale con un comentario en este issue.",
     )
-    entry = {k: values[k] for k in ("centro", "fecha", "nota", "resultados") if k in values}
+    entry = _adoption(values)
     try:
         before = path.read_text(encoding="utf-8")
         split, _ = split_front_matter(before, rel)
@@ -148,15 +171,34 @@ def replica_draft(root: Path, values: dict[str, Any]) -> Draft | FieldProblem:
     if status in ("ejemplo", "borrador"):
         return FieldProblem(practice_field, form_reply.not_adoptable(status))
     adoptions = doc.value.get("replicas") or []
-
-    def owner(place: Place) -> FormField | None:
-        top, number, inner = place
-        if top != "replicas" or number != len(adoptions):
-            return None
-        return _owner_of(fields, (inner or "centro",))
-
-    draft = _draft(rel, text, owner)
+    draft = _draft(rel, text, _adoption_owner(len(adoptions)))
     draft.facts = {"fecha": str(doc.value.get("fecha", "")), "estado": status}
+    return draft
+
+
+STAND_IN_TITLE = "Práctica a la que se suma la adopción"
+
+
+def stand_in_replica_draft(root: Path, values: dict[str, Any]) -> Draft:
+    """The adoption the answers make, in a stand-in practice (published, dated on the first
+    day the site shows, of another center) when the practice named cannot take it: checked,
+    never written, so that the other fields are told in the same reply. Only the adoption's
+    lines have an owner."""
+    centers = sorted(p.stem for p in (root / CENTERS_DIR).glob("*.yml"))
+    other = next((c for c in centers if c != values.get("centro")), "centro")
+    header = {
+        "titulo": STAND_IN_TITLE,
+        "resumen": STAND_IN_TITLE,
+        "centro": other,
+        "areas": [],
+        "fecha": dt.date(FIRST_YEAR, 1, 1),
+        "estado": NEW_PRACTICE_STATUS,
+        "replicas": [_adoption(values)],
+    }
+    body = "\n\n".join(f"## {s}\n\n{STAND_IN_TITLE}." for s in REQUIRED_SECTIONS)
+    text = canonical.render(header, PracticeMeta, body)
+    draft = _draft(f"{PRACTICES_DIR}/{STAND_IN_ID}.md", text, _adoption_owner(0))
+    draft.stand_in = True
     return draft
 
 
@@ -172,8 +214,13 @@ def _too_big(draft: Draft, answers: dict[str, str], form: FormName) -> list[Fiel
 def _check(
     root: Path, draft: Draft, answers: dict[str, str], values: dict[str, Any], form: FormName
 ) -> list[FieldProblem]:
-    """What `check` says of the file, about the fields that wrote it."""
-    problems = [p for p in practice_problems(root, draft.rel, draft.text) if p.severity == "error"]
+    """What `check` says of the file, about the fields that wrote it: its errors, and its
+    warnings about what a field wrote."""
+    problems = [
+        p
+        for p in practice_problems(root, draft.rel, draft.text)
+        if p.line in draft.owners or (p.severity == "error" and not draft.stand_in)
+    ]  # of the stand-in's own lines, nobody wrote anything
     said = [_field_problem(p, draft, answers, values, form) for p in problems]
     return list(dict.fromkeys(said))  # one line of the file can hold two of `check`'s problems
 
@@ -204,9 +251,6 @@ def _field_problem(
     if owner.kind in ("choices", "words", "lines") and isinstance(listed, list):
         value = str(listed[item]) if 0 <= item < len(listed) else value
     return form_reply.from_check(problem, owner, value, draft.facts)
-
-
-STAND_IN_ID = "practica-del-formulario"  # the file checked when the title gives no free one
 
 
 def _practice_draft(
@@ -249,7 +293,8 @@ def _in_form_order(problems: list[FieldProblem], form: FormName) -> list[FieldPr
 
 
 def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[FieldProblem]]:
-    """(exit status, what was written, problems). Raises NotThisForm on a foreign body.
+    """(exit status, what was written, problems: with a file written, only warnings). Raises
+    NotThisForm on a foreign body.
 
     Every problem at once: those of the answers, then what `check` says of the file the rest
     of the answers make, about the fields not already named."""
@@ -263,15 +308,15 @@ def from_issue(root: Path, form: FormName, body: str) -> tuple[int, str, list[Fi
     for problem in (draft, title):
         if isinstance(problem, FieldProblem) and problem.field not in named:
             problems.append(problem)
-    if isinstance(draft, FieldProblem):
-        return EXIT_INVALID, "", _in_form_order(problems, form)
+    if isinstance(draft, FieldProblem):  # the practice named cannot take it: the rest still told
+        draft = stand_in_replica_draft(root, values)
     named = {p.field for p in problems}
     found = _too_big(draft, answers, form) or _check(root, draft, answers, values, form)
-    problems += [p for p in found if p.field not in named]
-    if problems:
-        return EXIT_INVALID, "", _in_form_order(problems, form)
+    problems = _in_form_order(problems + [p for p in found if p.field not in named], form)
+    if draft.stand_in or any(not p.warning for p in problems):
+        return EXIT_INVALID, "", problems
     _write(root, draft, new=form == "practica")
-    return EXIT_OK, draft.rel, []
+    return EXIT_OK, draft.rel, problems
 
 
 def run(root: Path, form: FormName, body_file: Path) -> int:
@@ -293,9 +338,11 @@ def run(root: Path, form: FormName, body_file: Path) -> int:
     except OSError as error:  # the disk of the machine that runs it: never its folders
         print(f"Error: no se pudo escribir el archivo: {os_reason(error)}.", file=sys.stderr)
         return EXIT_INVALID
-    if problems:
+    if status != EXIT_OK:
         print(form_reply.reply(problems), file=sys.stderr)
         return status
     what = "la práctica nueva" if form == "practica" else "la réplica en"
     print(f"Escribí {what} {rel}.")
+    if problems:  # warnings only: the file is written, and they are said with it
+        print(form_reply.reply(problems))
     return EXIT_OK

@@ -7,6 +7,7 @@ an unknown center, area or region is refused with the very message `check` would
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -15,6 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.authoring import canonical
+from generator.authoring.questions import (
+    Ask,
+    Filled,
+    Interrupted,
+    MissingArguments,
+    Question,
+    fill_in,
+    resume_command,
+    say,
+    stdin_is_terminal,
+)
 from generator.content.linkcheck import check_links
 from generator.content.loader import (
     CENTERS_DIR,
@@ -24,6 +36,7 @@ from generator.content.loader import (
     PracticeContext,
     load_entries,
     load_practices,
+    text_of,
 )
 from generator.content.messages import SLUG_HINT
 from generator.content.models import (
@@ -35,67 +48,13 @@ from generator.content.models import (
 )
 from generator.content.problems import Problem
 from generator.content.rules import Rules, check_center
+from generator.content.titles import repeated_titles
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
 from generator.site import urls
 from generator.text import slugify
 
 EXIT_OK, EXIT_INVALID = 0, 1
-
-
-Ask = Callable[[str], str]
-
-
-class MissingArguments(Exception):
-    """Required values are missing and there is no terminal to ask for them (usage error)."""
-
-
-@dataclass(frozen=True)
-class Question:
-    name: str  # the argument, e.g. "titulo" for --titulo
-    prompt: str
-    default: str | None = None
-
-
-@dataclass(frozen=True)
-class Filled:
-    values: dict[str, str]
-    defaulted: frozenset[str]  # the names that took their question's default: nobody typed them
-
-
-def fill_in(
-    values: Mapping[str, str | None],
-    questions: Sequence[Question],
-    *,
-    interactive: bool,
-    ask: Ask = input,
-) -> Filled:
-    """Ask for each missing value in a terminal; without one, missing required values fail."""
-    filled = {k: v for k, v in values.items() if v}
-    missing = [q for q in questions if not filled.get(q.name)]
-    if not interactive:
-        required = [q.name for q in missing if q.default is None]
-        if required:
-            names = ", ".join(f"--{name}" for name in required)
-            verb, them = ("falta", "lo") if len(required) == 1 else ("faltan", "los")
-            raise MissingArguments(
-                f"{verb} {names}. Escríbe{them} en el comando, por ejemplo --{required[0]} "
-                f'"...", o ejecútalo en una terminal para que te {them} pregunte.'
-            )
-    defaulted = set()
-    for question in missing:
-        answer = ""
-        suffix = f" [{question.default}]" if question.default else ""
-        while not answer:
-            answer = ask(f"{question.prompt}{suffix}: ").strip() if interactive else ""
-            if not answer and question.default:
-                answer = question.default
-                defaulted.add(question.name)
-        filled[question.name] = answer
-    return Filled(filled, frozenset(defaulted))
-
-
-def stdin_is_terminal() -> bool:
-    return sys.stdin is not None and sys.stdin.isatty()
+__all__ = ["MissingArguments", "stdin_is_terminal"]  # the command line's, from questions.py
 
 
 def split_list(text: str | None) -> list[str]:
@@ -139,7 +98,14 @@ def practice_problems(
     with _alone(rel, text) as (scratch, path):
         batch = load_practices(scratch, context, [path], keep_entries=False)
     site = loaded.linkable.with_practice(Path(rel).stem)
-    return batch.problems + check_links(batch.bodies, site, loaded.sections | batch.sections)
+    others = [title for title in loaded.titles if title.file != rel]  # its own earlier title
+    return (
+        batch.problems
+        + check_links(batch.bodies, site, loaded.sections | batch.sections)
+        + repeated_titles(
+            others + batch.titles, lambda f: text if f == rel else text_of(root, f), rel
+        )
+    )
 
 
 @contextmanager
@@ -166,43 +132,51 @@ def new_practice(
     loaded = load_entries(root)
     taxonomy, centers = loaded.taxonomy, loaded.centers
     all_areas = list(taxonomy.data.areas) if taxonomy else []
-    centers_hint = ", ".join(centers)
-    areas_hint = ", ".join(all_areas)
-    answered = fill_in(
-        values,
-        [
-            Question("titulo", "Título de la práctica"),
-            Question("centro", f"Clave de tu centro ({centers_hint})"),
-            Question("areas", f"Áreas, separadas por comas ({areas_hint})", all_areas[0]),
-            Question("resumen", "Resumen en una o dos frases", SUMMARY_PLACEHOLDER),
-        ],
-        interactive=interactive,
-        ask=ask,
-    )
-    fields = answered.values
-    practice_id = practice_id_for(fields["titulo"])
-    if not practice_id:
-        _error("el título necesita letras o números para formar el nombre del archivo.")
+    questions = [
+        Question("titulo", "Título de la práctica"),
+        Question("centro", f"Clave de tu centro ({', '.join(centers)})"),
+        Question("areas", f"Áreas, separadas por comas ({', '.join(all_areas)})", all_areas[0]),
+        Question("resumen", "Resumen en una o dos frases", SUMMARY_PLACEHOLDER),
+    ]
+    new = _new_practice(root, loaded, today or dt.date.today())
+    made = _make(new, values, questions, interactive=interactive, ask=ask)
+    if made is None:
         return EXIT_INVALID
-    rel = f"{PRACTICES_DIR}/{practice_id}.md"
-    if (root / rel).exists():
-        _error(f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige otro --titulo.")
-        return EXIT_INVALID
-    text = practice_text(
-        title=fields["titulo"],
-        center=fields["centro"],
-        areas=split_list(fields["areas"]),
-        summary=fields["resumen"],
-        date=today or dt.date.today(),
-    )
-    if not _write_if_valid(root, rel, text, practice_problems(root, rel, text, loaded)):
-        return EXIT_INVALID
+    rel, answered = made
     print(f"Creado {rel} (estado: borrador).")
+    fields = answered.values
     if "areas" in answered.defaulted:
         print(f"Revisa «areas»: se puso «{fields['areas']}» porque no indicaste otra.")
     summary_left = fields["resumen"] == SUMMARY_PLACEHOLDER
-    _say_next_steps(practice_id, taxonomy.data if taxonomy else None, summary_left=summary_left)
+    _say_next_steps(Path(rel).stem, taxonomy.data if taxonomy else None, summary_left=summary_left)
     return EXIT_OK
+
+
+def _new_practice(root: Path, loaded: LoadedContent, date: dt.date) -> NewFile:
+    """A new practice from the answers; an answer not given yet stands in as a valid one."""
+    first_center = min(loaded.center_ids, default="")
+    first_area = next(iter(loaded.taxonomy.data.areas), "") if loaded.taxonomy else ""
+
+    def place(answers: Mapping[str, str]) -> tuple[str, str]:
+        practice_id = practice_id_for(answers.get("titulo", ""))
+        rel = f"{PRACTICES_DIR}/{practice_id}.md"
+        if not practice_id:
+            return rel, "el título necesita letras o números para formar el nombre del archivo."
+        return rel, _taken(root, rel, "otro título")
+
+    def text(answers: Mapping[str, str]) -> str:
+        return practice_text(
+            title=answers.get("titulo", ""),
+            center=answers.get("centro") or first_center,
+            areas=split_list(answers.get("areas") or first_area),
+            summary=answers.get("resumen") or SUMMARY_PLACEHOLDER,
+            date=date,
+        )
+
+    def problems(rel: str, text: str) -> list[Problem]:
+        return practice_problems(root, rel, text, loaded)
+
+    return NewFile("practica", "titulo", root, place, text, problems)
 
 
 def practice_id_for(title: str) -> str:
@@ -276,44 +250,162 @@ def new_center(
     regions = ", ".join(taxonomy.data.regiones) if taxonomy else ""
     sources = list(network.data.fuentes) if network else []
     operator = network.data.operador.nombre if network else None
-    fields = fill_in(
-        values,
-        [
-            Question("id", "Clave del centro (minúsculas y guiones, por ejemplo «los-angeles»)"),
-            Question("nombre", "Nombre del centro"),
-            Question("comuna", "Comuna"),
-            Question("region", f"Clave de la región ({regions})"),
-            Question("operador", "Institución que opera el centro", operator),
-            Question("fuente", "Clave de la fuente de los datos", sources[0] if sources else None),
-        ],
-        interactive=interactive,
-        ask=ask,
-    ).values
-    center_id = fields["id"]
-    if not SLUG_RE.match(center_id):
-        _error(f"«{center_id}» no sirve como clave del centro: {SLUG_HINT}.")
+    questions = [
+        Question("id", "Clave del centro (minúsculas y guiones, por ejemplo «los-angeles»)"),
+        Question("nombre", "Nombre del centro"),
+        Question("comuna", "Comuna"),
+        Question("region", f"Clave de la región ({regions})"),
+        Question("operador", "Institución que opera el centro", operator),
+        Question("fuente", "Clave de la fuente de los datos", sources[0] if sources else None),
+    ]
+    made = _make(_new_center(root, loaded), values, questions, interactive=interactive, ask=ask)
+    if made is None:
         return EXIT_INVALID
-    rel = f"{CENTERS_DIR}/{center_id}.yml"
-    if (root / rel).exists():
-        _error(f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige otra --id.")
-        return EXIT_INVALID
-    text = center_text(
-        name=fields["nombre"],
-        commune=fields["comuna"],
-        region=fields["region"],
-        operator=fields["operador"],
-        source=fields["fuente"],
-    )
-    if not _write_if_valid(root, rel, text, _center_problems(loaded, rel, text)):
-        return EXIT_INVALID
+    rel, answered = made
+    source = answered.values["fuente"]
     print(f"Creado {rel}.")
     print(
-        f"Revisa que los datos vengan de la fuente «{fields['fuente']}»; agrega los «hitos» "
-        "del centro y revisa con «python -m generator check». Cada hito es así:\n"
+        f"Revisa que los datos vengan de la fuente «{source}»; agrega los «hitos» del centro y "
+        "revisa con «python -m generator check». Cada hito es así:\n"
         "  - fecha: 2021-03\n    evento: Comienza a atender en su oficina.\n"
-        f"    fuente: {fields['fuente']}"
+        f"    fuente: {source}"
     )
     return EXIT_OK
+
+
+def _new_center(root: Path, loaded: LoadedContent) -> NewFile:
+    """A new center profile from the answers; an answer not given yet stands in as a valid one."""
+    taxonomy, network = loaded.taxonomy, loaded.network
+    stand_in = {
+        "nombre": "Centro nuevo",
+        "comuna": "Comuna",
+        "region": next(iter(taxonomy.data.regiones), "") if taxonomy else "",
+        "operador": network.data.operador.nombre if network else "",
+        "fuente": next(iter(network.data.fuentes), "") if network else "",
+    }
+
+    def place(answers: Mapping[str, str]) -> tuple[str, str]:
+        center_id = answers.get("id", "")
+        rel = f"{CENTERS_DIR}/{center_id}.yml"
+        if not SLUG_RE.match(center_id):
+            return rel, f"«{center_id}» no sirve como clave del centro: {SLUG_HINT}."
+        return rel, _taken(root, rel, "otra clave")
+
+    def text(answers: Mapping[str, str]) -> str:
+        given = {**stand_in, **{k: v for k, v in answers.items() if v}}
+        return center_text(
+            name=given["nombre"],
+            commune=given["comuna"],
+            region=given["region"],
+            operator=given["operador"],
+            source=given["fuente"],
+        )
+
+    def problems(rel: str, text: str) -> list[Problem]:
+        return _center_problems(loaded, rel, text)
+
+    return NewFile("centro", "id", root, place, text, problems)
+
+
+# --- both -------------------------------------------------------------------------------
+
+FRESH_DRAFT = frozenset({"borrador", "borrador-incompleto"})  # the next steps say these
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """How the answers make a new file, so that each answer is checked as it is given: where
+    the file goes (or why it cannot), its text, and what `check` says of it."""
+
+    kind: str  # as the command names it: practica, centro
+    naming: str  # the answer that names the file
+    root: Path
+    place: Callable[[Mapping[str, str]], tuple[str, str]]  # (rel, why not there; "" if fine)
+    text: Callable[[Mapping[str, str]], str]
+    problems: Callable[[str, str], list[Problem]]
+
+    def check(self, name: str, answers: Mapping[str, str]) -> tuple[list[str], list[str]]:
+        """What is wrong with the answer to `name` (errors, warnings), in `check`'s words: the
+        problems at the lines it writes."""
+        rel, refused = self.place(answers)
+        if refused:
+            return ([refused], []) if name == self.naming else ([], [])
+        text = self.text(answers)
+        keys = _line_keys(text)
+        return _messages([p for p in self.problems(rel, text) if keys.get(p.line) == name])
+
+    def write(self, answered: Filled) -> str | None:
+        """The file written (its path), or None after saying why not."""
+        rel, refused = self.place(answered.values)
+        if refused:
+            _error(refused)
+            return None
+        text = self.text(answered.values)
+        problems = self.problems(rel, text)
+        if not _write_if_valid(self.root, rel, text, problems):
+            return None
+        say(_messages(problems)[1], "aviso", set(answered.warned))
+        return rel
+
+
+def _make(
+    new: NewFile,
+    values: Mapping[str, str | None],
+    questions: Sequence[Question],
+    *,
+    interactive: bool,
+    ask: Ask,
+) -> tuple[str, Filled] | None:
+    """The new file from the values and the answers; what was typed is given back when the
+    questions are interrupted or the file cannot be written."""
+    try:
+        answered = fill_in(values, questions, interactive=interactive, ask=ask, check=new.check)
+    except Interrupted as stop:
+        _give_back(new, stop.typed)
+        raise KeyboardInterrupt from None
+    rel = new.write(answered)
+    if rel is None and interactive:
+        _give_back(new, answered.values)
+    return None if rel is None else (rel, answered)
+
+
+def _taken(root: Path, rel: str, other: str) -> str:
+    """Why nothing is written at `rel` when a file is there ("" when none)."""
+    if not (root / rel).exists():
+        return ""
+    return f"ya existe {rel} y no se sobrescribe. Edita ese archivo o elige {other}."
+
+
+def _give_back(new: NewFile, typed: Mapping[str, str]) -> None:
+    if typed:
+        print(
+            "No se creó nada. Para seguir con lo que escribiste, ejecuta:\n  "
+            + resume_command(new.kind, typed, new.root),
+            file=sys.stderr,
+        )
+
+
+def _messages(problems: Sequence[Problem]) -> tuple[list[str], list[str]]:
+    """(errors, warnings) as `new` says them; not the warnings every new draft has."""
+    said = {p: f"{p.message} ({p.code})" for p in problems if p.code not in FRESH_DRAFT}
+    return (
+        [text for p, text in said.items() if p.severity == "error"],
+        [text for p, text in said.items() if p.severity == "warning"],
+    )
+
+
+def _line_keys(text: str) -> dict[int, str]:
+    """The top key each line of a canonical header (or YAML file) belongs to, by number."""
+    lines = text.split("\n")
+    front = lines[0] == "---"
+    keys, key = {}, ""
+    for number, line in enumerate(lines[front:], start=1 + front):
+        if front and line == "---":
+            break
+        if match := re.match(r"([A-Za-z_]\w*):", line):
+            key = match.group(1)
+        keys[number] = key
+    return keys
 
 
 def _write_if_valid(root: Path, rel: str, text: str, problems: list[Problem]) -> bool:

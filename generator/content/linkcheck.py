@@ -4,6 +4,8 @@ the same function the page is rendered with)."""
 
 from __future__ import annotations
 
+import heapq
+import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -30,14 +32,60 @@ def check_links(
     """Every link that goes nowhere, or to a section its page lacks. `sections`: the ids of
     each page whose sections are known (practices and pages), by docs path."""
     problems = []
+    meant = NearestFile(site)
     for body in bodies:
         for link in body.links:
-            found = resolve(link.href, body.file, site, link.is_image)
+            found = resolve(link.href, body.file, site, link.is_image, meant)
             wrong = _problem(found, link, site.files.get(body.file, ""), sections, body.draft)
             if wrong is not None:
                 line = body.first_line + link.line
                 problems.append(Problem(body.file, line, link.column, *wrong))
     return problems
+
+
+class NearestFile:
+    """The published file nearest to a repository path that is none: one in the same folder,
+    of the same kind, whose name is written nearly alike, or one of the same name in another
+    folder. Each folder is indexed when a link first needs it (a valid repository never pays)."""
+
+    SHORT_LIST = 20  # of a big folder, the names most alike in letter pairs: difflib weighs those
+
+    def __init__(self, site: Linkable) -> None:
+        self.files = [f for f, docs in site.files.items() if docs not in site.drafts]
+        self.kinds: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
+        self.by_name: dict[str, str] | None = None
+
+    def __call__(self, path: str) -> str | None:
+        folder, name = posixpath.split(path)
+        stem, suffix = posixpath.splitext(name)
+        stems = self._kind(folder, suffix)
+        if len(stems) > self.SHORT_LIST:
+            pairs = _letter_pairs(stem)
+            stems = heapq.nlargest(self.SHORT_LIST, stems, key=lambda s: len(pairs & s[1]))
+        near = closest(stem, [s for s, _ in stems])
+        if near is not None:
+            return posixpath.join(folder, near + suffix)
+        if self.by_name is None:
+            self.by_name = {}
+            for file in reversed(self.files):
+                self.by_name[posixpath.basename(file)] = file
+        return self.by_name.get(name)
+
+    def _kind(self, folder: str, suffix: str) -> list[tuple[str, frozenset[str]]]:
+        """The stems of the published files in `folder` whose names end in `suffix`."""
+        if (folder, suffix) not in self.kinds:
+            stems = [
+                posixpath.splitext(posixpath.basename(f))[0]
+                for f in self.files
+                if posixpath.dirname(f) == folder and f.endswith(suffix)
+            ]
+            self.kinds[folder, suffix] = [(s, _letter_pairs(s)) for s in stems]
+        return self.kinds[folder, suffix]
+
+
+def _letter_pairs(name: str) -> frozenset[str]:
+    lowered = name.lower()
+    return frozenset(lowered[i : i + 2] for i in range(len(lowered) - 1))
 
 
 def _problem(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -23,6 +23,7 @@ PRACTICES_DIR = "practices"
 PAGES_DIR = "content/paginas"
 CENTERS_DIR = "centers"
 ATTACHMENTS = "practices/adjuntos/"
+Meant = Callable[[str], str | None]  # a repository path -> the published file nearest to it
 _TEMPLATE_TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 _EMAIL = re.compile(r"[^@\s/]+@[^@\s/]+\.[^@\s/.]+")
 _PHONE = re.compile(r"\+?[0-9][0-9().\-]*")
@@ -113,8 +114,11 @@ class LinkProblem:
     message: str
 
 
-def resolve(href: str, source: str, site: Linkable, is_image: bool) -> Destination | LinkProblem:
-    """Where `href` (as parsed: percent-encoded) in the repository file `source` goes."""
+def resolve(
+    href: str, source: str, site: Linkable, is_image: bool, meant: Meant = lambda _: None
+) -> Destination | LinkProblem:
+    """Where `href` (as parsed: percent-encoded) in the repository file `source` goes;
+    `meant` names the published file nearest to one that is not (for «¿Quisiste decir…?»)."""
     target = unquote(href)
     what = "La imagen" if is_image else "El enlace"
     if _TEMPLATE_TAG.search(target):
@@ -145,7 +149,7 @@ def resolve(href: str, source: str, site: Linkable, is_image: bool) -> Destinati
     path = unquote(parts.path)
     if path.startswith("/"):
         return _site_address(path, fragment, target, what, site)
-    return _repository_file(path, fragment, source, target, what, site)
+    return _repository_file(path, fragment, source, target, what, site, meant)
 
 
 def _docs_of(source: str, site: Linkable) -> str:
@@ -187,7 +191,7 @@ def _site_address(
 
 
 def _repository_file(
-    path: str, fragment: str, source: str, target: str, what: str, site: Linkable
+    path: str, fragment: str, source: str, target: str, what: str, site: Linkable, meant: Meant
 ) -> Destination | LinkProblem:
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     if resolved.startswith("../") or resolved == "..":
@@ -201,24 +205,27 @@ def _repository_file(
         if docs in site.drafts:
             return _to_draft(target)
         return Destination(docs_path=docs, fragment=fragment)
-    if resolved.endswith(".md"):
+    near = meant(resolved)
+    written = posixpath.relpath(near, posixpath.dirname(source) or ".") if near else ""
+    hint = f" ¿Quisiste decir «{written}{'#' * bool(fragment)}{fragment}»?" if near else ""
+    if resolved.endswith(".md") or resolved.startswith((f"{PAGES_DIR}/", f"{CENTERS_DIR}/")):
         return LinkProblem(
             "enlace-roto",
-            f"{what} apunta a «{target}», que no existe en el repositorio. Revisa el nombre del "
-            "archivo (mayúsculas, tildes, espacios): las prácticas están en practices/ y las "
-            "páginas en content/paginas/.",
+            f"{what} apunta a «{target}», que no existe en el repositorio.{hint} Revisa el "
+            "nombre del archivo (mayúsculas, tildes, espacios): las prácticas están en "
+            "practices/, las páginas en content/paginas/ y los centros en centers/.",
         )
     if resolved.startswith(PRACTICES_DIR + "/"):
         return LinkProblem(
             "enlace-roto",
-            f"{what} apunta a «{target}», que no existe en el repositorio. Revisa el nombre del "
-            "archivo (mayúsculas, tildes, espacios) o súbelo a practices/adjuntos/.",
+            f"{what} apunta a «{target}», que no existe en el repositorio.{hint} Revisa el "
+            "nombre del archivo (mayúsculas, tildes, espacios) o súbelo a practices/adjuntos/.",
         )
     return LinkProblem(
         "enlace-fuera",
-        f"{what} apunta a «{target}» ({resolved}), que el sitio no publica. Enlaza una práctica, "
-        "una página, un centro o un adjunto de practices/adjuntos/, o usa la dirección de la "
-        "página del sitio, por ejemplo /centros/talca/.",
+        f"{what} apunta a «{target}» ({resolved}), que el sitio no publica.{hint} Enlaza una "
+        "práctica, una página, un centro o un adjunto de practices/adjuntos/, o usa la "
+        "dirección de la página del sitio, por ejemplo /centros/talca/.",
     )
 
 

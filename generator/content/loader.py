@@ -25,6 +25,7 @@ from generator.content.partial import Validated, unread
 from generator.content.problems import Problem
 from generator.content.repository import Entry, MarkdownEntry
 from generator.content.rules import Rules, check_practice
+from generator.content.titles import Titled, repeated_titles, titled
 from generator.content.unfinished import check_unfinished
 from generator.content.yamlrecover import parse_recovering
 from generator.content.yamlsource import KeyPath, Position, YamlDocument
@@ -199,6 +200,7 @@ class LoadedContent:
     practice_ids: set[str] = field(default_factory=set)
     linkable: Linkable = field(default_factory=lambda: linkable((), (), (), (), (), ()))
     sections: dict[str, list[str]] = field(default_factory=dict)  # by docs path
+    titles: list[Titled] = field(default_factory=list)  # of every practice that has one
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ class PracticeBatch:
     bodies: list[BodyLinks] = field(default_factory=list)
     sections: dict[str, list[str]] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)
+    titles: list[Titled] = field(default_factory=list)
 
     def add(self, other: PracticeBatch) -> None:
         self.entries += other.entries
@@ -229,6 +232,7 @@ class PracticeBatch:
         self.bodies += other.bodies
         self.sections |= other.sections
         self.tags |= other.tags
+        self.titles += other.titles
 
 
 @dataclass
@@ -287,6 +291,7 @@ def load_entries(
         practices=frozenset(p.stem for p in practice_paths),
     )
     batch = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
+    loader.problems += repeated_titles(batch.titles, partial(text_of, root))
     pages, page_bodies = _load_pages(loader)
     areas = taxonomy.data.areas if taxonomy else {}
     site, sections = _links_across_files(loader, context, areas, assets, batch, page_bodies)
@@ -297,6 +302,7 @@ def load_entries(
         practice_ids=set(context.practices),
         linkable=site,
         sections=sections,
+        titles=batch.titles,
     )
 
 
@@ -319,6 +325,11 @@ def _links_across_files(
     bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
     loader.problems += check_links(bodies, site, sections)
     return site, sections
+
+
+def text_of(root: Path, rel: str) -> str | None:
+    """The text of a content file, read as the loader reads it (None: it cannot be)."""
+    return read_text(root, root / rel)[0]
 
 
 def _load_site_files(loader: Loader) -> tuple[Entry[Taxonomy] | None, Entry[Network] | None]:
@@ -438,6 +449,8 @@ def load_practices(
         practice = checked.entry
         if keep_entries:
             batch.entries.append(practice)
+        if title := titled(practice):
+            batch.titles.append(title)
         loader.problems += checked.problems
         batch.bodies.append(checked.links)
         if checked.ids is not None:

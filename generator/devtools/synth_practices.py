@@ -89,10 +89,14 @@ class Theme:
 def themes(rng: random.Random, count: int, areas: Sequence[str]) -> list[Theme]:
     width = max(4, len(str(count)))
     themes = []
+    editions: dict[str, int] = {}  # a title given again is another edition: check warns of twins
     for index in range(count):
         area = rng.choice(areas)
         topic, trade = rng.choice(TOPICS[area]), rng.choice(TRADES)
         title = f"{rng.choice(FORMATS)} de {topic} para {trade}"
+        editions[title] = editions.get(title, 0) + 1
+        if editions[title] > 1:
+            title += f", edición {editions[title]}"
         practice_id = f"{slugify(title)[:60].rstrip('-')}-{index + 1:0{width}d}"
         themes.append(Theme(practice_id, title, area, topic, trade))
     return themes
