@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import time
 import urllib.request
 import venv
@@ -39,10 +40,18 @@ def make_dry_run(*arguments: str) -> list[str]:
 
 def test_installing_the_generator_prints_no_setuptools_block(tmp_path: Path) -> None:
     """The Makefile's `pip install -e`, into a new environment (without the dependencies,
-    which are this environment's already)."""
+    which are this environment's already: the build backend too, as the lock installs it)."""
     target = tmp_path / "venv"
     venv.create(target, with_pip=False)
     python = f"{target}/bin/python"
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout.strip()
+    (Path(purelib) / "dependencias.pth").write_text(sysconfig.get_path("purelib") + "\n")
     recipe = make_dry_run(f"VENV={target}", f"{target}/bin/.installed")
     [line] = [line for line in recipe if " -e " in line]
     assert f"{python} -m pip install" in line
