@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -78,16 +79,22 @@ def changes(locked: dict[str, str], installed: dict[str, str]) -> list[dict[str,
     ]
 
 
+# setuptools' English block on every editable install, as the Makefile filters it.
+QUIET_EDITABLE = {**os.environ, "PYTHONWARNINGS": "ignore:Editable installation:UserWarning"}
+
+
 def run(*command: str) -> None:
-    subprocess.run(command, cwd=ROOT, check=True, timeout=1800)
+    subprocess.run(command, cwd=ROOT, check=True, timeout=1800, env=QUIET_EDITABLE)
 
 
 def install(properdocs: bool, out: Path) -> None:
     python = str(VENV / "bin" / "python")
     run(sys.executable, "-m", "venv", "--clear", str(VENV))
-    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     upgrade = ["--upgrade", "--upgrade-strategy", "eager"]
-    run(python, "-m", "pip", "install", "--quiet", *upgrade, "-e", ".[test]")
+    run(python, "-m", "pip", "install", "--quiet", *upgrade, "-r", "requirements/build.in")
+    run(
+        python, "-m", "pip", "install", "--quiet", *upgrade, "--no-build-isolation", "-e", ".[test]"
+    )
     if properdocs:
         use_properdocs(python)
     (VENV / "bin" / ".installed").touch()  # make test keeps this environment as it is
