@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import yaml
+
 from .conftest import REPO
 
 
@@ -44,3 +46,22 @@ def test_moved_packages_are_named_with_both_versions(tmp_path: Path) -> None:
     assert "- `nuevo`: nuevo, 2.0" in body and "- `viejo`: 1.0, ya no se instala" in body
     assert "### Con ProperDocs en lugar de MkDocs\n\nNingún paquete cambió" in body
     assert "make lock" in body
+
+
+def test_the_canary_leaves_out_only_the_tests_that_say_the_lock_is_installed() -> None:
+    """The canary installs other versions on purpose: it deselects the two tests that compare
+    the environment with the lock, by names that must stay those of real tests."""
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "canario.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["probar"]["steps"]
+    options = next(
+        s["env"]["PYTEST_ADDOPTS"] for s in steps if "PYTEST_ADDOPTS" in s.get("env", {})
+    )
+    deselected = options.split()[1::2]
+    assert options.split()[::2] == ["--deselect"] * len(deselected)
+    assert deselected == [
+        "tests/test_lock.py::test_this_environment_is_what_the_lock_says",
+        "tests/test_canary.py::test_an_environment_installed_from_the_lock_has_nothing_moved",
+    ]
+    for node in deselected:
+        path, name = node.split("::")
+        assert f"\ndef {name}(" in (REPO / path).read_text(encoding="utf-8"), node

@@ -3,10 +3,10 @@ environment, the generator builds, from an unrelated folder, a tree that has no 
 its own, with each engine. Its default configuration and its theme ship inside the package; a
 root's own mkdocs.yml still wins.
 
-The fresh environment gets the generator from the wheel only. What the generator needs from
-PyPI it reads from this environment's site-packages (one `.pth` line naming that folder): the
-lock installs those (requirements/), and Python does not run the `.pth` files of a folder named
-that way, so this checkout's editable install is not seen."""
+The fresh environment gets the generator from the wheel. What the generator needs from PyPI it
+reads from this environment's site-packages (the lock installs those, requirements/), added
+after its own: the wheel's `generator` is found first (a test says so), before this checkout's
+editable install."""
 
 from __future__ import annotations
 
@@ -65,7 +65,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], folder
     )
     dependencies = Path(sysconfig.get_path("purelib"))
-    (Path(site_packages.stdout.strip()) / "dependencias.pth").write_text(f"{dependencies}\n")
+    # As a site folder, so that its own `.pth` lines run (the canary's ProperDocs has one).
+    pth = f"import site; site.addsitedir({str(dependencies)!r})\n"
+    (Path(site_packages.stdout.strip()) / "dependencias.pth").write_text(pth)
     done = run(
         [
             *PIP,

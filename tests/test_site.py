@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,6 +17,7 @@ from generator.engines.mkdocs.material import drop_material_search
 
 from .conftest import REPO, create_repo
 from .sitebuild import build, soup
+from .test_mkdocs_root import MKDOCS
 
 EDIT_BASE = "https://example.org/red/edit/main/"
 HOSTILE_TITLE = "Ventas <online> | *rápidas* [2021]"
@@ -368,7 +368,7 @@ def test_mkdocs_build_fails_with_the_validator_message(tmp_path: Path) -> None:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs_site").mkdir()  # a clone has it: docs_site/.gitignore is committed
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
+        [str(MKDOCS), "build"],
         cwd=root,
         capture_output=True,
         text=True,

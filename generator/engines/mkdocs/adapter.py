@@ -96,8 +96,11 @@ class _Collector(logging.Handler):
 
 @contextlib.contextmanager
 def collected_logs() -> Iterator[list[logging.LogRecord]]:
-    """MkDocs' log records while the block runs, kept from the terminal."""
-    logger = logging.getLogger("mkdocs")
+    """MkDocs' log records while the block runs, kept from the terminal. Its logger is named
+    after the package that answers `import mkdocs`: ProperDocs, in its place, logs as itself."""
+    import mkdocs
+
+    logger = logging.getLogger(mkdocs.__name__)
     collector = _Collector()
     saved = logger.handlers, logger.propagate, logger.level
     logger.handlers, logger.propagate = [collector], False
