@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from generator.authoring.canonical import CENTER_FORMAT, PRACTICE_FORMAT, browser_rules
 from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
+from generator.content.markdown import ALERT_TITLES
 from generator.content.models import (
     REQUIRED_SECTIONS,
     STATE_LABELS,
@@ -263,6 +264,22 @@ def practice_body() -> str:
     return "\n\n".join(f"## {s}\n\n{SECTION_GUIDANCE[s]}" for s in REQUIRED_SECTIONS) + "\n"
 
 
+# The body is edited as Markdown, beside its live preview, never in Decap's rich text: rich
+# text rewrites the whole body on every keystroke, in the Markdown it models (its issues #1962
+# and #226). On a body with every construct the site supports, one keystroke there rewrote 20
+# of its 65 lines: task boxes and table alignment gone, four lists merged into one, an
+# ordered list renumbered, `-` and `+` bullets turned into `*`. In Markdown the file keeps
+# every character the person did not change. No buttons: they act only in rich text (they
+# showed, greyed out, over the Markdown); red-admin.js writes MARKDOWN_HELP in their place,
+# the parts between backquotes as typed.
+BODY_EDITOR = {"modes": ["raw"], "buttons": [], "editor_components": []}
+MARKDOWN_HELP = (
+    "Markdown, como en GitHub: `**negrita**`, `*cursiva*`, `- punto de una lista`, "
+    "`[texto del enlace](https://www.sercotec.cl/)`, una línea en blanco entre párrafos. "
+    "Ves cómo queda en la vista previa mientras escribes."
+)
+
+
 def body_field() -> dict[str, Any]:
     # Every required heading on a line of its own; Decap builds the RegExp without flags.
     pattern = "".join(f"(?=[\\s\\S]*(?:^|\\n)## {s}[ \\t]*(?:\\n|$))" for s in REQUIRED_SECTIONS)
@@ -270,6 +287,7 @@ def body_field() -> dict[str, Any]:
         "name": "body",
         "label": "Texto de la práctica",
         "widget": "markdown",
+        **BODY_EDITOR,
         "default": practice_body(),
         "hint": "Completa las cuatro secciones: "
         + ", ".join(f"«{s}»" for s in REQUIRED_SECTIONS)
@@ -386,6 +404,8 @@ def editor_rules(
         "names": {kind: {o["value"]: o["label"] for o in found} for kind, found in options.items()}
         | {"estados": STATE_LABELS},
         "phrases": SPANISH_PHRASES,
+        "alertTitles": ALERT_TITLES,
+        "markdownHelp": MARKDOWN_HELP,
         "previewStyle": PREVIEW_STYLE,
         "login": login_sentence(network.nombre, backend),
     }

@@ -183,7 +183,31 @@
     var button = screen.querySelector("button");
     screen.insertBefore(sentence, button);
   }
-  new MutationObserver(explainSignIn).observe(document.body, { childList: true, subtree: true });
+
+  // --- the Markdown's bar says how to write ----------------------------------------------
+  // The body is edited as Markdown (cms.py): its bar, empty of buttons, shows how to write
+  // the common things, the parts between backquotes as one types them.
+  function markdownHelp() {
+    var help = document.createElement("p");
+    help.className = "rc-markdown";
+    rules.markdownHelp.split("`").forEach(function (part, index) {
+      var piece = document.createElement(index % 2 ? "code" : "span");
+      piece.textContent = part;
+      help.appendChild(piece);
+    });
+    return help;
+  }
+
+  function explainMarkdown() {
+    document.querySelectorAll(".cms-editor-raw [class*='-ToolbarContainer']").forEach(function (bar) {
+      if (!bar.querySelector(".rc-markdown")) bar.insertBefore(markdownHelp(), bar.firstChild);
+    });
+  }
+
+  new MutationObserver(function () {
+    explainSignIn();
+    explainMarkdown();
+  }).observe(document.body, { childList: true, subtree: true });
 
   // --- previews with names --------------------------------------------------------------
   var h = window.h;
@@ -202,6 +226,119 @@
     return keys.map(function (key) { return nameOf(kind, key); }).join(", ");
   }
 
+  // --- the preview reads the body as the site does -----------------------------------------
+  // Decap's preview (remark) leaves bare addresses as text, alerts as quotes that begin with
+  // «[!NOTE]» and entities as written («&amp;»); the site links the addresses where GitHub
+  // does (generator/content/autolinks.py), gives each alert its Spanish title and shows «&».
+  // Decap 3.16 never hands registered remark plugins to its preview (MarkdownPreview passes
+  // them where markdownToHtml does not read them), so the preview's HTML is read once drawn.
+  var ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
+  var decoder = document.createElement("textarea");
+
+  function asAlert(quote) {
+    var first = quote.firstElementChild;
+    var text = first && first.tagName === "P" ? first.firstChild : null;
+    var marker = text && text.nodeType === Node.TEXT_NODE && ALERT.exec(text.data);
+    if (!marker) return;
+    var kind = marker[1].toUpperCase();
+    text.data = text.data.slice(marker[0].length);
+    if (!first.textContent.trim() && !first.children.length) first.remove();
+    var alert = document.createElement("div");
+    alert.className = "markdown-alert markdown-alert-" + kind.toLowerCase();
+    var title = document.createElement("p");
+    title.className = "markdown-alert-title";
+    title.textContent = rules.alertTitles[kind];
+    alert.appendChild(title);
+    while (quote.firstChild) alert.appendChild(quote.firstChild);
+    quote.replaceWith(alert);
+  }
+
+  // GitHub's rules, as autolinks.py ports them: what may come before, a domain with a dot,
+  // and no trailing punctuation, entity-like «&…;» or unmatched «)».
+  var BARE = /(^|[\s*_~(])(www\.[^\s<]+)|(^|[^A-Za-z])((?:https?|ftp):\/\/[^\s<]+)|([A-Za-z0-9._+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)/g;
+  var TRAILING = /[?!.,:*_~'"]$/;
+  var HOST_PART = /^[^\s!-,./:-@[-^`{-~]+$/;
+
+  function trimmed(address) {
+    for (;;) {
+      var entity = /&[A-Za-z0-9]+;$/.exec(address);
+      var open = (address.match(/\(/g) || []).length, closed = (address.match(/\)/g) || []).length;
+      if (TRAILING.test(address)) address = address.slice(0, -1);
+      else if (entity) address = address.slice(0, entity.index);
+      else if (/\)$/.test(address) && closed > open) address = address.slice(0, -1);
+      else return address;
+    }
+  }
+
+  function linkOf(kind, text) {
+    if (kind === "mail") {
+      text = text.replace(/\.+$/, "");
+      return /[-_]$/.test(text) ? null : { text: text, url: "mailto:" + text };
+    }
+    text = trimmed(text);
+    var parts = text.replace(/^(?:https?|ftp):\/\//, "").split(/[/?#]/)[0].split(".");
+    var valid = parts.length > 1 && parts.every(function (part) { return HOST_PART.test(part); }) &&
+      parts.slice(-2).join("").indexOf("_") < 0;
+    return valid ? { text: text, url: kind === "www" ? "http://" + text : text } : null;
+  }
+
+  // The text, with a link for each bare address: a list of strings and <a> elements.
+  function withLinks(value) {
+    var out = [], rest = 0, match;
+    BARE.lastIndex = 0;
+    while ((match = BARE.exec(value))) {
+      var kind = match[2] ? "www" : match[4] ? "scheme" : "mail";
+      var before = kind === "www" ? match[1] : kind === "scheme" ? match[3] : "";
+      var start = match.index + before.length;
+      var link = linkOf(kind, match[2] || match[4] || match[5]);
+      if (!link) continue;
+      if (start > rest) out.push(value.slice(rest, start));
+      var anchor = document.createElement("a");
+      anchor.href = link.url;
+      anchor.textContent = link.text;
+      out.push(anchor);
+      rest = start + link.text.length;
+      BARE.lastIndex = rest;
+    }
+    if (rest < value.length) out.push(value.slice(rest));
+    return out;
+  }
+
+  function decoded(text) {
+    decoder.innerHTML = text.replace(/</g, "&lt;");
+    return decoder.value;
+  }
+
+  function readAsTheSite(container) {
+    Array.prototype.slice.call(container.children).forEach(function (node) {
+      if (node.tagName === "BLOCKQUOTE") asAlert(node);
+    });
+    var walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("a, code, pre") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    texts.forEach(function (node) { node.replaceWith.apply(node, withLinks(decoded(node.data))); });
+  }
+
+  // The body's preview, read as the site reads it each time Decap draws it anew.
+  var SiteBody = window.createClass({
+    componentDidMount: function () { this.read(); },
+    componentDidUpdate: function () { this.read(); },
+    read: function () {
+      var container = this.holder && this.holder.firstElementChild;
+      if (!container || container.innerHTML === this.lastRead) return;
+      readAsTheSite(container);
+      this.lastRead = container.innerHTML;
+    },
+    render: function () {
+      var self = this;
+      return h("div", { className: "cuerpo", ref: function (el) { self.holder = el; } }, this.props.body);
+    },
+  });
+
   CMS.registerPreviewStyle(rules.previewStyle, { raw: true });
   CMS.registerPreviewTemplate("practicas", function (props) {
     var data = function (field) { return props.entry.getIn(["data", field]); };
@@ -214,7 +351,7 @@
       row("Estado", nameOf("estados", data("estado"))),
       row("Servicios", names("servicios", listOf(props.entry, "servicios"))),
       row("Públicos", names("publicos", listOf(props.entry, "publicos"))),
-      h("div", { className: "cuerpo" }, props.widgetFor("body")));
+      h(SiteBody, { body: props.widgetFor("body") }));
   });
   CMS.registerPreviewTemplate("centros", function (props) {
     var data = function (field) { return props.entry.getIn(["data", field]); };
