@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from generator.authoring import canonical
 from generator.content.markdown import body_parser
 from tests.browser.local_editor import (
     EVERY_CONSTRUCT,
@@ -168,3 +169,75 @@ def test_a_sentence_added_to_a_paragraph_changes_only_that_paragraph(
         assert after == "\n".join(expected) + "\n", (first + 1, changed)
         commit(editor.root)
     assert outside == []
+
+
+# CONTRIBUTING.md, section 3, word for word; each claim is checked below.
+PROMISE = (
+    "Lo que guarda es un archivo igual al que escribirías a mano: cambian solo las líneas de lo "
+    "que cambiaste, y lo que escribe queda en la misma forma que deja "
+    "`python -m generator format`."
+)
+HAND_WRITTEN = """\
+---
+# Escrita a mano: comentarios, comillas y una lista entre corchetes.
+titulo: "Feria de almaceneros"
+resumen: Una feria donde los almaceneros del barrio muestran sus productos.
+centro: talca  # el centro que la creó
+areas: [vinculacion-ecosistema]
+fecha: 2021-04-30
+estado: borrador
+etiquetas:
+- ferias
+---
+
+
+## Contexto
+Texto.
+
+## Qué hicimos
+Texto.
+
+## Resultados
+Sin resultados medidos todavía.
+
+## Cómo replicarla
+Texto.
+"""
+
+
+def test_contributing_promises_a_file_as_written_by_hand(page: Any, editor: LocalEditor) -> None:
+    """A file written by hand, not in the canonical form: the summary and the areas change in
+    the editor, and those lines alone change, written as `format` writes them (a new file is
+    written whole in that form: test_local_cms.py)."""
+    contributing = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    assert PROMISE in contributing
+    path = editor.root / "practices" / "feria-de-almaceneros.md"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    git(editor.root, "add", "-A")
+    commit(editor.root)
+    sign_in(page, editor)
+    open_entry(page, editor, "feria-de-almaceneros")
+    summary = page.get_by_label("Resumen", exact=True)
+    summary.fill(summary.input_value() + SENTENCE)
+    page.get_by_label("Áreas", exact=True).click()
+    page.get_by_role("option", name="Sustentabilidad", exact=True).click()
+    after = published(page, path, HAND_WRITTEN)
+
+    old = "resumen: Una feria donde los almaceneros del barrio muestran sus productos."
+    written = [
+        f"{old}{SENTENCE}",
+        "areas:",
+        "  - vinculacion-ecosistema",
+        "  - sustentabilidad",
+    ]
+    assert changed_lines(editor.root) == [
+        ("-", 4, old),
+        ("+", 4, written[0]),
+        ("-", 6, "areas: [vinculacion-ecosistema]"),
+        ("+", 6, written[1]),
+        ("+", 7, written[2]),
+        ("+", 8, written[3]),
+    ]
+    formatted = canonical.format_text("practices/feria-de-almaceneros.md", after).splitlines()
+    assert all(line in formatted for line in written)
+    commit(editor.root)

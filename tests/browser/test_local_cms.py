@@ -17,7 +17,15 @@ from generator.content.models import PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
 from tests.browser.conftest import page_from_open_tabs
-from tests.browser.local_editor import LocalEditor, new_practice, publish, sign_in, wait_for_file
+from tests.browser.local_editor import (
+    EVERY_CONSTRUCT_FILE,
+    LocalEditor,
+    new_practice,
+    publish,
+    sign_in,
+    wait_for_file,
+)
+from tests.conftest import REPO
 from tests.spanish import slips
 
 TALCA = "centers/talca.yml"
@@ -122,6 +130,53 @@ def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -
     assert from_browser == expected.replace("'2021-04-02'", "2021-04-02").replace(
         "'2021-05-01'", "2021-05-01"
     )
+
+
+# A header as people write it by hand: comments, quotes, flow lists, keys out of order.
+BY_HAND = """\
+---
+# Escrita a mano.
+titulo: "Feria de almaceneros"
+centro: talca  # el centro que la creó
+resumen: Una feria de almaceneros.
+areas: [vinculacion-ecosistema]
+fecha: 2021-04-30
+estado: borrador
+etiquetas:
+- ferias
+
+- plaza
+---
+
+
+## Contexto
+Texto.
+"""
+
+
+def test_a_file_saved_unchanged_is_the_same_file_byte_for_byte(
+    page: Any, editor: LocalEditor
+) -> None:
+    """Every practice and center of the repository, the practice with every construct and a
+    header written by hand, read and saved by the editor's own format: nothing changes; with
+    one value changed, only its line does."""
+    sign_in(page, editor)
+    page.wait_for_function("() => window.RedCanonico !== undefined")
+    files = {
+        **{p.name: (canonical.PRACTICE_FORMAT, p) for p in (REPO / "practices").glob("*.md")},
+        **{p.name: (canonical.CENTER_FORMAT, p) for p in (REPO / "centers").glob("*.yml")},
+        EVERY_CONSTRUCT_FILE.name: (canonical.PRACTICE_FORMAT, EVERY_CONSTRUCT_FILE),
+    }
+    texts = {name: (kind, path.read_text(encoding="utf-8")) for name, (kind, path) in files.items()}
+    texts["a-mano.md"] = (canonical.PRACTICE_FORMAT, BY_HAND)
+    assert len(texts) > 15
+    for name, (kind, text) in texts.items():
+        again = page.evaluate("([k, t]) => window.RedCanonico.savedAgain(k, t)", [kind, text])
+        assert again == text, name
+    changed = page.evaluate(
+        "t => window.RedCanonico.savedAgain('red-practica', t, {resumen: 'Otra.'})", BY_HAND
+    )
+    assert changed == BY_HAND.replace("resumen: Una feria de almaceneros.", "resumen: Otra.")
 
 
 def test_every_phrase_is_spanish(page: Any, editor: LocalEditor) -> None:

@@ -134,6 +134,109 @@
     return { header: lines.slice(1).join("\n"), body: "" };
   }
 
+  // --- what the person did not change stays as it was ------------------------------------
+  // A save rewrites only the keys whose value changed, each in the canonical form; every other
+  // line (keys, comments, blank lines, the body) is the file's own, character for character.
+
+  // A top-level key at the start of a line (the models' keys are plain words).
+  var TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)/;
+
+  // The header's top-level keys, each with its lines and the comments and blank lines just
+  // above it; null when a line is not one this reading knows (then the canonical form is
+  // written whole, as `format` would).
+  function headerPieces(text) {
+    var lines = text.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    var pieces = [], above = [], current = null;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i], key = TOP_KEY.exec(line);
+      if (key) {
+        current = { key: key[1], above: above, lines: [line] };
+        pieces.push(current);
+        above = [];
+      } else if (/^(#|[ \t]*$)/.test(line)) {
+        above.push(line);
+      } else if (current && /^([ \t]|- |-$)/.test(line)) {
+        current.lines = current.lines.concat(above, [line]);
+        above = [];
+      } else {
+        return null;
+      }
+    }
+    return { pieces: pieces, tail: above };
+  }
+
+  function sameValue(a, b) {
+    return stableJSON(a) === stableJSON(b);
+  }
+
+  function stableJSON(value) {
+    if (Array.isArray(value)) return "[" + value.map(stableJSON).join(",") + "]";
+    if (isMap(value)) {
+      return "{" + Object.keys(value).sort().map(function (key) {
+        return JSON.stringify(key) + ":" + stableJSON(value[key]);
+      }).join(",") + "}";
+    }
+    if (value instanceof Date) return JSON.stringify(value.toISOString().slice(0, 10));
+    return JSON.stringify(value === undefined ? null : value);
+  }
+
+  // `meta` (already cleaned) written over `text`, the header as it was read.
+  function keptHeader(text, meta, order) {
+    var read = headerPieces(text);
+    var before = clean(load(text));
+    if (read === null || !isMap(before)) return dump(meta, order);
+    var seen = {};
+    var out = [];
+    read.pieces.forEach(function (piece) {
+      var key = piece.key;
+      if (seen[key]) return;
+      seen[key] = true;
+      var had = key in before, has = key in meta;
+      if (had === has && (!has || sameValue(before[key], meta[key]))) {
+        out.push({ key: key, lines: piece.above.concat(piece.lines) });
+      } else if (has) {
+        out.push({ key: key, lines: piece.above.concat(keyLines(key, meta[key], order)) });
+      }
+    });
+    sortedKeys(meta, order).forEach(function (key) {
+      if (!seen[key]) out.splice(placeFor(key, out, order), 0, { key: key, lines: keyLines(key, meta[key], order) });
+    });
+    var lines = [];
+    out.forEach(function (piece) { lines = lines.concat(piece.lines); });
+    lines = lines.concat(read.tail);
+    return lines.length ? lines.join("\n") + "\n" : dump(meta, order);
+  }
+
+  function keyLines(key, value, order) {
+    var one = {};
+    one[key] = value;
+    return blockLines(one, order, 0, false);
+  }
+
+  // A new key goes after the last key that comes before it in the canonical order.
+  function placeFor(key, out, order) {
+    var rank = order.keys.indexOf(key);
+    if (rank < 0) return out.length;
+    var place = 0;
+    out.forEach(function (piece, index) {
+      var other = order.keys.indexOf(piece.key);
+      if (other >= 0 && other < rank) place = index + 1;
+    });
+    return place;
+  }
+
+  // The file being saved as it was read, from the preSave event to the toFile that follows
+  // it; null for a new entry (written whole in the canonical form).
+  var savedOver = null;
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var entry = event.entry;
+      savedOver = entry.get("newRecord") ? null : entry.get("raw") || null;
+    },
+  });
+
   function formatter(format) {
     return {
       fromFile: function (text) {
@@ -144,17 +247,35 @@
         return data;
       },
       toFile: function (data) {
+        var source = savedOver;
+        savedOver = null;
         var meta = Object.assign({}, data);
         var body = meta.body;
         delete meta.body;
-        var header = dump(clean(meta), format.order);
-        return format.frontMatter ? frontMatterFile(header, body) : header;
+        if (source === null) {
+          var header = dump(clean(meta), format.order);
+          return format.frontMatter ? frontMatterFile(header, body) : header;
+        }
+        var parts = format.frontMatter ? splitFrontMatter(source) : { header: source, body: "" };
+        var kept = keptHeader(parts.header, clean(meta), format.order);
+        // The body as the person left it in the editor (Markdown, every character kept).
+        return format.frontMatter ? "---\n" + kept + "---\n" + (body || "") : kept;
       },
     };
   }
 
+  // A file read and saved with `change` made to its data (none by default), as the editor
+  // does it: for the tests, which compare it with the file.
+  function savedAgain(name, text, change) {
+    var format = formatter(rules.formats[name]);
+    var data = Object.assign(format.fromFile(text), change || {});
+    savedOver = text;
+    return format.toFile(data);
+  }
+
   window.RedCanonico = {
     dump: dump, textScalar: textScalar, numberText: numberText, frontMatterFile: frontMatterFile,
+    savedAgain: savedAgain,
   };
   Object.keys(rules.formats).forEach(function (name) {
     var format = rules.formats[name];
