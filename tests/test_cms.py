@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import typing
 from collections.abc import Iterator
@@ -24,8 +25,10 @@ from generator.content.models import (
 from generator.content.pipeline import load_valid
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
+from generator.site import urls
+from generator.site.render import icon
 
-from .conftest import REPO, MakeRepo
+from .conftest import REPO, MakeRepo, built_repository
 from .sitebuild import build, soup
 from .spanish import foreign_words, slips
 
@@ -286,3 +289,15 @@ def test_the_offline_bundle_has_no_admin(make_repo: MakeRepo, tmp_path: Path) ->
     docs = tmp_path / "docs"
     write_tree(RunSettings(make_repo(), offline=True), docs)
     assert not (docs / "admin").exists()
+
+
+def test_the_editor_page_names_the_sites_icon(tmp_path: Path) -> None:
+    """/admin/ names the icon every page of the site has (a browser asked for a missing
+    /favicon.ico), and the site carries both the icon and /favicon.ico."""
+    page = cms.admin_page("Red de Centros", {}).decode()
+    [href] = re.findall(r'<link rel="icon" href="([^"]+)">', page)
+    assert posixpath.normpath(posixpath.join(cms.ADMIN_DIR, href)) == urls.FAVICON
+    site = built_repository(tmp_path)
+    for path in (urls.FAVICON, urls.FAVICON_ICO):
+        assert (site / path).read_bytes() == icon(path), path
+    assert (site / urls.FAVICON_ICO).read_bytes()[:4] == b"\0\0\1\0"  # an ICO file

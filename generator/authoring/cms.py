@@ -31,6 +31,7 @@ from generator.content.models import (
 )
 from generator.content.repository import Entry, Repository
 from generator.content.unfinished import SECTION_GUIDANCE
+from generator.site import urls
 
 ADMIN_DIR = "admin"
 PACKAGE = "decap-cms"
@@ -420,6 +421,7 @@ def admin_page(site_name: str, rules: Mapping[str, Any]) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}</title>\n"
+        f'<link rel="icon" href="../{urls.FAVICON}">\n'
         f'<link rel="stylesheet" href="{OWN_STYLE.name}">\n</head>\n<body>\n'
         "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
         f'<script src="{BUNDLE}"></script>\n'
