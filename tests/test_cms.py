@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.authoring import cms
+from generator.authoring import admin_page, cms
 from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
 from generator.content.models import (
     REQUIRED_SECTIONS,
@@ -253,7 +253,7 @@ def test_without_a_repository_admin_is_a_page_of_the_site_for_readers(
     assert result.returncode == 0, result.stderr
     site = root / "site"
     assert not (site / "admin" / "config.yml").exists()
-    assert not (site / "admin" / cms.BUNDLE).exists()
+    assert not (site / "admin" / admin_page.BUNDLE).exists()
     page, home = soup(site, "admin/"), soup(site, "")
     assert page.find("h1").get_text(strip=True) == "Editor de contenido"
     text = page.get_text(" ", strip=True)
@@ -276,7 +276,7 @@ def test_without_npm_ci_the_site_is_built_without_admin(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(cms, "BUNDLE_DIR", tmp_path / "sin-node-modules")
+    monkeypatch.setattr(admin_page, "BUNDLE_DIR", tmp_path / "sin-node-modules")
     docs = tmp_path / "docs"
     write_tree(RunSettings(make_repo(), cms_backend={"RED_CMS_BACKEND": "test-repo"}), docs)
     assert (docs / "index.md").is_file()
@@ -294,9 +294,9 @@ def test_the_offline_bundle_has_no_admin(make_repo: MakeRepo, tmp_path: Path) ->
 def test_the_editor_page_names_the_sites_icon(tmp_path: Path) -> None:
     """/admin/ names the icon every page of the site has (a browser asked for a missing
     /favicon.ico), and the site carries both the icon and /favicon.ico."""
-    page = cms.admin_page("Red de Centros", {}).decode()
+    page = admin_page.admin_page("Red de Centros", {}).decode()
     [href] = re.findall(r'<link rel="icon" href="([^"]+)">', page)
-    assert posixpath.normpath(posixpath.join(cms.ADMIN_DIR, href)) == urls.FAVICON
+    assert posixpath.normpath(posixpath.join(admin_page.ADMIN_DIR, href)) == urls.FAVICON
     site = built_repository(tmp_path)
     for path in (urls.FAVICON, urls.FAVICON_ICO):
         assert (site / path).read_bytes() == icon(path), path

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from generator.authoring import cms
+from generator.authoring import admin_page
 from tests.browser.conftest import served
 from tests.conftest import REPO, copy_repository, create_repo
 from tests.sitebuild import build
@@ -55,7 +55,9 @@ def local_editor(
 ) -> Iterator[LocalEditor]:
     """The editor on the repository `make_root` writes into the folder it is given (by
     default the fixture repository of tests/conftest.py)."""
-    missing = [p for p in (DECAP_SERVER, cms.BUNDLE_DIR / cms.BUNDLE) if not p.exists()]
+    missing = [
+        p for p in (DECAP_SERVER, admin_page.BUNDLE_DIR / admin_page.BUNDLE) if not p.exists()
+    ]
     if missing:
         message = f"Falta {missing[0]}: ejecuta «npm ci» en la raíz."
         if os.environ.get("CI") == "true":

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from generator.authoring import cms
+from generator.authoring import admin_page
 from generator.authoring.canonical import format_text
 from generator.content.pipeline import check, load_valid
 from generator.content.problems import has_errors
@@ -28,8 +28,8 @@ page = page_from_open_tabs()
 
 @pytest.fixture(scope="module")
 def admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not (cms.BUNDLE_DIR / cms.BUNDLE).is_file():
-        message = f"Falta {cms.BUNDLE_DIR / cms.BUNDLE}: ejecuta «npm ci» en la raíz."
+    if not (admin_page.BUNDLE_DIR / admin_page.BUNDLE).is_file():
+        message = f"Falta {admin_page.BUNDLE_DIR / admin_page.BUNDLE}: ejecuta «npm ci» en la raíz."
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
