@@ -301,3 +301,14 @@ def test_the_editor_page_names_the_sites_icon(tmp_path: Path) -> None:
     for path in (urls.FAVICON, urls.FAVICON_ICO):
         assert (site / path).read_bytes() == icon(path), path
     assert (site / urls.FAVICON_ICO).read_bytes()[:4] == b"\0\0\1\0"  # an ICO file
+
+
+def test_a_lists_count_agrees_with_its_number(config: dict[str, Any]) -> None:
+    """Decap heads a list «N label» whatever N («0 equipo»); red-admin.js rewrites each word it
+    may write there as the item's name, singular for 1 and plural otherwise."""
+    counts = cms.list_counts(config)
+    assert counts["equipo"] == counts["rol"] == ["rol", "roles"]
+    assert counts["resultados medidos"] == ["resultado", "resultados"]
+    assert counts["réplicas en otros centros"] == ["réplica", "réplicas"]
+    words = [cms.spanish_plural(w) for w in ("hito", "rol", "acción", "luz", "mes")]
+    assert words == ["hitos", "roles", "acciones", "luces", "meses"]

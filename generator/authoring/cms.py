@@ -398,4 +398,37 @@ def editor_rules(
         "markdownHelp": MARKDOWN_HELP,
         "previewStyle": PREVIEW_STYLE,
         "login": login_sentence(network.nombre, backend),
+        "counts": list_counts(cms_config(taxonomy, network, centers, backend)),
     }
+
+
+def spanish_plural(words: str) -> str:
+    """The plural of a noun (its first word), by Spanish spelling: `rol` -> `roles`,
+    `réplica` -> `réplicas`, `acción` -> `acciones`, `luz` -> `luces`."""
+    first, space, rest = words.partition(" ")
+    if first[-1] in "aeiouáéó":
+        first += "s"
+    elif first[-1] == "z":
+        first = first[:-1] + "ces"
+    else:
+        unstressed = str.maketrans("áéíóú", "aeiou")
+        first = first[:-2] + first[-2:].translate(unstressed) + "es"
+    return first + space + rest
+
+
+def list_counts(config: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Decap heads a list with its count and, whatever the count but 1, the list's label
+    («0 equipo»): for each word it writes there, the item's name in singular and in plural
+    (red-admin.js writes «0 roles», «1 rol»)."""
+    counts: dict[str, list[str]] = {}
+
+    def walk(fields: Any) -> None:
+        for field in fields:
+            if field.get("widget") == "list" and field.get("label_singular"):
+                one = field["label_singular"]
+                counts[field["label"].lower()] = counts[one] = [one, spanish_plural(one)]
+            walk(field.get("fields", []))
+
+    for collection in config["collections"]:
+        walk(collection["fields"])
+    return counts

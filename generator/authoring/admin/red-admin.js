@@ -325,10 +325,112 @@
     });
   }
 
+  // --- what Decap's widgets say in English, outside its locale -----------------------------
+  // The choices' chips and what a screen reader hears from them (react-select's, which Decap
+  // leaves in English: «Remove Vinculación con el ecosistema»), a list item with nothing in its
+  // first field yet («No rol») and a list's count, which Decap writes with the list's own label
+  // whatever the number («0 equipo»): each in the site's Spanish.
+  var SELECT_SPEECH = [
+    [/\bUse Up and Down to choose options/g, "Usa las flechas arriba y abajo para recorrer las opciones"],
+    [/, press Enter to select the currently focused option/g, ", Intro para elegir la opción marcada"],
+    [/, press Escape to exit the menu/g, ", Esc para cerrar el menú"],
+    [/, press Tab to select the option and exit the menu/g, ", Tab para elegirla y cerrar el menú"],
+    [/\bSelect is focused ?/g, "Lista de opciones activa"],
+    [/(\S.*?) is focused ?/g, "$1: activa"],
+    [/ ?,type to refine list/g, ", escribe para filtrar la lista"],
+    [/, press Down to open the menu, ?/g, ", flecha abajo para abrir el menú"],
+    [/ ?press left to focus selected values/g, ", flecha izquierda para recorrer lo elegido"],
+    [/\bUse left and right to toggle between focused values, press Backspace to remove the currently focused value/g,
+      "Usa las flechas izquierda y derecha para recorrer lo elegido y Retroceso para quitar lo marcado"],
+    [/\boption (.+?), deselected\./g, "Se quitó «$1»."],
+    [/\bAll selected options have been cleared\./g, "Se quitaron todas las opciones elegidas."],
+    [/\boption (.+?) is disabled\. Select another option\./g, "«$1» no se puede elegir: elige otra opción."],
+    [/\boptions? (.+?), selected\./g, "Elegida: «$1»."],
+    [/\bvalue (.+?) focused, (\d+) of (\d+)\./g, "«$1» marcada, $2 de $3 elegidas."],
+    [/\boption (.+?) (selected|focused)( disabled)?, (\d+) of (\d+)\./g, function (_, label, state, off, n, of) {
+      return "«" + label + "»" + (state === "selected" ? " (elegida)" : "") + (off ? " (no disponible)" : "") +
+        ", opción " + n + " de " + of + ".";
+    }],
+    [/\b(\d+) results? available/g, function (_, n) { return n + (n === "1" ? " opción" : " opciones"); }],
+    [/ for search term (.+?)\./g, " con «$1»."],
+  ];
+
+  // A list's items are moved by dragging (dnd-kit), which tells a screen reader how, in English.
+  var DRAG_SPEECH = [
+    [/To pick up a draggable item, press the space bar\.\s*While dragging, use the arrow keys to move the item\.\s*Press space again to drop the item in its new position, or press escape to cancel\./g,
+      "Para mover un elemento, pulsa la barra espaciadora y muévelo con las flechas; pulsa espacio otra vez para dejarlo en su nuevo lugar, o Esc para cancelar."],
+    [/\bPicked up draggable item (.+?)\./g, "Tomaste el elemento $1."],
+    [/\bDraggable item (.+?) was moved over droppable area (.+?)\./g, "El elemento $1 está sobre el lugar $2."],
+    [/\bDraggable item (.+?) is no longer over a droppable area\./g, "El elemento $1 ya no está sobre un lugar donde dejarlo."],
+    [/\bDragging was cancelled\. Draggable item (.+?) was dropped\./g, "Se canceló el movimiento: el elemento $1 quedó donde estaba."],
+    [/\bDraggable item (.+?) was dropped over droppable area (.+?)(\.|$)/g, "Dejaste el elemento $1 en el lugar $2."],
+    [/\bDraggable item (.+?) was dropped\./g, "Dejaste el elemento $1."],
+  ];
+
+  function replaced(text, phrases) {
+    return phrases.reduce(function (out, pair) { return out.replace(pair[0], pair[1]); }, text);
+  }
+
+  function setText(node, text) {
+    if (node.data !== text) node.data = text;
+  }
+
+  function textsIn(selector) {
+    var found = [];
+    document.querySelectorAll(selector).forEach(function (element) {
+      element.childNodes.forEach(function (node) {
+        if (node.nodeType === Node.TEXT_NODE) found.push(node);
+      });
+    });
+    return found;
+  }
+
+  function listCount(text) {
+    var match = /^(\d+) (.+)$/.exec(text);
+    var words = match && rules.counts[match[2]];
+    return words ? match[1] + " " + words[match[1] === "1" ? 0 : 1] : text;
+  }
+
+  // Each field says what kind it is to a screen reader, by its widget's name («Campo string»).
+  var FIELD_KINDS = {
+    string: "de texto", text: "de texto largo", markdown: "de texto con formato", number: "de número",
+    select: "de opciones", relation: "de opciones", list: "de lista", object: "de grupo",
+    boolean: "de sí o no", datetime: "de fecha", date: "de fecha", image: "de imagen", file: "de archivo",
+    code: "de código", map: "de mapa", hidden: "oculto", color: "de color", uuid: "de identificador",
+  };
+
+  function spanishWidgets() {
+    document.querySelectorAll("[aria-label^='Remove ']").forEach(function (button) {
+      button.setAttribute("aria-label", "Quitar " + button.getAttribute("aria-label").slice(7));
+    });
+    document.querySelectorAll("[aria-label^='Campo ']").forEach(function (field) {
+      var kind = FIELD_KINDS[field.getAttribute("aria-label").slice(6)];
+      if (kind) field.setAttribute("aria-label", "Campo " + kind);
+    });
+    textsIn("[id^='aria-'], [class*='-a11yText'], [class*='-a11yText'] span").forEach(function (node) {
+      setText(node, replaced(node.data, SELECT_SPEECH));
+    });
+    textsIn("[id^='DndDescribedBy'], [id^='DndLiveRegion']").forEach(function (node) {
+      setText(node, replaced(node.data, DRAG_SPEECH));
+    });
+    textsIn("[class*='-menu'] div").forEach(function (node) {
+      setText(node, node.data.replace(/^No options$/, "No hay opciones").replace(/^Loading\.\.\.$/, "Cargando…"));
+    });
+    textsIn("[class*='-NestedObjectLabel']").forEach(function (node) {
+      setText(node, node.data.replace(/^No (\S+)$/, "Sin $1"));
+    });
+    textsIn("[class*='-ExpandButtonContainer']").forEach(function (node) {
+      setText(node, listCount(node.data));
+    });
+  }
+
   new MutationObserver(function () {
     explainSignIn();
     explainMarkdown();
-  }).observe(document.body, { childList: true, subtree: true });
+    spanishWidgets();
+  }).observe(document.body, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["aria-label"],
+  });
 
   // --- previews with names --------------------------------------------------------------
   var h = window.h;
