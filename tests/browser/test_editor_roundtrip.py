@@ -5,7 +5,7 @@ site's Markdown (tests/browser/todas-las-formas.md).
 The fixture is a git repository with the repository's own content: after each step the test
 reads `git diff` and counts the lines changed outside the edit, which must be none. The body
 is edited in the mode the editor opens with (Markdown, beside its preview: Decap's rich text
-rewrote 20 of that practice's lines on a keystroke).
+rewrote 28 of that practice's 78 body lines on a keystroke typed and erased).
 """
 
 from __future__ import annotations
