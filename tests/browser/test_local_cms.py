@@ -319,6 +319,23 @@ def test_the_editor_shows_the_sites_icon_and_misses_no_file(
     assert missing == []
 
 
+def test_a_server_that_does_not_answer_is_said_in_spanish(
+    browser: Any, editor: LocalEditor
+) -> None:
+    """decap-server gone (make editar stopped, or it never started): the entries cannot load,
+    and the notice says why in Spanish, not the browser's «TypeError: Failed to fetch»."""
+    tab = browser.new_page()
+    sign_in(tab, editor)
+    tab.get_by_text("+ Práctica", exact=True).wait_for()
+    tab.route("**/api/v1", lambda route: route.abort())
+    tab.reload()
+    notice = tab.locator(".Toastify__toast-body")
+    notice.first.wait_for()
+    said = notice.first.inner_text()
+    assert said.startswith("No se pudieron cargar las entradas: no hay conexión"), said
+    assert "make editar" in said and "TypeError" not in said and "fetch" not in said
+
+
 def test_the_preview_shows_names_not_keys(page: Any, editor: LocalEditor) -> None:
     sign_in(page, editor)
     page.get_by_role("link", name="Centros").click()

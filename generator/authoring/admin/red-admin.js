@@ -422,7 +422,14 @@
     textsIn("[class*='-ExpandButtonContainer']").forEach(function (node) {
       setText(node, listCount(node.data));
     });
+    textsIn(".Toastify__toast-body, .Toastify__toast-body *").forEach(function (node) {
+      setText(node, node.data.replace(/TypeError: (?:Failed to fetch|NetworkError[^.]*\.?|Load failed)/g, NO_CONNECTION));
+    });
   }
+
+  // The browser's own words when the server that keeps the files does not answer.
+  var NO_CONNECTION = "no hay conexión con el servidor que guarda los cambios (en tu computador: " +
+    "¿sigue abierto «make editar» en la terminal?)";
 
   new MutationObserver(function () {
     explainSignIn();
