@@ -47,10 +47,13 @@ serve: $(BIN)/.installed node_modules/.installed
 # The editor /admin/ on this machine: the preview on PORT and Decap's local server
 # (decap-server, only on 127.0.0.1:CMS_PORT), which writes what you save into this folder
 # (or into REPO_DIR, another copy of the repository). decap-server logs only its warnings and
-# errors: its English «info:» lines, with colour codes, said nothing a person needs.
+# errors: its English «info:» lines, with colour codes, said nothing a person needs. Both ports
+# are checked first: a taken one is said in Spanish, with the make editar that would work, and
+# nothing starts (decap-server on a taken port printed Node's stack trace and the preview ran on).
 CMS_PORT ?= 8081
 REPO_DIR ?= $(CURDIR)
 editar: $(BIN)/.installed node_modules/.installed
+	@$(BIN)/python -m generator.authoring.editor_ports "$(PORT)" "$(CMS_PORT)"
 	@echo "Abre http://127.0.0.1:$(PORT)/admin/ en tu navegador. Para terminar: Ctrl+C."
 	@BIND_HOST=127.0.0.1 PORT=$(CMS_PORT) MODE=fs GIT_REPO_DIRECTORY="$(REPO_DIR)" LOG_LEVEL=warn \
 	  node_modules/.bin/decap-server & server=$$!; \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import typing
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.authoring import cms
+from generator.authoring import admin_page, cms
 from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
 from generator.content.models import (
     REQUIRED_SECTIONS,
@@ -24,8 +25,10 @@ from generator.content.models import (
 from generator.content.pipeline import load_valid
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
+from generator.site import urls
+from generator.site.render import icon
 
-from .conftest import REPO, MakeRepo
+from .conftest import REPO, MakeRepo, built_repository
 from .sitebuild import build, soup
 from .spanish import foreign_words, slips
 
@@ -250,7 +253,7 @@ def test_without_a_repository_admin_is_a_page_of_the_site_for_readers(
     assert result.returncode == 0, result.stderr
     site = root / "site"
     assert not (site / "admin" / "config.yml").exists()
-    assert not (site / "admin" / cms.BUNDLE).exists()
+    assert not (site / "admin" / admin_page.BUNDLE).exists()
     page, home = soup(site, "admin/"), soup(site, "")
     assert page.find("h1").get_text(strip=True) == "Editor de contenido"
     text = page.get_text(" ", strip=True)
@@ -273,7 +276,7 @@ def test_without_npm_ci_the_site_is_built_without_admin(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(cms, "BUNDLE_DIR", tmp_path / "sin-node-modules")
+    monkeypatch.setattr(admin_page, "BUNDLE_DIR", tmp_path / "sin-node-modules")
     docs = tmp_path / "docs"
     write_tree(RunSettings(make_repo(), cms_backend={"RED_CMS_BACKEND": "test-repo"}), docs)
     assert (docs / "index.md").is_file()
@@ -286,3 +289,26 @@ def test_the_offline_bundle_has_no_admin(make_repo: MakeRepo, tmp_path: Path) ->
     docs = tmp_path / "docs"
     write_tree(RunSettings(make_repo(), offline=True), docs)
     assert not (docs / "admin").exists()
+
+
+def test_the_editor_page_names_the_sites_icon(tmp_path: Path) -> None:
+    """/admin/ names the icon every page of the site has (a browser asked for a missing
+    /favicon.ico), and the site carries both the icon and /favicon.ico."""
+    page = admin_page.admin_page("Red de Centros", {}).decode()
+    [href] = re.findall(r'<link rel="icon" href="([^"]+)">', page)
+    assert posixpath.normpath(posixpath.join(admin_page.ADMIN_DIR, href)) == urls.FAVICON
+    site = built_repository(tmp_path)
+    for path in (urls.FAVICON, urls.FAVICON_ICO):
+        assert (site / path).read_bytes() == icon(path), path
+    assert (site / urls.FAVICON_ICO).read_bytes()[:4] == b"\0\0\1\0"  # an ICO file
+
+
+def test_a_lists_count_agrees_with_its_number(config: dict[str, Any]) -> None:
+    """Decap heads a list «N label» whatever N («0 equipo»); red-admin.js rewrites each word it
+    may write there as the item's name, singular for 1 and plural otherwise."""
+    counts = cms.list_counts(config)
+    assert counts["equipo"] == counts["rol"] == ["rol", "roles"]
+    assert counts["resultados medidos"] == ["resultado", "resultados"]
+    assert counts["réplicas en otros centros"] == ["réplica", "réplicas"]
+    words = [cms.spanish_plural(w) for w in ("hito", "rol", "acción", "luz", "mes")]
+    assert words == ["hitos", "roles", "acciones", "luces", "meses"]

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import escape
 from pydantic import BaseModel
 
 from generator.authoring.canonical import CENTER_FORMAT, PRACTICE_FORMAT, browser_rules
 from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
+from generator.content.markdown import ALERT_TITLES
 from generator.content.models import (
     REQUIRED_SECTIONS,
     STATE_LABELS,
@@ -28,19 +28,10 @@ from generator.content.models import (
     PracticeMeta,
     Taxonomy,
 )
-from generator.content.repository import Entry, Repository
+from generator.content.repository import Entry
 from generator.content.unfinished import SECTION_GUIDANCE
 
-ADMIN_DIR = "admin"
-PACKAGE = "decap-cms"
-BUNDLE = "decap-cms.js"
-BUNDLE_DIR = Path(__file__).resolve().parents[2] / "node_modules" / PACKAGE / "dist"
-# The YAML reader the project's formats use in the browser, beside the CMS in node_modules.
-YAML_READER = Path("js-yaml") / "dist" / "js-yaml.min.js"
 ADMIN_FILES = Path(__file__).resolve().parent / "admin"
-OWN_SCRIPT = ADMIN_FILES / "red-admin.js"
-# The editor's layout under 800 px (Decap's own is at least 800 px wide).
-OWN_STYLE = ADMIN_FILES / "red-admin.css"
 # Decap's Spanish lacks some of its English phrases (buttons said "Add ...") and addresses the
 # reader as «usted» in others: these fill the first and replace the second, in the site's «tú».
 # Its «＋ Práctica» is «+ Práctica»: no font of Debian's Chromium (DejaVu, Liberation) draws
@@ -263,6 +254,23 @@ def practice_body() -> str:
     return "\n\n".join(f"## {s}\n\n{SECTION_GUIDANCE[s]}" for s in REQUIRED_SECTIONS) + "\n"
 
 
+# The body is edited as Markdown, beside its live preview, never in Decap's rich text: rich
+# text rewrites the whole body on every keystroke, in the Markdown it models (its issues #1962
+# and #226). On a body with every construct the site supports, a keystroke typed and
+# erased there rewrote 28 of its 78 lines (tests/browser/todas-las-formas.md): task boxes and
+# table alignment gone, four lists merged into one, two ordered lists renumbered into another,
+# alerts escaped, indented code fenced, `-` and `+` bullets turned into `*`. In Markdown the
+# file keeps every character the person did not change. No buttons: they act only in rich text
+# (they showed, greyed out, over the Markdown); red-admin.js writes MARKDOWN_HELP in their
+# place, the parts between backquotes as typed.
+BODY_EDITOR = {"modes": ["raw"], "buttons": [], "editor_components": []}
+MARKDOWN_HELP = (
+    "Markdown, como en GitHub: `**negrita**`, `*cursiva*`, `- punto de una lista`, "
+    "`[texto del enlace](https://www.sercotec.cl/)`, una línea en blanco entre párrafos. "
+    "Ves cómo queda en la vista previa mientras escribes."
+)
+
+
 def body_field() -> dict[str, Any]:
     # Every required heading on a line of its own; Decap builds the RegExp without flags.
     pattern = "".join(f"(?=[\\s\\S]*(?:^|\\n)## {s}[ \\t]*(?:\\n|$))" for s in REQUIRED_SECTIONS)
@@ -270,6 +278,7 @@ def body_field() -> dict[str, Any]:
         "name": "body",
         "label": "Texto de la práctica",
         "widget": "markdown",
+        **BODY_EDITOR,
         "default": practice_body(),
         "hint": "Completa las cuatro secciones: "
         + ", ".join(f"«{s}»" for s in REQUIRED_SECTIONS)
@@ -386,91 +395,41 @@ def editor_rules(
         "names": {kind: {o["value"]: o["label"] for o in found} for kind, found in options.items()}
         | {"estados": STATE_LABELS},
         "phrases": SPANISH_PHRASES,
+        "alertTitles": ALERT_TITLES,
+        "markdownHelp": MARKDOWN_HELP,
         "previewStyle": PREVIEW_STYLE,
         "login": login_sentence(network.nombre, backend),
+        "counts": list_counts(cms_config(taxonomy, network, centers, backend)),
     }
 
 
-def admin_page(site_name: str, rules: Mapping[str, Any]) -> bytes:
-    title = escape(f"Editor de contenido · {site_name}")
-    # In a script element only "</" could end it early.
-    data = json.dumps(rules, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return (
-        '<!doctype html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n'
-        f"<title>{title}</title>\n"
-        f'<link rel="stylesheet" href="{OWN_STYLE.name}">\n</head>\n<body>\n'
-        "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
-        f'<script src="{BUNDLE}"></script>\n'
-        f'<script src="{YAML_READER.name}"></script>\n'
-        f'<script type="application/json" id="reglas-del-editor">{data}</script>\n'
-        f'<script src="{OWN_SCRIPT.name}"></script>\n'
-        "</body>\n</html>\n"
-    ).encode()
+def spanish_plural(words: str) -> str:
+    """The plural of a noun (its first word), by Spanish spelling: `rol` -> `roles`,
+    `réplica` -> `réplicas`, `acción` -> `acciones`, `luz` -> `luces`."""
+    first, space, rest = words.partition(" ")
+    if first[-1] in "aeiouáéó":
+        first += "s"
+    elif first[-1] == "z":
+        first = first[:-1] + "ces"
+    else:
+        unstressed = str.maketrans("áéíóú", "aeiou")
+        first = first[:-2] + first[-2:].translate(unstressed) + "es"
+    return first + space + rest
 
 
-def unavailable_page(network: Network) -> bytes:
-    """/admin/ for readers when the site was built without a repository to save to (Markdown,
-    its links final: the generator finishes it as any other page)."""
-    person = network.coordinacion
-    return (
-        "---\ntitle: Editor de contenido\n---\n\n# Editor de contenido\n\n"
-        "Los equipos de los centros usan este editor para escribir sus buenas prácticas y "
-        "poner al día el perfil de su centro desde el navegador, sin instalar nada. En esta "
-        "copia del sitio el editor no está activado.\n\n"
-        "**¿Quieres compartir una práctica de tu centro?** Pregúntale a la coordinación "
-        f"nacional de la red ({person.nombre}, {person.cargo}) o sigue los pasos de "
-        "[Cómo contribuir](../contribuir/).\n\n"
-        "*Para quien mantiene el sitio: el editor se activa solo al construir el sitio en "
-        "GitHub Actions, que indica el repositorio; en otro lugar, con la variable "
-        "RED_CMS_REPO=organización/repositorio.*\n"
-    ).encode()
+def list_counts(config: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Decap heads a list with its count and, whatever the count but 1, the list's label
+    («0 equipo»): for each word it writes there, the item's name in singular and in plural
+    (red-admin.js writes «0 roles», «1 rol»)."""
+    counts: dict[str, list[str]] = {}
 
+    def walk(fields: Any) -> None:
+        for field in fields:
+            if field.get("widget") == "list" and field.get("label_singular"):
+                one = field["label_singular"]
+                counts[field["label"].lower()] = counts[one] = [one, spanish_plural(one)]
+            walk(field.get("fields", []))
 
-def bundle_files(bundle_dir: Path) -> dict[str, bytes] | None:
-    """The CMS's script, its lazily loaded chunks and WebAssembly, its license notices, the
-    YAML reader and the project's own script and stylesheet."""
-    main = bundle_dir / BUNDLE
-    reader = bundle_dir.parents[1] / YAML_READER
-    if not main.is_file() or not reader.is_file():
-        return None
-    names = [BUNDLE, BUNDLE + ".LICENSE.txt"]
-    names += sorted(p.name for p in bundle_dir.glob("*." + BUNDLE))
-    names += sorted(p.name for p in bundle_dir.glob("*.wasm"))
-    files = {name: (bundle_dir / name).read_bytes() for name in names}
-    files[reader.name] = reader.read_bytes()
-    files[OWN_SCRIPT.name] = OWN_SCRIPT.read_bytes()
-    files[OWN_STYLE.name] = OWN_STYLE.read_bytes()
-    return files
-
-
-@dataclass(frozen=True)
-class AdminFiles:
-    files: dict[str, bytes]  # docs tree path -> bytes; empty when the admin page is left out
-    warning: str | None = None
-
-
-def admin_files(repo: Repository, backend: Backend, bundle_dir: Path | None = None) -> AdminFiles:
-    """admin/index.html, admin/config.yml and the CMS's own files, all served by the site; for
-    a site that does not know its repository, a page that tells readers what the editor is."""
-    network = repo.network.data
-    if not backend.ready:
-        return AdminFiles({f"{ADMIN_DIR}/index.md": unavailable_page(network)})
-    bundle_dir = bundle_dir or BUNDLE_DIR
-    bundle = bundle_files(bundle_dir)
-    if bundle is None:
-        return AdminFiles(
-            {},
-            f"Aviso: no se encontró {bundle_dir / BUNDLE} (ejecuta «npm ci» en la raíz del "
-            "repositorio): el sitio se construye sin la página de administración /admin/.",
-        )
-    taxonomy = repo.taxonomy.data
-    files = {
-        "index.html": admin_page(
-            network.nombre, editor_rules(taxonomy, network, repo.centers, backend)
-        ),
-        "config.yml": config_yaml(cms_config(taxonomy, network, repo.centers, backend)),
-        **bundle,
-    }
-    return AdminFiles({f"{ADMIN_DIR}/{name}": data for name, data in files.items()})
+    for collection in config["collections"]:
+        walk(collection["fields"])
+    return counts

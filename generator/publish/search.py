@@ -27,6 +27,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -154,6 +155,8 @@ class BackgroundIndex:
         self.process = process
         self.sources = sources
         self.done = False
+        self.waiter: threading.Thread | None = None
+        self.stopped = False  # ended on purpose: its end is no failure
 
     @classmethod
     def start(cls, articles: Iterable[tuple[str, str]], site_dir: Path) -> BackgroundIndex:
@@ -189,9 +192,29 @@ class BackgroundIndex:
             detail = output.decode("utf-8", "replace").strip()
             raise SearchError(f"Pagefind no pudo indexar el sitio para la búsqueda:\n{detail}")
 
+    def finish_in_background(self) -> None:
+        """Wait for the index in a thread of its own, for a caller that does not wait (the
+        preview): Pagefind is reaped the moment it ends, never left a zombie process while the
+        preview runs, and a failure is said on standard error."""
+
+        def wait() -> None:
+            try:
+                self.finish()
+            except SearchError as error:
+                if not self.stopped:
+                    print(error, file=sys.stderr, flush=True)
+
+        self.waiter = threading.Thread(target=wait, daemon=True)
+        self.waiter.start()
+
     def stop(self) -> None:
-        if not self.done:
-            self.done = True
+        """End the index now (a newer save makes another one) and reap it."""
+        self.stopped = True
+        if self.process.poll() is None:
             self.process.kill()
+        if self.waiter is not None:
+            self.waiter.join(timeout=TIMEOUT_SECONDS)
+        elif not self.done:
+            self.done = True
             self.process.communicate()
         shutil.rmtree(self.sources, ignore_errors=True)

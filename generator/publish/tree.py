@@ -11,7 +11,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.authoring.cms import admin_files, backend_from_environment
+from generator.authoring.admin_page import admin_files
+from generator.authoring.cms import backend_from_environment
 from generator.content.loader import EntryCache
 from generator.content.pipeline import load_valid
 from generator.content.problems import Problem

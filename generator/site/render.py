@@ -227,6 +227,7 @@ class Renderer:
         tree.update(self.finding_pages())
         for asset in (urls.CSS, urls.CATALOGUE_JS, urls.SEARCH_JS):
             tree[asset] = resources.files("generator.site").joinpath(asset).read_bytes()
+        tree[urls.FAVICON_ICO] = icon(urls.FAVICON_ICO)
         for asset in view.repo.assets:
             tree["practicas/" + asset.removeprefix("practices/")] = (
                 view.repo.root / asset
@@ -244,6 +245,15 @@ class Renderer:
             tree[feed.path] = self.feed_file(feed)
         tree[urls.NEWS] = self.render_page(gather.news())
         return tree
+
+
+# The package's files of the site's icon, by the site path they are published at.
+ICONS = {urls.FAVICON: "theme/" + urls.FAVICON, urls.FAVICON_ICO: "assets/favicon.ico"}
+
+
+def icon(path: str) -> bytes:
+    """The site's icon at `path` (urls.FAVICON or urls.FAVICON_ICO), from the package."""
+    return resources.files("generator.site").joinpath(ICONS[path]).read_bytes()
 
 
 def render_docs(

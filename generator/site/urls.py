@@ -21,6 +21,11 @@ FEED = "feed.xml"
 NEWS = "novedades.md"
 CATALOGUE_JS = "assets/catalogo.js"
 SEARCH_JS = "assets/buscar.js"
+# The site's icon where both engines' themes keep theirs (the project's theme folder,
+# generator/site/theme, overrides it: tools/build_favicon.py draws it), and the same icon at
+# /favicon.ico, which a browser asks for where no page names one (a feed, a PDF, the editor).
+FAVICON = "assets/images/favicon.png"
+FAVICON_ICO = "favicon.ico"
 
 # Where a practice's, a center's and a hand-written page's pages are: what `check` resolves
 # the authors' links to, so the same functions.

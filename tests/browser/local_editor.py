@@ -5,22 +5,26 @@ RED_CMS_BACKEND=local and served on 127.0.0.1, and the steps an author takes in 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.authoring import cms
+from generator.authoring import admin_page
 from tests.browser.conftest import served
-from tests.conftest import REPO, create_repo
+from tests.conftest import REPO, copy_repository, create_repo
 from tests.sitebuild import build
 
 DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
+# A practice that uses every construct of the site's Markdown (its key, and its file here).
+EVERY_CONSTRUCT = "todas-las-formas"
+EVERY_CONSTRUCT_FILE = Path(__file__).resolve().parent / f"{EVERY_CONSTRUCT}.md"
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,20 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
     raise AssertionError(f"decap-server no escucha en el puerto {port}")
 
 
-def local_editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEditor]:
-    missing = [p for p in (DECAP_SERVER, cms.BUNDLE_DIR / cms.BUNDLE) if not p.exists()]
+def local_editor(
+    tmp_path_factory: pytest.TempPathFactory, make_root: Callable[[Path], Path] = create_repo
+) -> Iterator[LocalEditor]:
+    """The editor on the repository `make_root` writes into the folder it is given (by
+    default the fixture repository of tests/conftest.py)."""
+    missing = [
+        p for p in (DECAP_SERVER, admin_page.BUNDLE_DIR / admin_page.BUNDLE) if not p.exists()
+    ]
     if missing:
         message = f"Falta {missing[0]}: ejecuta «npm ci» en la raíz."
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    root = create_repo(tmp_path_factory.mktemp("editar") / "repo")
+    root = make_root(tmp_path_factory.mktemp("editar") / "repo")
     port = free_port()
     server = subprocess.Popen(
         [str(DECAP_SERVER)],
@@ -82,9 +92,53 @@ def local_editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEdit
         server.wait(timeout=10)
 
 
+def git(root: Path, *args: str) -> str:
+    """A git command in `root`, as a person with a name and no settings of their own."""
+    person = {"NAME": "Prueba", "EMAIL": "prueba@ejemplo.cl"}
+    return subprocess.run(
+        ["git", "-C", str(root), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={
+            **{
+                f"GIT_{who}_{key}": value
+                for who in ("AUTHOR", "COMMITTER")
+                for key, value in person.items()
+            },
+            "HOME": str(root),
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        },
+    ).stdout
+
+
+def repository_with_every_construct(root: Path) -> Path:
+    """The repository's own content, the practice with every construct and the guide it
+    links, committed in a new git repository."""
+    copy_repository(root)
+    shutil.copy(EVERY_CONSTRUCT_FILE, root / "practices" / f"{EVERY_CONSTRUCT}.md")
+    (root / "practices" / "adjuntos").mkdir(exist_ok=True)
+    (root / "practices" / "adjuntos" / "guia.pdf").write_bytes(b"%PDF-1.4 guia")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Contenido")
+    return root
+
+
 def sign_in(page: Any, editor: LocalEditor) -> None:
     page.goto(editor.admin_url)
     page.get_by_role("button", name="Iniciar sesión").click()
+
+
+def open_entry(page: Any, editor: LocalEditor, key: str) -> Any:
+    """The practice's entry, read afresh from its file (the person has signed in); gives its
+    body's editor, in the mode it opens with."""
+    page.goto(f"{editor.admin_url}#/collections/practicas/entries/{key}")
+    page.reload()
+    body = page.locator("[data-slate-editor]")
+    body.wait_for()
+    return body
 
 
 def publish(page: Any) -> None:

@@ -167,3 +167,29 @@ def test_offline_bundle_navigates_and_searches_from_disk(
     with page.expect_navigation():
         results.first.click()
     assert page.url.startswith("file://") and page.url.endswith(".html")
+
+
+def test_the_offline_bundle_opens_from_disk_with_a_clean_console(
+    repository_offline_site: Path, browser: Any
+) -> None:
+    """Every kind of page, opened from disk: no error, no warning, no failed request (the
+    theme fetched the sitemap.xml beside each feed link: a CORS error on every page)."""
+    tab = browser.new_page()
+    said: list[str] = []
+    tab.on("console", lambda m: said.append(f"{m.type}: {m.text}") if m.type != "log" else None)
+    tab.on("pageerror", lambda error: said.append(f"pageerror: {error}"))
+    tab.on("requestfailed", lambda request: said.append(f"requestfailed: {request.url}"))
+    files = ["index.html", "practicas/index.html", PRACTICE.removesuffix("/") + ".html"]
+    files += ["centros/index.html", "centros/rapa-nui.html", "red/index.html", "buscar.html"]
+    files += ["novedades.html", "areas/digitalizacion.html"]
+    for name in files:
+        tab.goto((repository_offline_site / name).as_uri(), wait_until="load")
+        tab.wait_for_timeout(300)  # what the theme's scripts fetch once the page is there
+    assert said == []
+
+
+def test_the_online_site_offers_its_feeds(site: str, page: Any) -> None:
+    """The feed links the offline bundle leaves out stay in the published site."""
+    page.goto(site + "centros/talca/")
+    feeds = page.locator("link[rel=alternate][type='application/atom+xml']")
+    assert feeds.count() == 2

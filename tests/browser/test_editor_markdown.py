@@ -1,7 +1,14 @@
-"""The editor and the site agree on Markdown: what an author writes in the editor's rich text
-(a list right after a sentence, a nested list, a link, a bold word) and its Markdown mode (a
-table, which rich text cannot make) is saved, built, and has on the site the structure the
-editor's own preview shows.
+"""The editor and the site agree on Markdown: the body is written in Markdown beside a live
+preview, and that preview shows what the site shows.
+
+- A practice that uses every construct of the site's Markdown (task lists, each table
+  alignment, nested lists, every bullet, ordered lists from any number, comments, hard
+  breaks, bare addresses, links to files, alerts, code) previews with the structure the
+  site's renderer gives it (tests/htmlshape.py, the comparison tests/test_dialect.py uses
+  against GitHub's renderer).
+- What an author types (a list right after a sentence, a nested list, a link, a bold word,
+  a table) shows in the preview while typing, is saved, built, and has on the site the
+  structure the preview showed.
 
 The editor is Decap CMS with decap-server (`make editar`), in Chromium
 (tests/browser/local_editor.py).
@@ -9,68 +16,74 @@ The editor is Decap CMS with decap-server (`make editar`), in Chromium
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 
+from generator.content.markdown import render_html
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
-from tests.browser.local_editor import LocalEditor, new_practice, publish, sign_in, wait_for_file
+from tests.browser.local_editor import (
+    EVERY_CONSTRUCT,
+    LocalEditor,
+    local_editor,
+    new_practice,
+    open_entry,
+    publish,
+    repository_with_every_construct,
+    sign_in,
+    wait_for_file,
+)
+from tests.htmlshape import difference
 from tests.sitebuild import build, soup
 
 LINK = "https://www.sercotec.cl/"
 TITLE = "Prueba del editor y el sitio"
 PATH = "practices/prueba-del-editor-y-el-sitio.md"
+WRITTEN = f"""Pasos:
+- Convocar a los almacenes
+- Visitar cada negocio
+  - Con una pauta impresa
+
+Algo **importante**: más información en [el sitio de Sercotec]({LINK}) o en www.codesser.cl.
+
+| Paso | Quién | Horas |
+| --- | --- | ---: |
+| Convocar | Equipo del centro | 4 |"""
 
 
-def write_in_rich_text(page: Any) -> None:
-    """In «Qué hicimos»: a sentence, a list right after it with a nested list, a sentence with
-    a link and a bold word; each made as an author makes it, with the keyboard and the bar."""
-    body = page.locator("[data-slate-editor]")
-    body.get_by_text("Cuenta paso a paso", exact=False).click(click_count=3)
-    keyboard = page.keyboard
-    keyboard.type("Pasos:")
-    keyboard.press("Enter")
-    page.get_by_title("Lista con viñetas").click()
-    keyboard.type("Convocar a los almacenes")
-    keyboard.press("Enter")
-    keyboard.type("Visitar cada negocio")
-    keyboard.press("Enter")
-    keyboard.press("Tab")  # a nested list, as in a word processor
-    keyboard.type("Con una pauta impresa")
-    keyboard.press("Enter")
-    keyboard.press("Enter")
-    keyboard.press("Enter")
-    # The link ends the sentence. The editor (Slate) learns of a caret moved by a key only
-    # later (it listens to the page's selection changes, throttled): text typed right after
-    # «End» past a link it had just inserted went into the link now and then (3 runs in 64
-    # with both cores busy), and a choice made with Shift+arrows was linked a few letters
-    # short. Typing and the bar's buttons act where the editor itself left the caret.
-    keyboard.type("Algo ")
-    keyboard.press("Control+b")
-    keyboard.type("importante")
-    keyboard.press("Control+b")
-    keyboard.type(": más información en ")
-    page.once("dialog", lambda dialog: dialog.accept(LINK))
-    page.get_by_title("Enlace").click()  # with no text chosen, the address is the link's text
-    body.locator("a", has_text=LINK).wait_for()
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalEditor]:
+    yield from local_editor(tmp_path_factory, repository_with_every_construct)
 
 
-def write_a_table_in_markdown(page: Any) -> None:
-    """Rich text has no table: in the editor's Markdown mode, «Cómo replicarla» becomes a
-    sentence and a table."""
-    mode = page.get_by_role("switch")  # «Texto enriquecido | Markdown» over the text
-    mode.click()
-    raw = page.locator("[data-slate-editor]")  # the Markdown as text, in an editor too
-    raw.get_by_text("Explica qué necesita", exact=False).click(click_count=3)  # its line
-    page.keyboard.type("Pedir la pauta al centro.\n\n| Paso | Quién |\n|---|---|\n")
-    page.keyboard.type("| Convocar | Equipo del centro |")
-    mode.click()
+def preview_of_body(page: Any) -> Any:
+    return page.frame_locator("iframe").first.locator(".cuerpo")
+
+
+def test_every_construct_previews_as_the_site_renders_it(page: Any, editor: LocalEditor) -> None:
+    sign_in(page, editor)
+    open_entry(page, editor, EVERY_CONSTRUCT)
+    preview = preview_of_body(page)
+    preview.get_by_text("Un párrafo final.").wait_for()
+    text = (editor.root / "practices" / f"{EVERY_CONSTRUCT}.md").read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1]
+    shown = preview.locator(":scope > div").inner_html()  # Decap's container of the body
+    different = difference(render_html(body), shown)
+    assert not different, different
+
+
+def write_in_markdown(page: Any, body: Any) -> None:
+    """«Qué hicimos»'s guidance line becomes WRITTEN, typed as an author types it."""
+    body.get_by_text("Cuenta paso a paso", exact=False).click(click_count=3)  # its line
+    page.keyboard.type(WRITTEN)
 
 
 def structure(content: Tag) -> dict[str, Any]:
     """What a reader sees of the written parts: lists (with what each item holds), links,
-    bold words and table cells."""
+    bold words and table cells with their alignment."""
 
     def items(listing: Tag) -> list[Any]:
         found = []
@@ -82,6 +95,10 @@ def structure(content: Tag) -> dict[str, Any]:
             found.append([text, items(nested)] if nested else text)
         return found
 
+    def align(cell: Tag) -> str:
+        style = str(cell.get("style") or "")
+        return str(cell.get("align") or style.replace("text-align:", "").strip(" ;") or "-")
+
     lists = [
         (str(listing.find_previous_sibling().get_text(strip=True)), items(listing))
         for listing in content.find_all(["ul", "ol"])
@@ -89,10 +106,11 @@ def structure(content: Tag) -> dict[str, Any]:
     ]
     return {
         "lists": lists,
-        "links": [(a.get_text(strip=True), a.get("href")) for a in content.select("a[href]")],
+        "links": [a.get_text(strip=True) for a in content.select("a[href]")],
         "bold": [b.get_text(strip=True) for b in content.select("strong, b")],
         "table": [
-            [c.get_text(strip=True) for c in r.select("th, td")] for r in content.select("tr")
+            [(c.get_text(strip=True), align(c)) for c in r.select("th, td")]
+            for r in content.select("tr")
         ],
     }
 
@@ -100,14 +118,13 @@ def structure(content: Tag) -> dict[str, Any]:
 def test_what_the_editor_shows_is_what_the_site_shows(page: Any, editor: LocalEditor) -> None:
     sign_in(page, editor)
     new_practice(page, TITLE, "Una práctica escrita en el editor.")
-    write_in_rich_text(page)
-    write_a_table_in_markdown(page)
-    preview = page.frame_locator("iframe").first.locator(".cuerpo")
-    preview.get_by_text("Equipo del centro").wait_for()
+    write_in_markdown(page, page.locator("[data-slate-editor]"))
+    preview = preview_of_body(page)
+    preview.get_by_text("Equipo del centro").wait_for()  # shown while typing
     previewed = structure(BeautifulSoup(preview.inner_html(), "html.parser"))
     publish(page)
     text = wait_for_file(editor.root / PATH, unlike=None)
-    assert "Pasos:\n\n" in text or "Pasos:\n-" in text or "Pasos:\n*" in text, text
+    assert f"\n{WRITTEN}\n" in text, text
     _, problems = check(editor.root)
     assert not has_errors(problems), [p.as_text() for p in problems]
     site = editor.root.parent / "sitio-editor"
@@ -116,9 +133,12 @@ def test_what_the_editor_shows_is_what_the_site_shows(page: Any, editor: LocalEd
     shown = structure(body_of(soup(site, "practicas/prueba-del-editor-y-el-sitio/")))
     nested = ["Visitar cada negocio", ["Con una pauta impresa"]]
     assert previewed["lists"] == [("Pasos:", ["Convocar a los almacenes", nested])], previewed
-    assert previewed["links"] == [(LINK, LINK)]
+    assert previewed["links"] == ["el sitio de Sercotec", "www.codesser.cl"]
     assert previewed["bold"] == ["importante"]
-    assert previewed["table"] == [["Paso", "Quién"], ["Convocar", "Equipo del centro"]]
+    assert previewed["table"] == [
+        [("Paso", "-"), ("Quién", "-"), ("Horas", "right")],
+        [("Convocar", "-"), ("Equipo del centro", "-"), ("4", "right")],
+    ]
     assert shown == previewed
 
 

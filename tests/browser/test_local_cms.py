@@ -17,8 +17,16 @@ from generator.content.models import PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
 from tests.browser.conftest import page_from_open_tabs
-from tests.browser.local_editor import LocalEditor, new_practice, publish, sign_in, wait_for_file
-from tests.spanish import slips
+from tests.browser.local_editor import (
+    EVERY_CONSTRUCT_FILE,
+    LocalEditor,
+    new_practice,
+    publish,
+    sign_in,
+    wait_for_file,
+)
+from tests.conftest import REPO
+from tests.spanish import WORD, foreign_words, slips
 
 TALCA = "centers/talca.yml"
 
@@ -124,6 +132,53 @@ def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -
     )
 
 
+# A header as people write it by hand: comments, quotes, flow lists, keys out of order.
+BY_HAND = """\
+---
+# Escrita a mano.
+titulo: "Feria de almaceneros"
+centro: talca  # el centro que la creó
+resumen: Una feria de almaceneros.
+areas: [vinculacion-ecosistema]
+fecha: 2021-04-30
+estado: borrador
+etiquetas:
+- ferias
+
+- plaza
+---
+
+
+## Contexto
+Texto.
+"""
+
+
+def test_a_file_saved_unchanged_is_the_same_file_byte_for_byte(
+    page: Any, editor: LocalEditor
+) -> None:
+    """Every practice and center of the repository, the practice with every construct and a
+    header written by hand, read and saved by the editor's own format: nothing changes; with
+    one value changed, only its line does."""
+    sign_in(page, editor)
+    page.wait_for_function("() => window.RedCanonico !== undefined")
+    files = {
+        **{p.name: (canonical.PRACTICE_FORMAT, p) for p in (REPO / "practices").glob("*.md")},
+        **{p.name: (canonical.CENTER_FORMAT, p) for p in (REPO / "centers").glob("*.yml")},
+        EVERY_CONSTRUCT_FILE.name: (canonical.PRACTICE_FORMAT, EVERY_CONSTRUCT_FILE),
+    }
+    texts = {name: (kind, path.read_text(encoding="utf-8")) for name, (kind, path) in files.items()}
+    texts["a-mano.md"] = (canonical.PRACTICE_FORMAT, BY_HAND)
+    assert len(texts) > 15
+    for name, (kind, text) in texts.items():
+        again = page.evaluate("([k, t]) => window.RedCanonico.savedAgain(k, t)", [kind, text])
+        assert again == text, name
+    changed = page.evaluate(
+        "t => window.RedCanonico.savedAgain('red-practica', t, {resumen: 'Otra.'})", BY_HAND
+    )
+    assert changed == BY_HAND.replace("resumen: Una feria de almaceneros.", "resumen: Otra.")
+
+
 def test_every_phrase_is_spanish(page: Any, editor: LocalEditor) -> None:
     sign_in(page, editor)
     page.wait_for_function("() => window.RedCanonico !== undefined")
@@ -156,6 +211,129 @@ def test_every_phrase_is_spanish(page: Any, editor: LocalEditor) -> None:
     page.get_by_label("Título", exact=True).wait_for()
     buttons = " ".join(page.get_by_role("button").all_inner_texts())
     assert "Add" not in buttons and "Agregar resultado" in buttons
+
+
+# What react-select (Decap's choices) says in English, beyond tests/spanish.py's list.
+SELECT_ENGLISH = frozenset(
+    WORD.findall(
+        """press focused option options selected deselected available results result use menu
+        exit choose toggle values cleared disabled another term refine type down up left right
+        enter escape backspace currently"""
+    )
+)
+# Every text of the editor a person sees or hears: the page's text, and the labels, titles
+# and placeholders of its elements (a screen reader reads them).
+EDITOR_TEXTS = """() => {
+  const found = {};
+  document.querySelectorAll("*").forEach((el, i) => {
+    for (const name of ["aria-label", "title", "placeholder", "alt"]) {
+      const value = el.getAttribute(name);
+      if (value) found[`${el.tagName.toLowerCase()}[${name}] ${i}`] = value;
+    }
+  });
+  found.texto = document.body.innerText;
+  // What a screen reader reads out of sight: the descriptions elements point to.
+  document.querySelectorAll("[aria-describedby]").forEach((el, i) => {
+    for (const id of el.getAttribute("aria-describedby").split(" ")) {
+      const described = document.getElementById(id);
+      if (described) found[`#${id} ${i}`] = described.textContent;
+    }
+  });
+  return found;
+}"""
+
+
+def english_in(texts: dict[str, str]) -> list[str]:
+    return foreign_words(texts) + [
+        f"{where}: {word!r}"
+        for where, text in texts.items()
+        for word in WORD.findall(text)
+        if word.lower() in SELECT_ENGLISH
+    ]
+
+
+def test_the_choices_and_lists_speak_spanish(page: Any, editor: LocalEditor) -> None:
+    """The chips' «×» (react-select said «Remove Vinculación con el ecosistema»), what a
+    screen reader hears from a choice, a choice with nothing to offer, a list's count that
+    agrees with its number («0 equipo» before) and an item with nothing in it yet."""
+    sign_in(page, editor)
+    page.goto(f"{editor.admin_url}#/collections/practicas/entries/diagnostico")
+    areas = page.get_by_label("Áreas", exact=True)
+    areas.wait_for()
+    chip = page.get_by_role("button", name="Quitar Digitalización de los negocios")
+    assert chip.count() == 1
+    team = page.locator("[class*='-ExpandButtonContainer']", has_text="roles")
+    assert team.inner_text().strip() == "0 roles"
+    page.get_by_role("button", name="Agregar rol").click()
+    assert team.count() == 0
+    assert page.locator("[class*='-ExpandButtonContainer']", has_text="1 rol").count() == 1
+    assert page.locator("[class*='-NestedObjectLabel']", has_text="Sin rol").count() == 1
+    areas.click()
+    page.keyboard.type("zzz")
+    page.get_by_text("No hay opciones", exact=True).wait_for()
+    assert page.locator("#aria-results").inner_text() == "0 opciones con «zzz»."
+    assert page.locator("#aria-guidance").inner_text().startswith("Usa las flechas arriba y abajo")
+    heard = page.evaluate(EDITOR_TEXTS)
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # back into the choice: what a screen reader says there
+    guidance = page.locator("#aria-guidance", has_text="activa")
+    guidance.wait_for(state="attached")
+    assert guidance.inner_text().startswith("Lista de opciones activa, escribe para filtrar")
+    page.keyboard.press("ArrowLeft")  # onto the chosen area
+    assert page.locator("#aria-focused").inner_text() == (
+        "«Digitalización de los negocios» marcada, 1 de 1 elegidas."
+    )
+    texts = {**heard, **page.evaluate(EDITOR_TEXTS)}
+    assert english_in(texts) == [], "\n".join(english_in(texts))
+    # The other screens: the lists, a center with its milestones, a new practice.
+    screens = {
+        "practicas": page.get_by_text("+ Práctica", exact=True),
+        "centros": page.get_by_text("+ Centro", exact=True),
+        "centros/entries/talca": page.get_by_text("1 hito", exact=True),
+        "practicas/new": page.get_by_text("0 resultados", exact=True),
+    }
+    page.once("dialog", lambda dialog: dialog.accept())  # leave the changed entry unsaved
+    for screen, drawn in screens.items():
+        page.goto(f"{editor.admin_url}#/collections/{screen}")
+        drawn.wait_for()
+        screen_texts = page.evaluate(EDITOR_TEXTS)
+        assert english_in(screen_texts) == [], (screen, "\n".join(english_in(screen_texts)))
+    # The check sees the English it looks for (a check that cannot fail proves nothing).
+    assert english_in({"x": "Remove x, press Down to open the menu, 0 equipo"})
+
+
+def test_the_editor_shows_the_sites_icon_and_misses_no_file(
+    browser: Any, editor: LocalEditor
+) -> None:
+    """/admin/ names the site's icon (the browser asked for a missing /favicon.ico) and no
+    file it asks for is missing."""
+    tab = browser.new_page()
+    missing: list[str] = []
+    tab.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    sign_in(tab, editor)
+    tab.get_by_text("+ Práctica", exact=True).wait_for()
+    icon = tab.evaluate("() => document.querySelector('link[rel=icon]').href")
+    answer = tab.request.get(icon)
+    assert answer.status == 200 and answer.headers["content-type"] == "image/png"
+    assert missing == []
+
+
+def test_a_server_that_does_not_answer_is_said_in_spanish(
+    browser: Any, editor: LocalEditor
+) -> None:
+    """decap-server gone (make editar stopped, or it never started): the entries cannot load,
+    and the notice says why in Spanish, not the browser's «TypeError: Failed to fetch»."""
+    tab = browser.new_page()
+    sign_in(tab, editor)
+    tab.get_by_text("+ Práctica", exact=True).wait_for()
+    tab.route("**/api/v1", lambda route: route.abort())
+    tab.reload()
+    notice = tab.locator(".Toastify__toast-body")
+    notice.first.wait_for()
+    said = notice.first.inner_text()
+    assert said.startswith("No se pudieron cargar las entradas: no hay conexión"), said
+    assert "make editar" in said and "TypeError" not in said and "fetch" not in said
 
 
 def test_the_preview_shows_names_not_keys(page: Any, editor: LocalEditor) -> None:

@@ -4,6 +4,7 @@ target is, and what text is on the screen."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,26 @@ def test_the_headline_count_follows_the_filters(phone: Any, site: str) -> None:
     phone.get_by_role("button", name="Limpiar filtros").click()
     assert headline.inner_text() == f"{total} prácticas"
     assert phone.locator("summary", has_text="Filtrar").inner_text().strip().endswith("Filtrar")
+
+
+def test_filters_that_leave_nothing_say_so_in_a_sentence(phone: Any, site: str) -> None:
+    """The headline reads as one sentence for every count: the order of the list («de la más
+    reciente a la más antigua») is said of a list, not of none."""
+    phone.goto(site + "practicas/", wait_until="load")
+    total = phone.locator(".rc-catalogo li").count()
+    headline = phone.locator(".rc-titular")
+    assert headline.inner_text().startswith(f"{total} prácticas")
+    assert headline.inner_text().endswith(", de la más reciente a la más antigua.")
+    phone.locator("summary", has_text="Filtrar").click()
+    phone.get_by_label("Centro", exact=True).select_option(
+        label="Centro de Negocios Sercotec Talca (1)"
+    )
+    phone.get_by_role("checkbox", name=re.compile("^Vinculación con el ecosistema")).check()
+    assert phone.locator(".rc-catalogo li:visible").count() == 0
+    assert headline.inner_text() == f"Ninguna de las {total} prácticas cumple estos filtros."
+    phone.get_by_role("checkbox", name=re.compile("^Vinculación con el ecosistema")).uncheck()
+    assert headline.inner_text().startswith(f"Se muestra 1 de {total} prácticas")
+    assert headline.inner_text().endswith(", de la más reciente a la más antigua.")
 
 
 def test_an_unknown_filter_in_the_address_is_said(phone: Any, site: str) -> None:

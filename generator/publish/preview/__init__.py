@@ -84,6 +84,7 @@ class Preview:
             titles = nav_titles(self.job.config_file)
             articles = tree_articles(self.job.docs_dir, SITE_NAME, titles)
             self.index = BackgroundIndex.start(articles, self.job.site_dir)
+            self.index.finish_in_background()
         except SearchError as error:
             print(error, file=sys.stderr, flush=True)
 

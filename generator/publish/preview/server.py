@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from generator.publish.preview.page import with_reload_script
 from generator.site import urls
+from generator.site.render import ICONS, icon
 
 CHANGES = "/__vista-previa__/cambios"
 POLL_SECONDS = 25.0
@@ -134,6 +135,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 return
             target = target / "index.html"
         status = 200
+        if not target.is_file() and relative in ICONS:
+            # The icon, also before a first build (the error page names it).
+            self._send(200, icon(relative), mimetypes.guess_type(relative)[0] or "image/png")
+            return
         if not target.is_file():
             status, target = 404, site / "404.html"
         try:

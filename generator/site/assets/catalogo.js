@@ -22,6 +22,8 @@
   // How many of the practices counted are examples (not real cases), beside the count.
   const examplesNote = document.querySelector("[data-ejemplos]");
   const activeNote = document.querySelector("[data-activos]");
+  // «, de la más reciente a la más antigua»: said of a list, not of an empty one.
+  const orderNote = document.querySelector("[data-orden]");
   const noun = (n) => (n === 1 ? "práctica" : "prácticas");
 
   const chosen = () => {
@@ -75,6 +77,7 @@
     else headline.textContent = `${shown === 1 ? "Se muestra" : "Se muestran"} ${shown} de ${total} ${noun(total)}`;
     const examples = items.filter((li) => !li.hidden && li.dataset.estado === "ejemplo").length;
     examplesNote.textContent = shown && examples ? ` (${examples} de ejemplo)` : "";
+    orderNote.hidden = shown === 0;
     activeNote.textContent = active ? ` (${active} ${active === 1 ? "activo" : "activos"})` : "";
     const params = new URLSearchParams();
     for (const facet of facets) for (const v of picked[facet]) params.append(facet, v);
