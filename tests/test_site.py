@@ -262,8 +262,8 @@ def test_matrix_matches_the_replicas(site: Path) -> None:
         (name("Talca"), name("Osorno")): 1,
     }
     assert {k: v for k, v in matrix.items() if v} == expected
-    adoptions = page.select("h3 + table tbody tr")
-    assert len(adoptions) == 3
+    registered = next(h for h in page.select("h3") if h.get_text() == "Adopciones registradas")
+    assert len(registered.find_next("table").select("tbody tr")) == 3
 
 
 def test_network_page_is_honest_about_the_count_and_the_goal(site: Path) -> None:

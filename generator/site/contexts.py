@@ -21,6 +21,7 @@ from generator.content.markdown import ParsedBody
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
 from generator.site.catalogue import Facet
 from generator.site.text import practice_title
+from generator.site.transfer import Transfer
 from generator.site.view import Tally
 
 
@@ -226,6 +227,9 @@ class NetworkPage(Page):
     adopters: tuple[CenterRef, ...]  # its columns
     transfers: Mapping[tuple[str, str], int]  # and its cells: (origin, adopter) -> practices
     adoptions: tuple[AdoptionLine, ...]
+    taxonomy: Taxonomy  # the areas' names
+    transfer: Transfer  # time to first adoption, per area and per center
+    adoptions_chart: Markup | None  # adoptions per year; none before the first adoption
 
 
 @dataclass(frozen=True)
@@ -266,6 +270,7 @@ class ApiPage(Page):
     center_count: int
     practice_fields: tuple[tuple[str, str], ...]
     center_fields: tuple[tuple[str, str], ...]
+    transfer_fields: tuple[tuple[str, str], ...]
     taxonomy: Taxonomy
 
 

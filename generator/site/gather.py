@@ -215,6 +215,9 @@ class Gatherer:
             adopters=tuple(self.center_ref(c) for c in adopters),
             transfers=transfers,
             adoptions=self.adoption_lines(view.adoptions),
+            taxonomy=self.taxonomy,
+            transfer=view.transfer,
+            adoptions_chart=self.adoptions_svg(),
         )
 
     def text_page(self, page: MarkdownEntry[PageMeta]) -> TextPage:
@@ -250,6 +253,7 @@ class Gatherer:
             center_count=len(self.view.centers),
             practice_fields=tuple(api.field_rows(api.PracticeRecord)),
             center_fields=tuple(api.field_rows(api.CenterRecord)),
+            transfer_fields=tuple(api.field_rows(api.CenterTransfer)),
             taxonomy=self.taxonomy,
         )
 
@@ -303,6 +307,27 @@ class Gatherer:
             title += f" (al menos {goal.valor})"
         return Markup(
             bar_chart(bars, title=title, at_least={len(bars) - 1} if goal.al_menos else set())
+        )
+
+    def adoptions_svg(self) -> Markup | None:
+        """Adoptions between centers per year (the page's table gives the same numbers)."""
+        per_year = self.view.transfer.per_year
+        if not per_year:
+            return None
+        total = sum(count for _, count in per_year)
+        said = f"{total} {'adopción' if total == 1 else 'adopciones'} de prácticas publicadas"
+        if len(per_year) == 1:
+            description = f"{said} por otro centro, en {per_year[0][0]}."
+        else:
+            years = ", ".join(f"{count} en {year}" for year, count in per_year)
+            description = f"{said} por otro centro: {years}."
+        return Markup(
+            bar_chart(
+                [(str(year), count, False) for year, count in per_year],
+                title="Adopciones entre centros por año",
+                chart_id="rc-grafico-adopciones",
+                description=description,
+            )
         )
 
     def adoption_url(self, practice: MarkdownEntry[PracticeMeta], here: str) -> str | None:

@@ -17,6 +17,7 @@ from generator.content.links import Linkable, linkable
 from generator.content.models import STATE_LABELS, Center, Milestone, PracticeMeta
 from generator.content.repository import Entry, MarkdownEntry, Repository
 from generator.site.text import partial_date_es, partial_date_when
+from generator.site.transfer import Counted, Transfer, as_partial, transfer
 from generator.text import tag_slug
 
 RELATED_LIMIT = 5
@@ -144,6 +145,28 @@ class SiteView:
         for adoption in self.adoptions:
             by_center[adoption.adopter].append(adoption)
         return by_center
+
+    @cached_property
+    def transfer(self) -> Transfer:
+        """Time to first adoption and its counts (site/transfer.py): published practices only,
+        and only their adoptions by other centers."""
+        counted = [
+            Counted(
+                p.id,
+                p.data.centro,
+                tuple(p.data.areas),
+                as_partial(p.data.fecha),
+                tuple(
+                    (r.centro, as_partial(r.fecha))
+                    for r in p.data.replicas
+                    if r.centro != p.data.centro
+                ),
+            )
+            for p in self.practices
+            if p.data.estado == "publicada"
+        ]
+        areas = list(self.repo.taxonomy.data.areas)
+        return transfer(counted, areas, [c.id for c in self.centers])
 
     @cached_property
     def matrix(self) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
