@@ -15,8 +15,8 @@ from generator.content.pipeline import load_valid
 from generator.site.transfer import Counted, figures, transfer
 from generator.site.view import SiteView
 
-from .conftest import MakeRepo, create_repo
-from .sitebuild import build, soup
+from .conftest import MakeRepo
+from .sitebuild import built_fixture, soup
 
 
 def practice(front: str) -> str:
@@ -82,10 +82,7 @@ estado: borrador
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = create_repo(tmp_path_factory.mktemp("transferencia") / "repo", KNOWN)
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return built_fixture(tmp_path_factory.mktemp("transferencia"), KNOWN)
 
 
 def day(text: str) -> PartialDate:

@@ -25,6 +25,15 @@ class Record(BaseModel):
 # the ones authors write, plus what the site derives (address, region, dates, links).
 
 
+class AlikeRecord(Record):
+    id: str = Field(description="Clave de la práctica parecida.")
+    centro: str = Field(description="Clave de su centro.")
+    comparten: list[str] = Field(
+        description="Las palabras que las dos usan y que más pesan en su parecido, como las "
+        "escriben los textos."
+    )
+
+
 class PracticeRecord(PracticeMeta):
     id: str = Field(description="Clave de la práctica: el nombre de su archivo, sin «.md».")
     ejemplo: bool = Field(
@@ -37,8 +46,13 @@ class PracticeRecord(PracticeMeta):
         description="Fecha del último cambio de su archivo en git; null sin historial."
     )
     relacionadas: list[str] = Field(
-        description="Claves de las prácticas relacionadas: las declaradas y las que comparten "
-        "áreas y etiquetas."
+        description="Claves de las prácticas que su autor relacionó con esta (las que el sitio "
+        "publica)."
+    )
+    parecidas: list[AlikeRecord] = Field(
+        description="Hasta 5 prácticas de texto parecido (título, resumen, etiquetas y texto, "
+        "por sus raíces en español), fuera de las relacionadas, de la más parecida: al menos "
+        "una de otro centro si alguna se parece lo suficiente; ninguna bajo ese mínimo."
     )
 
 
@@ -136,7 +150,15 @@ def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocu
             **{
                 **dict(p.data),
                 "replicas": sorted(p.data.replicas, key=lambda r: (r.fecha, r.centro)),
-                "relacionadas": [r.id for r in view.related(p)],
+                "relacionadas": [r.id for r in view.declared[p.id]],
+                "parecidas": [
+                    AlikeRecord(
+                        id=n.id,
+                        centro=view.repo.practices[n.id].data.centro,
+                        comparten=list(view.alike.shared(p.id, n.id)),
+                    )
+                    for n in view.alike_to(p)
+                ],
             },
             id=p.id,
             ejemplo=p.data.estado == "ejemplo",

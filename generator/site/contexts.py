@@ -112,6 +112,7 @@ class ListItem:
     address: Markup  # the practice's, relative to the page of the list
     practice: ListedPractice
     facets: tuple[tuple[str, tuple[str, ...]], ...] | None  # the catalogue's data-* values
+    reason: str | None = None  # why a list of suggestions offers it
 
 
 # Every page's first two fields: what the link helpers need (generator/site/render.py).
@@ -150,7 +151,8 @@ class PracticePage(Page):
     practice: PracticeText
     center: CenterRef
     centers: Mapping[str, CenterRef]  # the centers that adopted it (its «replicas»)
-    related: tuple[ListedPractice, ...]
+    # Its `relacionadas` as its author listed them, then the practices alike; each with why.
+    alike: tuple[tuple[ListedPractice, str], ...]
     updated: dt.date | None  # the last commit that changed its file
     taxonomy: Taxonomy
     pages: frozenset[str]  # the hand-written pages there are to link to
@@ -195,6 +197,7 @@ class CenterPage(SourcedPage):
     center: CenterRef
     originated: tuple[ListedPractice, ...]
     adopted: tuple[AdoptionLine, ...]
+    proposals: tuple[tuple[ListedPractice, str], ...]  # what it could adopt next, and why
     map_svg: Markup | None  # without coordinates, none
     edit_url: str | None
 

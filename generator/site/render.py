@@ -50,7 +50,8 @@ class RenderCache:
     for the list items; the preview keeps one across renders for the pages too."""
 
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)  # by address
-    items: dict[tuple[str, bool], tuple[ListItem, Markup]] = field(default_factory=dict)
+    # by address, with facets or not, and the reason a list gives for the item
+    items: dict[tuple[str, bool, str | None], tuple[ListItem, Markup]] = field(default_factory=dict)
     feeds: dict[str, tuple[Feed, bytes]] = field(default_factory=dict)  # by path
 
 
@@ -115,9 +116,13 @@ class Renderer:
         def href_file(target: str) -> Markup:  # a file that is not a page (a feed)
             return Markup(urls.file_href(here, target, directory_urls=directory_urls))
 
-        def item(practice: ListedPractice, facets: bool = False) -> Markup:
+        def item(
+            practice: ListedPractice, facets: bool = False, reason: str | None = None
+        ) -> Markup:
             return self.list_item(
-                list_item(practice, here, directory_urls=directory_urls, with_facets=facets)
+                list_item(
+                    practice, here, directory_urls=directory_urls, with_facets=facets, reason=reason
+                )
             )
 
         return {
@@ -183,7 +188,7 @@ class Renderer:
     def list_item(self, context: ListItem) -> Markup:
         """A practice as an HTML list item; the same item appears in many lists, so render it
         once per address it links to and as long as what it shows is the same."""
-        key = (context.address, context.facets is not None)
+        key = (context.address, context.facets is not None, context.reason)
         cached = self.cache.items.get(key)
         if cached is None or cached[0] != context:
             template = self.env.get_template("_item.html.j2")
@@ -206,8 +211,10 @@ class Renderer:
     def render(self, workers: int = 1) -> DocsTree:
         """Every page. With two workers, a second process renders three quarters of the
         practice pages and the API (which also needs every practice's related ones) while
-        this one renders the rest: measured at 1,000 and 5,000 practices, about even."""
+        this one renders the rest: measured at 1,000 and 5,000 practices, about even. The
+        practices alike are worked out before, once: both halves read them."""
         practices = self.view.practices
+        self.view.alike  # noqa: B018 (a cached property, computed here for both processes)
         if workers < 2 or len(practices) < MIN_PRACTICES_TO_SPLIT:
             return {**self.other_pages(), **self.practice_pages(), **self.api_files()}
         quarter = len(practices) // 4
