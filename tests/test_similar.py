@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.site.similar import THRESHOLD, Alike, Document, Neighbour, alike, words
+from generator.site.similar import THRESHOLD, Alike, Document, Kept, Neighbour, alike, words
 from generator.site.suggest import LIMIT, Candidate, Proposal, alike_to, proposals
 
 from .conftest import REPO, create_repo
@@ -233,3 +233,19 @@ def test_the_same_lists_whatever_the_hash_seed(tmp_path: Path) -> None:
         outputs.append(json.loads(done.stdout))
     assert outputs[0] == outputs[1]
     assert outputs[0]["feria-talca"][0][0] == "feria-osorno"
+
+
+def test_the_preview_reads_again_only_the_texts_that_changed() -> None:
+    documents = [fair(f"talca-{i}", "talca", " plaza" * i) for i in range(4)]
+    documents.append(Document("huella", "chillan", "Huella de carbono", "", (), FOOTPRINT))
+    kept = Kept()
+    first = alike(documents, kept)
+    assert alike(documents, kept) is first  # nothing changed: the same lists
+    texts = dict(kept.texts)
+    changed = dataclasses.replace(documents[1], body=FOOTPRINT)
+    documents[1] = changed
+    again = alike(documents, kept)
+    assert again == alike(documents)  # as if worked out afresh
+    assert again.neighbours["talca-1"][0].id == "huella"  # its new text
+    assert kept.texts[documents[0]] is texts[documents[0]]  # not read again
+    assert changed not in texts and set(kept.texts) == set(documents)

@@ -22,9 +22,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 import snowballstemmer
@@ -94,29 +95,56 @@ class _Counts:
     forms: dict[str, str]  # stem -> the word written most often for it
 
 
-def _counts(documents: Sequence[Document]) -> _Counts:
-    stemmer = snowballstemmer.stemmer("spanish")
+@dataclass(frozen=True)
+class _Text:
+    """One document's words and stems, with how often each occurs."""
+
+    words: Counter[str]
+    stems: dict[str, int]
+
+
+@dataclass
+class Kept:
+    """What the preview keeps between rebuilds (publish.tree.PreviewCache): the last lists
+    with the texts they came from, each text's stems and each word's stem. After a save that
+    changed one practice, only that one is read again."""
+
+    documents: tuple[Document, ...] = ()
+    alike: Alike | None = None
+    texts: dict[Document, _Text] = field(default_factory=dict)
+    stems: dict[str, str] = field(default_factory=dict)  # word -> stem ("" for a stop word)
+
+
+def _text(document: Document, stem_of: dict[str, str], stemmer: Any) -> _Text:
+    found = Counter(words(document))
     stops = stop_words()
-    known: dict[str, str] = {}
+    stems: dict[str, int] = {}
+    for word, count in found.items():
+        stem = stem_of.get(word)
+        if stem is None:
+            stem = "" if word in stops else _unaccented(stemmer.stemWord(word))
+            stem_of[word] = stem
+        if stem:
+            stems[stem] = stems.get(stem, 0) + count
+    return _Text(found, stems)
+
+
+def _counts(documents: Sequence[Document], kept: Kept) -> _Counts:
+    stemmer = snowballstemmer.stemmer("spanish")
     used: Counter[str] = Counter()
     counts = _Counts([], [], [], {})
+    texts: dict[Document, _Text] = {}
     for position, document in enumerate(documents):
-        found = words(document)
-        used.update(found)
-        per_stem: dict[str, int] = {}
-        for word, count in Counter(found).items():
-            stem = known.get(word)
-            if stem is None:
-                stem = "" if word in stops else _unaccented(stemmer.stemWord(word))
-                known[word] = stem
-            if stem:
-                per_stem[stem] = per_stem.get(stem, 0) + count
-        counts.doc += [position] * len(per_stem)
-        counts.stem += per_stem.keys()
-        counts.count += per_stem.values()
+        text = kept.texts.get(document) or _text(document, kept.stems, stemmer)
+        texts[document] = text
+        used.update(text.words)
+        counts.doc += [position] * len(text.stems)
+        counts.stem += text.stems.keys()
+        counts.count += text.stems.values()
+    kept.texts = texts
     best: dict[str, tuple[int, str]] = {}
     for word, count in used.items():
-        stem = known[word]
+        stem = kept.stems[word]
         if stem and (-count, word) < best.get(stem, (1, "")):
             best[stem] = (-count, word)
     counts.forms = {stem: word for stem, (_, word) in best.items()}
@@ -135,8 +163,8 @@ class Vectors:
     forms: dict[str, str]  # stem -> its written form
 
 
-def vectors(documents: Sequence[Document]) -> Vectors:
-    counts = _counts(documents)
+def vectors(documents: Sequence[Document], kept: Kept | None = None) -> Vectors:
+    counts = _counts(documents, kept or Kept())
     stems = sorted(set(counts.stem))
     number = {stem: i for i, stem in enumerate(stems)}
     doc = np.array(counts.doc, dtype=np.int64)
@@ -146,8 +174,8 @@ def vectors(documents: Sequence[Document]) -> Vectors:
     weight = (1 + np.log(np.array(counts.count, dtype=np.float64))) * idf[term]
     norm = np.sqrt(np.bincount(doc, weight * weight, minlength=len(documents)))
     weight = weight / norm[doc]
-    kept = df[term] > 1  # a stem no other practice has cannot make two alike
-    doc, term, weight = doc[kept], term[kept], weight[kept]
+    shared = df[term] > 1  # a stem no other practice has cannot make two alike
+    doc, term, weight = doc[shared], term[shared], weight[shared]
     order = np.lexsort((term, -np.round(weight, DECIMALS), doc))
     doc, term, weight = doc[order], term[order], weight[order]
     starts = np.searchsorted(doc, doc)  # each row's practice's first row
@@ -221,11 +249,22 @@ def _best(row: np.ndarray, elsewhere: np.ndarray) -> list[tuple[int, float]]:
     return best
 
 
-def alike(documents: Sequence[Document]) -> Alike:
+def alike(documents: Sequence[Document], kept: Kept | None = None) -> Alike:
+    """The practices alike among `documents`; with what the preview `kept`, the same lists as
+    last time when no text changed, and only the changed texts read again."""
+    if kept is not None and kept.alike is not None and kept.documents == tuple(documents):
+        return kept.alike
+    found = _alike(documents, kept)
+    if kept is not None:
+        kept.documents, kept.alike = tuple(documents), found
+    return found
+
+
+def _alike(documents: Sequence[Document], kept: Kept | None) -> Alike:
     n = len(documents)
     if n < 2:
         return Alike({d.id: () for d in documents}, {d.id: {} for d in documents})
-    found = vectors(documents)
+    found = vectors(documents, kept)
     neighbours: dict[str, tuple[Neighbour, ...]] = {}
     ids = [d.id for d in documents]
     centers = np.array([d.center for d in documents])

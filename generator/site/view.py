@@ -22,7 +22,7 @@ from generator.content.models import (
     PracticeMeta,
 )
 from generator.content.repository import Entry, MarkdownEntry, Repository
-from generator.site.similar import Alike, Document, Neighbour, alike
+from generator.site.similar import Alike, Document, Kept, Neighbour, alike
 from generator.site.suggest import Candidate, Proposal, alike_to, proposals
 from generator.site.text import partial_date_es, partial_date_when
 from generator.site.transfer import Counted, Transfer, as_partial, transfer
@@ -98,6 +98,7 @@ class SiteView:
     repo: Repository
     drafts: bool = False
     updated: dict[str, dt.date] = field(default_factory=dict)  # source file -> git date
+    kept: Kept | None = None  # what the preview keeps of the practices alike between rebuilds
 
     @cached_property
     def practices(self) -> list[MarkdownEntry[PracticeMeta]]:
@@ -192,7 +193,8 @@ class SiteView:
                     _SECTION_HEADINGS.sub("", p.body),
                 )
                 for p in self.practices
-            ]
+            ],
+            self.kept,
         )
 
     @cached_property
