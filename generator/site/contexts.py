@@ -112,7 +112,6 @@ class ListItem:
     address: Markup  # the practice's, relative to the page of the list
     practice: ListedPractice
     facets: tuple[tuple[str, tuple[str, ...]], ...] | None  # the catalogue's data-* values
-    reason: str | None = None  # why a list of suggestions offers it
 
 
 # Every page's first two fields: what the link helpers need (generator/site/render.py).

@@ -67,16 +67,13 @@ def list_item(
     *,
     directory_urls: bool,
     with_facets: bool,
-    reason: str | None = None,
 ) -> ListItem:
-    """A practice in a list on the page `here`; the catalogue's also carry its facets, and a
-    list of suggestions says why it offers it."""
+    """A practice in a list on the page `here`; the catalogue's also carry its facets."""
     values = facet_values(practice.data, practice.center) if with_facets else None
     return ListItem(
         address=Markup(urls.href(here, urls.practice(practice.id), directory_urls=directory_urls)),
         practice=practice,
         facets=None if values is None else tuple((k, tuple(v)) for k, v in values.items()),
-        reason=reason,
     )
 
 

@@ -50,9 +50,19 @@ class RenderCache:
     for the list items; the preview keeps one across renders for the pages too."""
 
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)  # by address
-    # by address, with facets or not, and the reason a list gives for the item
-    items: dict[tuple[str, bool, str | None], tuple[ListItem, Markup]] = field(default_factory=dict)
+    items: dict[tuple[str, bool], tuple[ListItem, Markup]] = field(default_factory=dict)
     feeds: dict[str, tuple[Feed, bytes]] = field(default_factory=dict)  # by path
+
+
+ITEM_END = "</p>\n</li>"  # how templates/_item.html.j2 ends
+
+
+def with_reason(item: Markup, reason: str) -> Markup:
+    """A list item that also says why a list of suggestions offers it: the item stays the
+    one cached for its address (a reason is one line, different on every page)."""
+    assert item.endswith(ITEM_END)
+    line = Markup('<br>\n<span class="rc-porque">{}</span>').format(reason)
+    return Markup(item[: -len(ITEM_END)]) + line + Markup(ITEM_END)
 
 
 def _finalize(value: Any) -> Any:
@@ -119,11 +129,10 @@ class Renderer:
         def item(
             practice: ListedPractice, facets: bool = False, reason: str | None = None
         ) -> Markup:
-            return self.list_item(
-                list_item(
-                    practice, here, directory_urls=directory_urls, with_facets=facets, reason=reason
-                )
+            found = self.list_item(
+                list_item(practice, here, directory_urls=directory_urls, with_facets=facets)
             )
+            return found if reason is None else with_reason(found, reason)
 
         return {
             "link": link,
@@ -188,7 +197,7 @@ class Renderer:
     def list_item(self, context: ListItem) -> Markup:
         """A practice as an HTML list item; the same item appears in many lists, so render it
         once per address it links to and as long as what it shows is the same."""
-        key = (context.address, context.facets is not None, context.reason)
+        key = (context.address, context.facets is not None)
         cached = self.cache.items.get(key)
         if cached is None or cached[0] != context:
             template = self.env.get_template("_item.html.j2")
