@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .command import run_generator
-from .conftest import REPO
+from .conftest import REPO, create_repo
 
 
 def build(
@@ -17,6 +17,14 @@ def build(
     """Run `python -m generator build` as a user would; returns the finished process."""
     site = site_dir or root / "site"
     return run_generator("build", "--root", str(root), "--site-dir", str(site), *extra)
+
+
+def built_fixture(folder: Path, files: dict[str, str]) -> Path:
+    """The repository's content and centers with `files` on top, built in `folder`: the site."""
+    root = create_repo(folder / "repo", files)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
 
 
 def write_config_naming_a_missing_page(root: Path) -> None:

@@ -21,6 +21,7 @@ from generator.content.repository import Repository
 from generator.site import urls
 from generator.site.contexts import Page
 from generator.site.render import RenderCache, RenderOptions, render_docs
+from generator.site.similar import Kept
 from generator.site.view import SiteView
 
 from .conftest import create_repo
@@ -245,12 +246,13 @@ def test_a_cached_render_equals_a_fresh_one(
     )
     options = RenderOptions()
     repo = copied(repository)
-    view = SiteView(repo)
+    kept = Kept()  # the practices alike, kept between renders as the preview keeps them
+    view = SiteView(repo, kept=kept)
     for change, text in steps:
         view, options = change(repo, view, options, text)
-        view = SiteView(repo, updated=view.updated)  # a new render always starts a new view
+        view = SiteView(repo, updated=view.updated, kept=kept)  # a new render, a new view
         cached = pages(view, options, cache)
-        assert cached == pages(view, options, None)
+        assert cached == pages(SiteView(repo, updated=view.updated), options, None)
 
 
 def page_kinds(base: type[Page]) -> set[type[Page]]:

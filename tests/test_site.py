@@ -186,7 +186,7 @@ def test_practice_card_sections_and_footer(site: Path) -> None:
         "Resultados",
         "Cómo replicarla",
         "Adoptada por",
-        "Prácticas relacionadas",
+        "Prácticas parecidas",
         "Contacto",
     ):
         assert section in headings
@@ -218,9 +218,14 @@ def test_replicas_related_and_contact(site: Path) -> None:
     )
     assert "Adaptada a ferias" in replicas[0]
     assert replicas[1].startswith("Centro de Negocios Sercotec Chillán")
-    related = item_links(section_after(page, "Prácticas relacionadas"))
-    assert related[0] == "../diagnostico/"  # declared first
-    assert "../ferias-locales/" in related  # shares the tag «ventas»
+    alike = {
+        li.find("a")["href"]: li.select_one(".rc-porque").get_text(strip=True)
+        for block in section_after(page, "Prácticas parecidas")
+        for li in block.select("li")
+    }
+    assert list(alike) == ["../diagnostico/", "../ferias-locales/"]  # declared first
+    assert alike["../diagnostico/"] == "La relacionó quien escribió esta práctica."
+    assert alike["../ferias-locales/"].startswith("Comparten: ")  # the tag «ventas», «vender»
     contact = " ".join(b.get_text(" ", strip=True) for b in section_after(page, "Contacto"))
     assert "Equipo de prueba" in contact and "equipo@ejemplo.cl" in contact
     # Without a contact of its own or of its center, the page says so and links the center.
@@ -262,8 +267,8 @@ def test_matrix_matches_the_replicas(site: Path) -> None:
         (name("Talca"), name("Osorno")): 1,
     }
     assert {k: v for k, v in matrix.items() if v} == expected
-    adoptions = page.select("h3 + table tbody tr")
-    assert len(adoptions) == 3
+    registered = next(h for h in page.select("h3") if h.get_text() == "Adopciones registradas")
+    assert len(registered.find_next("table").select("tbody tr")) == 3
 
 
 def test_network_page_is_honest_about_the_count_and_the_goal(site: Path) -> None:

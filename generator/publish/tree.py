@@ -24,6 +24,7 @@ from generator.site import urls
 from generator.site.finish import finish_page
 from generator.site.gitdates import last_commit_dates
 from generator.site.render import RenderCache, RenderOptions, render_docs
+from generator.site.similar import Kept
 from generator.site.view import SiteView
 
 SOURCE_FOLDERS = ("content", "centers", "practices")
@@ -40,6 +41,7 @@ class PreviewCache:
     # practice pages is safe while it stays the same (no page links to a page not yet written).
     addresses: frozenset[str] = frozenset()
     rest_pending: bool = False  # a first pass wrote only the practice pages
+    similar: Kept = field(default_factory=Kept)  # the practices alike, and each text's stems
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ def write_tree(
     workers = 1 if cache else settings.workers
     repo, warnings = load_valid(settings.root, cache.files if cache else None, workers)
     updated = last_commit_dates(settings.root, SOURCE_FOLDERS)
-    view = SiteView(repo, drafts=settings.drafts, updated=updated)
+    view = SiteView(
+        repo, drafts=settings.drafts, updated=updated, kept=cache.similar if cache else None
+    )
     options = RenderOptions(
         drafts=settings.drafts,
         directory_urls=not settings.offline,

@@ -37,11 +37,36 @@ def _text_width(text: str, font: int = LABEL_FONT) -> float:
     return len(text) * font * CHAR_WIDTH_EM
 
 
+def _opening(
+    width: int, height: int, chart_id: str, title: str, description: str | None
+) -> list[str]:
+    """The <svg> tag, its title and its description (if any), which name and describe it."""
+    title_id = f"{chart_id}-titulo"
+    described = ""
+    if description is not None:
+        described = f' role="img" aria-describedby="{chart_id}-descripcion"'
+    parts = [
+        f'<svg class="rc-grafico" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" aria-labelledby="{title_id}"{described}>',
+        f'<title id="{title_id}">{escape(title)}</title>',
+    ]
+    if description is not None:
+        parts.append(f'<desc id="{chart_id}-descripcion">{escape(description)}</desc>')
+    return parts
+
+
 def bar_chart(
-    bars: Sequence[tuple[str, int, bool]], *, title: str, at_least: Collection[int] = ()
+    bars: Sequence[tuple[str, int, bool]],
+    *,
+    title: str,
+    at_least: Collection[int] = (),
+    chart_id: str = "rc-grafico",
+    description: str | None = None,
 ) -> str:
     """`bars` are (label, value, is_goal); goals are drawn hollow; the bars at the indices
-    `at_least` are minimums, and their value reads "al menos N"."""
+    `at_least` are minimums, and their value reads "al menos N". `chart_id` names the title
+    (and the description) of each chart of a page; with a `description`, the chart is an image
+    named by its title and described by it (the page's table gives the same numbers)."""
     top_value = max((value for _, value, _ in bars), default=1) or 1
     lines = [label_lines(label) for label, _, _ in bars]
     values = [
@@ -59,11 +84,7 @@ def bar_chart(
     width = round(sum(slots))
     label_space = max((len(ls) for ls in lines), default=1) * LINE_HEIGHT + 10
     total_height = HEIGHT + TOP + label_space
-    parts = [
-        f'<svg class="rc-grafico" viewBox="0 0 {width} {total_height}" width="{width}" '
-        f'height="{total_height}" aria-labelledby="rc-grafico-titulo">',
-        f'<title id="rc-grafico-titulo">{escape(title)}</title>',
-    ]
+    parts = _opening(width, total_height, chart_id, title, description)
     left = 0.0
     for (_, value, is_goal), slot, label, shown in zip(bars, slots, lines, values, strict=True):
         middle = round(left + slot / 2)

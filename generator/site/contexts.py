@@ -21,6 +21,7 @@ from generator.content.markdown import ParsedBody
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
 from generator.site.catalogue import Facet
 from generator.site.text import practice_title
+from generator.site.transfer import Transfer
 from generator.site.view import Tally
 
 
@@ -149,7 +150,8 @@ class PracticePage(Page):
     practice: PracticeText
     center: CenterRef
     centers: Mapping[str, CenterRef]  # the centers that adopted it (its «replicas»)
-    related: tuple[ListedPractice, ...]
+    # Its `relacionadas` as its author listed them, then the practices alike; each with why.
+    alike: tuple[tuple[ListedPractice, str], ...]
     updated: dt.date | None  # the last commit that changed its file
     taxonomy: Taxonomy
     pages: frozenset[str]  # the hand-written pages there are to link to
@@ -194,6 +196,7 @@ class CenterPage(SourcedPage):
     center: CenterRef
     originated: tuple[ListedPractice, ...]
     adopted: tuple[AdoptionLine, ...]
+    proposals: tuple[tuple[ListedPractice, str], ...]  # what it could adopt next, and why
     map_svg: Markup | None  # without coordinates, none
     edit_url: str | None
 
@@ -226,6 +229,9 @@ class NetworkPage(Page):
     adopters: tuple[CenterRef, ...]  # its columns
     transfers: Mapping[tuple[str, str], int]  # and its cells: (origin, adopter) -> practices
     adoptions: tuple[AdoptionLine, ...]
+    taxonomy: Taxonomy  # the areas' names
+    transfer: Transfer  # time to first adoption, per area and per center
+    adoptions_chart: Markup | None  # adoptions per year; none before the first adoption
 
 
 @dataclass(frozen=True)
@@ -266,6 +272,7 @@ class ApiPage(Page):
     center_count: int
     practice_fields: tuple[tuple[str, str], ...]
     center_fields: tuple[tuple[str, str], ...]
+    transfer_fields: tuple[tuple[str, str], ...]
     taxonomy: Taxonomy
 
 

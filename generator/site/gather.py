@@ -45,16 +45,28 @@ from generator.site.contexts import (
 from generator.site.feed import NEWS_LIMIT, all_news, newest_first
 from generator.site.mapsvg import MapPoint, render_map
 from generator.site.options import RenderOptions
+from generator.site.suggest import Proposal
 from generator.site.text import partial_date_es, short_center_name
 from generator.site.view import Adoption, SiteView, Tag, Tally, tally
+from generator.text import plural
 
 ADOPTION_SECTION = "registrar-que-tu-centro-adopto-una-practica"  # id on contribuir.md
 CONTRIBUTING_PAGE = "contribuir"
 LATEST_ON_HOME = 6
+DECLARED = "La relacionó quien escribió esta práctica."
+
+
+def shared_words(words: tuple[str, ...]) -> str:
+    """«Comparten: ferias, almaceneros.»"""
+    return f"Comparten: {', '.join(words)}."
 
 
 def list_item(
-    practice: ListedPractice, here: str, *, directory_urls: bool, with_facets: bool
+    practice: ListedPractice,
+    here: str,
+    *,
+    directory_urls: bool,
+    with_facets: bool,
 ) -> ListItem:
     """A practice in a list on the page `here`; the catalogue's also carry its facets."""
     values = facet_values(practice.data, practice.center) if with_facets else None
@@ -97,6 +109,44 @@ class Gatherer:
     def area_counts(self) -> dict[str, Tally]:
         return {key: tally(self.view.by_area.get(key, [])) for key in self.taxonomy.areas}
 
+    def alike(
+        self, practice: MarkdownEntry[PracticeMeta]
+    ) -> tuple[tuple[ListedPractice, str], ...]:
+        """The practices its author related to it, then those alike in their words, each with
+        why: «La relacionó quien escribió esta práctica.», «Comparten: ferias, almaceneros.»"""
+        view = self.view
+        declared = [(item, DECLARED) for item in self.listed(view.declared[practice.id])]
+        found = view.alike_to(practice)
+        listed = self.listed([view.repo.practices[n.id] for n in found])
+        return (
+            *declared,
+            *(
+                (item, shared_words(view.alike.shared(practice.id, n.id)))
+                for item, n in zip(listed, found, strict=True)
+            ),
+        )
+
+    def proposals(self, center_id: str) -> tuple[tuple[ListedPractice, str], ...]:
+        """What a center could adopt next, each with why."""
+        view = self.view
+        found = view.proposals(center_id)
+        listed = self.listed([view.repo.practices[p.practice] for p in found])
+        return tuple((item, self.proposal_reason(p)) for item, p in zip(listed, found, strict=True))
+
+    def proposal_reason(self, proposal: Proposal) -> str:
+        """«Parecida a «…»: comparten …», or «Del área «…»: la adoptaron 2 centros.»"""
+        if proposal.like is not None:
+            title = self.view.repo.practices[proposal.like].data.titulo
+            return f"Parecida a «{title}»: {shared_words(proposal.shared).lower()}"
+        assert proposal.area is not None
+        area = self.taxonomy.areas[proposal.area].nombre
+        adopters = self.view.candidates[proposal.practice].adopters
+        if adopters:
+            return f"Del área «{area}»: la {'adoptó' if adopters == 1 else 'adoptaron'} " + (
+                f"{plural(adopters, 'centro', 'centros')}."
+            )
+        return f"Del área «{area}»: ningún centro la ha adoptado todavía."
+
     def adoption_lines(self, adoptions: list[Adoption]) -> tuple[AdoptionLine, ...]:
         view = self.view
         return tuple(
@@ -124,7 +174,7 @@ class Gatherer:
             ),
             center=self.center_ref(practice.data.centro),
             centers={r.centro: self.center_ref(r.centro) for r in practice.data.replicas},
-            related=self.listed(self.view.related(practice)),
+            alike=self.alike(practice),
             updated=self.view.updated_on(practice),
             taxonomy=self.taxonomy,
             pages=self.pages,
@@ -178,6 +228,7 @@ class Gatherer:
             center=ref,
             originated=self.listed(self.view.originated.get(center.id, [])),
             adopted=self.adoption_lines(self.view.adopted.get(center.id, [])),
+            proposals=self.proposals(center.id),
             map_svg=self.map_svg(here, highlighted=center.id) if ref.data.coordenadas else None,
             edit_url=self.edit_url(center.file, here),
         )
@@ -215,6 +266,9 @@ class Gatherer:
             adopters=tuple(self.center_ref(c) for c in adopters),
             transfers=transfers,
             adoptions=self.adoption_lines(view.adoptions),
+            taxonomy=self.taxonomy,
+            transfer=view.transfer,
+            adoptions_chart=self.adoptions_svg(),
         )
 
     def text_page(self, page: MarkdownEntry[PageMeta]) -> TextPage:
@@ -250,6 +304,7 @@ class Gatherer:
             center_count=len(self.view.centers),
             practice_fields=tuple(api.field_rows(api.PracticeRecord)),
             center_fields=tuple(api.field_rows(api.CenterRecord)),
+            transfer_fields=tuple(api.field_rows(api.CenterTransfer)),
             taxonomy=self.taxonomy,
         )
 
@@ -303,6 +358,27 @@ class Gatherer:
             title += f" (al menos {goal.valor})"
         return Markup(
             bar_chart(bars, title=title, at_least={len(bars) - 1} if goal.al_menos else set())
+        )
+
+    def adoptions_svg(self) -> Markup | None:
+        """Adoptions between centers per year (the page's table gives the same numbers)."""
+        per_year = self.view.transfer.per_year
+        if not per_year:
+            return None
+        total = sum(count for _, count in per_year)
+        said = f"{total} {'adopción' if total == 1 else 'adopciones'} de prácticas publicadas"
+        if len(per_year) == 1:
+            description = f"{said} por otro centro, en {per_year[0][0]}."
+        else:
+            years = ", ".join(f"{count} en {year}" for year, count in per_year)
+            description = f"{said} por otro centro: {years}."
+        return Markup(
+            bar_chart(
+                [(str(year), count, False) for year, count in per_year],
+                title="Adopciones entre centros por año",
+                chart_id="rc-grafico-adopciones",
+                description=description,
+            )
         )
 
     def adoption_url(self, practice: MarkdownEntry[PracticeMeta], here: str) -> str | None:

@@ -29,6 +29,7 @@ from generator.site.text import (
     html_text,
     md,
     md_url,
+    median_es,
     meta_string,
     partial_date_es,
     partial_date_when,
@@ -51,6 +52,17 @@ class RenderCache:
     pages: dict[str, tuple[Page, bytes]] = field(default_factory=dict)  # by address
     items: dict[tuple[str, bool], tuple[ListItem, Markup]] = field(default_factory=dict)
     feeds: dict[str, tuple[Feed, bytes]] = field(default_factory=dict)  # by path
+
+
+ITEM_END = "</p>\n</li>"  # how templates/_item.html.j2 ends
+
+
+def with_reason(item: Markup, reason: str) -> Markup:
+    """A list item that also says why a list of suggestions offers it: the item stays the
+    one cached for its address (a reason is one line, different on every page)."""
+    assert item.endswith(ITEM_END)
+    line = Markup('<br>\n<span class="rc-porque">{}</span>').format(reason)
+    return Markup(item[: -len(ITEM_END)]) + line + Markup(ITEM_END)
 
 
 def _finalize(value: Any) -> Any:
@@ -79,6 +91,7 @@ def _environment() -> jinja2.Environment:
         date_html=lambda d: html_text(date_es(d)),
         partial_date=lambda d: md(partial_date_es(d)),
         date_when=lambda d: md(partial_date_when(d)),
+        median=lambda f: median_es(f.median, f.unit, f.base),
         capitalized=lambda text: md(capitalized(str(text))),
         plural=lambda n, one, many: md(plural(n, one, many)),
         pesos=pesos,
@@ -113,10 +126,13 @@ class Renderer:
         def href_file(target: str) -> Markup:  # a file that is not a page (a feed)
             return Markup(urls.file_href(here, target, directory_urls=directory_urls))
 
-        def item(practice: ListedPractice, facets: bool = False) -> Markup:
-            return self.list_item(
+        def item(
+            practice: ListedPractice, facets: bool = False, reason: str | None = None
+        ) -> Markup:
+            found = self.list_item(
                 list_item(practice, here, directory_urls=directory_urls, with_facets=facets)
             )
+            return found if reason is None else with_reason(found, reason)
 
         return {
             "link": link,
@@ -204,8 +220,10 @@ class Renderer:
     def render(self, workers: int = 1) -> DocsTree:
         """Every page. With two workers, a second process renders three quarters of the
         practice pages and the API (which also needs every practice's related ones) while
-        this one renders the rest: measured at 1,000 and 5,000 practices, about even."""
+        this one renders the rest: measured at 1,000 and 5,000 practices, about even. The
+        practices alike are worked out before, once: both halves read them."""
         practices = self.view.practices
+        self.view.alike  # noqa: B018 (a cached property, computed here for both processes)
         if workers < 2 or len(practices) < MIN_PRACTICES_TO_SPLIT:
             return {**self.other_pages(), **self.practice_pages(), **self.api_files()}
         quarter = len(practices) // 4

@@ -96,3 +96,20 @@ EXAMPLE_MARK = " (ejemplo)"
 def practice_title(title: str, status: str) -> str:
     """A practice's title as every list shows it: an example says so after its title."""
     return title + EXAMPLE_MARK if status == "ejemplo" else title
+
+
+def decimal_es(value: float) -> str:
+    """45.0 -> «45», 45.5 -> «45,5»: a median of an even count may end in a half."""
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
+UNIT_SINGULAR = {"días": "día", "meses": "mes"}
+
+
+def median_es(median: float | None, unit: str, base: int) -> str:
+    """«45 días (7 prácticas)», or «sin datos suficientes (2 prácticas)» below the minimum."""
+    count = f"{base} {'práctica' if base == 1 else 'prácticas'}"
+    if median is None:
+        return f"sin datos suficientes ({count})"
+    word = UNIT_SINGULAR[unit] if median == 1 else unit
+    return f"{decimal_es(median)} {word} ({count})"

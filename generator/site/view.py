@@ -1,27 +1,38 @@
 """What the site shows, derived once from the validated repository.
 
-Counts, the transfer matrix, each center's practices and the related practices all come
-from here, so every page agrees with every other.
+Counts, the transfer figures, each center's practices, the practices alike and what a center
+could adopt all come from here, so every page agrees with every other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
 
 from generator.content.dates import PartialDate
 from generator.content.links import Linkable, linkable
-from generator.content.models import STATE_LABELS, Center, Milestone, PracticeMeta
+from generator.content.models import (
+    REQUIRED_SECTIONS,
+    STATE_LABELS,
+    Center,
+    Milestone,
+    PracticeMeta,
+)
 from generator.content.repository import Entry, MarkdownEntry, Repository
+from generator.site.similar import Alike, Document, Kept, Neighbour, alike
+from generator.site.suggest import Candidate, Proposal, alike_to, proposals
 from generator.site.text import partial_date_es, partial_date_when
+from generator.site.transfer import Counted, Transfer, as_partial, transfer
 from generator.text import tag_slug
 
-RELATED_LIMIT = 5
-TAG_CANDIDATES = 50
 LATEST_LIMIT = 6
+# The four headings every practice has say nothing of what one is about.
+_SECTION_HEADINGS = re.compile(
+    "^## (?:" + "|".join(re.escape(s) for s in REQUIRED_SECTIONS) + ")[ \t]*$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ class SiteView:
     repo: Repository
     drafts: bool = False
     updated: dict[str, dt.date] = field(default_factory=dict)  # source file -> git date
+    kept: Kept | None = None  # what the preview keeps of the practices alike between rebuilds
 
     @cached_property
     def practices(self) -> list[MarkdownEntry[PracticeMeta]]:
@@ -146,6 +158,46 @@ class SiteView:
         return by_center
 
     @cached_property
+    def transfer(self) -> Transfer:
+        """Time to first adoption and its counts (site/transfer.py): published practices only,
+        and only their adoptions by other centers."""
+        counted = [
+            Counted(
+                p.id,
+                p.data.centro,
+                tuple(p.data.areas),
+                as_partial(p.data.fecha),
+                tuple(
+                    (r.centro, as_partial(r.fecha))
+                    for r in p.data.replicas
+                    if r.centro != p.data.centro
+                ),
+            )
+            for p in self.practices
+            if p.data.estado == "publicada"
+        ]
+        areas = list(self.repo.taxonomy.data.areas)
+        return transfer(counted, areas, [c.id for c in self.centers])
+
+    @cached_property
+    def alike(self) -> Alike:
+        """The shown practices alike in their words (site/similar.py)."""
+        return alike(
+            [
+                Document(
+                    p.id,
+                    p.data.centro,
+                    p.data.titulo,
+                    p.data.resumen,
+                    tuple(p.data.etiquetas),
+                    _SECTION_HEADINGS.sub("", p.body),
+                )
+                for p in self.practices
+            ],
+            self.kept,
+        )
+
+    @cached_property
     def matrix(self) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
         """(origin centers, adopting centers, count per pair): only centers that take part."""
         counts = Counter((a.origin, a.adopter) for a in self.adoptions)
@@ -163,77 +215,44 @@ class SiteView:
         return result
 
     @cached_property
-    def _by_tag(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
-        result: dict[str, list[MarkdownEntry[PracticeMeta]]] = defaultdict(list)
-        for practice in self.practices:
-            for tag in practice.data.etiquetas:
-                result[tag.casefold()].append(practice)
-        return result
+    def declared(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
+        """Each practice's `relacionadas` that the site shows, as its author listed them."""
+        return {
+            p.id: [self.repo.practices[r] for r in p.data.relacionadas if r in self.practice_ids]
+            for p in self.practices
+        }
 
-    def related(self, practice: MarkdownEntry[PracticeMeta]) -> list[MarkdownEntry[PracticeMeta]]:
-        """Declared related practices first, then those sharing tags and areas (computed once)."""
-        if practice.id not in self._related:
-            self._related[practice.id] = self._find_related(practice)
-        return self._related[practice.id]
+    def alike_to(self, practice: MarkdownEntry[PracticeMeta]) -> list[Neighbour]:
+        """«Prácticas parecidas» after the declared ones (site/suggest.py)."""
+        leave_out = {practice.id, *(p.id for p in self.declared[practice.id])}
+        return alike_to(practice.id, self.alike, self._center_of, leave_out)
 
     @cached_property
-    def _related(self) -> dict[str, list[MarkdownEntry[PracticeMeta]]]:
-        return {}
+    def _center_of(self) -> dict[str, str]:
+        return {p.id: p.data.centro for p in self.practices}
 
-    def _find_related(
-        self, practice: MarkdownEntry[PracticeMeta]
-    ) -> list[MarkdownEntry[PracticeMeta]]:
-        """Candidates are the newest TAG_CANDIDATES practices of each of its tags, then the
-        newest of its areas: a common tag must not make this quadratic in the practices.
-        Candidates rank by shared tags (2 each) plus shared areas, then newest, then by id."""
-        chosen = [
-            self.repo.practices[r] for r in practice.data.relacionadas if r in self.practice_ids
-        ]
-        seen = {practice.id, *(p.id for p in chosen)}
-        # Counted in C: this runs for every practice on every render of the preview.
-        shared_tags = Counter(
-            chain.from_iterable(
-                self._tag_candidates.get(t, ())
-                for t in {t.casefold() for t in practice.data.etiquetas}
+    @cached_property
+    def candidates(self) -> dict[str, Candidate]:
+        """Every shown practice as the suggestions weigh it."""
+        adopters = Counter(a.practice for a in self.adoptions if a.adopter != a.origin)
+        return {
+            p.id: Candidate(
+                p.id,
+                p.data.centro,
+                tuple(p.data.areas),
+                p.data.fecha,
+                adopters[p.id],
+                p.data.estado == "publicada",
             )
-        )
-        for practice_id in seen:
-            shared_tags.pop(practice_id, None)
-        if len(chosen) < RELATED_LIMIT and shared_tags:
-            areas, area_sets = set(practice.data.areas), self._area_sets
-            order = self._newest_order
-            last = len(order)  # one score point outweighs any difference of order
+            for p in self.practices
+        }
 
-            def rank(other_id: str) -> int:
-                score = 2 * shared_tags[other_id] + len(areas & area_sets[other_id])
-                return order[other_id] - score * last
-
-            ranked = sorted(shared_tags, key=rank)[: RELATED_LIMIT - len(chosen)]
-            chosen += [self.repo.practices[i] for i in ranked]
-            seen.update(ranked)
-        for area in practice.data.areas:
-            for other in self.by_area[area]:
-                if len(chosen) >= RELATED_LIMIT:
-                    return chosen
-                if other.id not in seen:
-                    chosen.append(other)
-                    seen.add(other.id)
-        return chosen
-
-    @cached_property
-    def _tag_candidates(self) -> dict[str, list[str]]:
-        """The ids of the newest TAG_CANDIDATES shown practices of each tag (casefolded)."""
-        return {tag: [p.id for p in found[:TAG_CANDIDATES]] for tag, found in self._by_tag.items()}
-
-    @cached_property
-    def _area_sets(self) -> dict[str, frozenset[str]]:
-        return {p.id: frozenset(p.data.areas) for p in self.practices}
-
-    @cached_property
-    def _newest_order(self) -> dict[str, int]:
-        """Each shown practice's place among equally related ones: newest first, then by id."""
-        ordered = sorted(self.practices, key=lambda p: (-p.data.fecha.toordinal(), p.id))
-        return {p.id: place for place, p in enumerate(ordered)}
+    def proposals(self, center_id: str) -> list[Proposal]:
+        """What `center_id` could adopt next (site/suggest.py)."""
+        candidates = self.candidates
+        own = [candidates[p.id] for p in self.originated.get(center_id, [])]
+        adopted = [candidates[a.practice] for a in self.adopted.get(center_id, [])]
+        return proposals(center_id, list(candidates.values()), own, adopted, self.alike)
 
     @cached_property
     def tags(self) -> list[Tag]:
