@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.content.anchors import listed
+from generator.content.linkplaces import Link
 from generator.content.links import Destination, Linkable, LinkProblem, resolve
-from generator.content.markdown import Link
 from generator.content.messages import closest
 from generator.content.problems import Problem
 

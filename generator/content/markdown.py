@@ -22,7 +22,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock, lheading, paragraph, reference
@@ -33,6 +32,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict, OptionsType
 
 from generator.content.autolinks import gfm_autolinks
+from generator.content.linkplaces import Link, body_lines, find_links, mark_link_places
 
 # GitHub's alert titles, in the site's language.
 ALERT_TITLES = {
@@ -53,6 +53,7 @@ def body_parser() -> MarkdownIt:
     md.inline.ruler.at("emphasis", _emphasis)
     md.inline.ruler.at("strikethrough", _strikethrough)
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
+    mark_link_places(md)
     return _with_site_rules(md)
 
 
@@ -211,55 +212,6 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, e
     return str(self.renderToken([token], 0, options, env))
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link or image of a body, where the author wrote it."""
-
-    line: int  # index of the line in the body
-    column: int  # 1-based
-    target: str  # the destination as written, when found in the text; else as parsed
-    href: str  # the destination as parsed (percent-encoded)
-    is_image: bool
-
-
-def _links(tokens: Sequence[Token], lines: Sequence[str]) -> list[Link]:
-    found: list[Link] = []
-    for block in tokens:
-        if block.type != "inline" or not block.children or block.map is None:
-            continue
-        cursor = (block.map[0], 0)
-        for token in block.children:
-            if token.type == "link_open" and token.info != "auto":
-                href, image = str(token.attrs.get("href", "")), False
-            elif token.type == "image":
-                href, image = str(token.attrs.get("src", "")), True
-            else:
-                continue
-            line, column, target = _locate(lines, block.map, cursor, href)
-            cursor = (line, column)
-            found.append(Link(line, column, target, href, image))
-    return found
-
-
-def _locate(
-    lines: Sequence[str], span: Sequence[int], cursor: tuple[int, int], href: str
-) -> tuple[int, int, str]:
-    """Where a destination is written: in its block's lines from `cursor`, else in a
-    reference definition anywhere in the body; else the block's first line."""
-    candidates = list(dict.fromkeys((unquote(href), href)))
-    for index in range(cursor[0], min(span[1], len(lines))):
-        start = cursor[1] if index == cursor[0] else 0
-        for candidate in candidates:
-            column = lines[index].find(candidate, start) if candidate else -1
-            if column >= 0:
-                return index, column + 1, candidate
-    for index, line in enumerate(lines):
-        for candidate in candidates:
-            if candidate and re.match(r" {0,3}\[[^\]]+\]:\s*<?" + re.escape(candidate), line):
-                return index, line.find(candidate) + 1, candidate
-    return span[0], 1, unquote(href)
-
-
 # Headings ------------------------------------------------------------------------------
 
 _NOT_WORD = re.compile(r"[^\w\s-]")
@@ -356,9 +308,10 @@ class ParsedBody:
 
 def parse_body(body: str, taken_ids: Iterable[str] = ()) -> ParsedBody:
     """`taken_ids`: the ids the page has before the body (its title's)."""
-    tokens = body_parser().parse(body)
+    env: dict[str, Any] = {}
+    tokens = body_parser().parse(body, env)
     headings = assign_heading_ids(tokens, UniqueIds(taken_ids))
-    return ParsedBody(tokens, tuple(headings), tuple(_links(tokens, body.splitlines())))
+    return ParsedBody(tokens, tuple(headings), tuple(find_links(tokens, body_lines(body), env)))
 
 
 # Rendering -----------------------------------------------------------------------------
