@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from generator.authoring.github_forms import CELL_SEPARATOR, FormField
+from generator.content import characters
 from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
 from generator.content.messages import iso_date_hint
 from generator.content.problems import Problem
@@ -26,6 +27,7 @@ REPLY_HEADER = "No se escribió nada. Corrige en el formulario (editando el issu
 SHOWN = 80  # characters of an answer quoted back; a longer one is cut with «…»
 _DESCRIBED = re.compile(r"U\+[0-9A-F]{4,6} \([^)]*\)")
 _QUOTED = re.compile(r"«([^»]*)»")
+_CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,9 @@ def _said_of_the_text(problem: Problem, field: FormField) -> str:
         return f"falta la respuesta. {field.description}"
     if code == "caracter-invisible":
         return _invisible(problem.message)
+    if code == characters.CODE and (point := _CODE_POINT.search(problem.message)):
+        said = characters.message(chr(int(point.group(1), 16)))  # not the file's «\\v»
+        return said[0].lower() + said[1:]
     if code in ("enlace-roto", "enlace-fuera") and quoted:
         return (
             f"el enlace «{shown(quoted[0])}» apunta a un archivo que no está en el sitio: usa la "

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from generator.content import characters
 from generator.content.problems import Problem
 from generator.content.safety import lines_outside_code
 from generator.content.yamlsource import YamlDocument
@@ -42,7 +43,11 @@ _FORMAT = re.compile(
     + "\U000110bd-\U000e007f]"
 )
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+# A double-quoted YAML text's escapes: «\\» (read past), a code point, or a letter for one.
+_ESCAPE = re.compile(
+    r"\\(?:\\|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([0abvfreNLP]))"
+)
+_LETTERS = dict(zip("0abvfreNLP", "\x00\x07\x08\x0b\x0c\r\x1b\x85\u2028\u2029", strict=True))
 _ZWJ, _VS16, _BLACK_FLAG, _CANCEL_TAG = "\u200d", "\ufe0f", "\U0001f3f4", "\U000e007f"
 _TAGS = re.compile("\U0001f3f4([\U000e0020-\U000e007e]+\U000e007f)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?: +|$)")
@@ -126,12 +131,26 @@ def _escaped(lines: list[str], file: str, line_offset: int, doc: YamlDocument) -
     problems = []
     for index, line in enumerate(lines):
         for match in _ESCAPE.finditer(line):
-            char = chr(int(next(group for group in match.groups() if group), 16))
-            if char in FORMAT_CHARACTERS and char in read:
-                message = _message(char, match.group())
-                place = (file, line_offset + index + 1, match.start() + 1)
-                problems.append(Problem(*place, "caracter-invisible", message))
+            char = _escaped_char(match)
+            if char is None or char not in read:
+                continue
+            place = (file, line_offset + index + 1, match.start() + 1)
+            if char in FORMAT_CHARACTERS:
+                problems.append(
+                    Problem(*place, "caracter-invisible", _message(char, match.group()))
+                )
+            elif characters.is_unusable(char):
+                message = characters.message(char, match.group())
+                problems.append(Problem(*place, characters.CODE, message))
     return problems
+
+
+def _escaped_char(match: re.Match[str]) -> str | None:
+    """The character an escape writes (None: «\\\\», a backslash)."""
+    point, letter = next((g for g in match.groups()[:3] if g), None), match.group(4)
+    if point is not None:
+        return chr(int(point, 16)) if int(point, 16) < 0x110000 else None
+    return _LETTERS[letter] if letter else None
 
 
 def _strings(value: Any) -> Iterator[str]:
