@@ -8,7 +8,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.content.anchors import page_ids, parse_page_body
-from generator.content.body import check_link_text, check_open_brackets, check_sections
+from generator.content.body import (
+    check_link_text,
+    check_open_brackets,
+    check_sections,
+    check_structure,
+)
 from generator.content.linkcheck import BodyLinks
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
@@ -43,7 +48,10 @@ def check_body(
             replace(entry, parsed=parsed), unbalanced, BodyLinks(file, first, (), draft), None
         )
     parsed = parse_page_body(title, body)
-    problems = check_sections(parsed, first, file) if sections else []
+    # What hides the rest of the body is said first, and its sections wait for the fix.
+    problems = check_structure(parsed, body, first, file)
+    if sections and not problems:
+        problems = check_sections(parsed, first, file)
     problems += check_raw_html(parsed, body, first, file)
     problems += check_link_text(parsed, body, first, file)
     return CheckedBody(

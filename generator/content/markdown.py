@@ -54,6 +54,7 @@ def body_parser() -> MarkdownIt:
     md.inline.ruler.at("strikethrough", _strikethrough)
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
     mark_link_places(md)
+    setattr(md.block, "tokenize", _noting_depth(md.block.tokenize))  # noqa: B010 (a method)
     return _with_site_rules(md)
 
 
@@ -107,6 +108,23 @@ def _quote_or_alert(state: StateBlock, start: int, end: int, silent: bool) -> bo
 @functools.cache
 def _without_alerts(md: MarkdownIt) -> _WithoutAlerts:
     return _WithoutAlerts(md)
+
+
+# The lines whose text markdown-it drops: at `maxNesting` levels of quotes and lists (20), it
+# skips the rest of the container («That's not ordinary situation and we should not care about
+# content», parser_block.py). `check` says where instead (body.check_structure).
+TOO_DEEP = "red_too_deep"
+
+
+def _noting_depth(tokenize: Callable[[StateBlock, int, int], None]) -> Any:
+    def tokenize_noting(state: StateBlock, start: int, end: int) -> None:
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault(TOO_DEEP, []).append(line)
+        tokenize(state, start, end)
+
+    return tokenize_noting
 
 
 def _text_after_task_marker(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -300,6 +318,7 @@ class ParsedBody:
     tokens: list[Token]
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
+    too_deep: tuple[int, ...] = ()  # lines (in the body) of text dropped for its depth
 
     @property
     def ids(self) -> list[str]:
@@ -311,7 +330,8 @@ def parse_body(body: str, taken_ids: Iterable[str] = ()) -> ParsedBody:
     env: dict[str, Any] = {}
     tokens = body_parser().parse(body, env)
     headings = assign_heading_ids(tokens, UniqueIds(taken_ids))
-    return ParsedBody(tokens, tuple(headings), tuple(find_links(tokens, body_lines(body), env)))
+    links = find_links(tokens, body_lines(body), env)
+    return ParsedBody(tokens, tuple(headings), tuple(links), tuple(env.get(TOO_DEEP, ())))
 
 
 # Rendering -----------------------------------------------------------------------------
