@@ -103,5 +103,6 @@ def format_github(problems: list[Problem]) -> str:
     return "\n".join(p.as_github() for p in problems)
 
 
-def format_json(problems: list[Problem]) -> str:
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+def format_json(problems: list[Problem], *, ascii_only: bool = False) -> str:
+    """`ascii_only`: every other character as a JSON escape (for output that is not UTF-8)."""
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=ascii_only, indent=2)

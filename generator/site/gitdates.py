@@ -13,7 +13,8 @@ def last_commit_dates(root: Path, folders: tuple[str, ...]) -> dict[str, dt.date
         prefix = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--show-prefix"],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             check=True,
         ).stdout.strip()
         log = subprocess.run(
@@ -30,7 +31,8 @@ def last_commit_dates(root: Path, folders: tuple[str, ...]) -> dict[str, dt.date
                 *folders,
             ],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
@@ -52,7 +54,8 @@ def last_commit_epoch(root: Path) -> int | None:
         out = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%ct"],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
