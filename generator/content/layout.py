@@ -10,6 +10,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from generator.content import filenames
 from generator.content.files import relative
 from generator.content.models import SLUG_RE
 from generator.content.problems import Problem
@@ -131,6 +132,7 @@ def valid_names(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem
     names = {path.name for path in paths}
     invalid = [path for path in paths if not SLUG_RE.match(path.stem)]
     valid = [path for path in paths if SLUG_RE.match(path.stem)] if invalid else paths
+    unportable = [problem for path in valid if (problem := _unportable(root, path, names))]
     wanted = {path: (slugify(path.stem) or "mi-archivo") + path.suffix for path in invalid}
     problems = []
     for path in invalid:
@@ -151,7 +153,22 @@ def valid_names(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem
             f"guiones.{_lookalikes(path.stem)} {fix}"
         )
         problems.append(_problem(root, path, "id-invalido", message))
-    return valid, problems
+    return valid, problems + unportable
+
+
+def _unportable(root: Path, path: Path, taken: set[str]) -> Problem | None:
+    """A key no common system can hold as a file name: a Windows device's or too long."""
+    reason = filenames.unportable(path.name)
+    if reason is None:
+        return None
+    candidates = (
+        [f"{path.stem}-1{path.suffix}", f"mi-{path.name}"]
+        if filenames.device(path.name)
+        else [filenames.shorter(path.stem, path.suffix)]
+    )
+    other = free_name(candidates, taken)
+    message = f"El nombre «{path.name}» no sirve: {reason}. Renómbralo, por ejemplo a «{other}»."
+    return _problem(root, path, "nombre-no-portable", message)
 
 
 def _lookalikes(stem: str) -> str:
@@ -185,33 +202,53 @@ def attachments(root: Path) -> tuple[list[str], list[Problem]]:
         return [], []
     entries, problems = _entries(root, directory)
     found = []
-    allowed = ", ".join(sorted({f"{kind} ({ext})" for ext, kind in ATTACHMENT_TYPES.items()}))
+    seen: dict[str, str] = {}  # name in lower case -> name: one file on Windows and macOS
     for entry in entries:
-        path = directory / entry.name
-        suffix = path.suffix.lower()
-        if entry.is_symlink():
-            problems.append(_symlink(root, path))
-        elif entry.is_dir():
-            message = f"{ATTACHMENTS_DIR}/ no lleva subcarpetas: mueve sus archivos ahí mismo."
-            problems.append(_problem(root, path, "carpeta-no-permitida", message))
-        elif suffix not in ATTACHMENT_TYPES:
-            hint = (
-                " Un SVG puede llevar código: expórtalo como PNG."
-                if suffix == ".svg"
-                else " Una página va como práctica (.md) en practices/."
-                if suffix in (".md", ".html", ".htm")
-                else ""
-            )
-            message = f"«{entry.name}» no es un adjunto permitido: solo {allowed}.{hint}"
-            problems.append(_problem(root, path, "adjunto-no-permitido", message))
-        elif entry.stat(follow_symlinks=False).st_size > MAX_ATTACHMENT_BYTES:
-            size = entry.stat(follow_symlinks=False).st_size / 1024 / 1024
-            message = (
-                f"«{entry.name}» pesa {size:.1f} MB; el máximo es "
-                f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB (hay quien lee con conexiones lentas): "
-                "redúcelo (menos resolución, PDF comprimido)."
-            )
-            problems.append(_problem(root, path, "adjunto-demasiado-grande", message))
+        problem = _attachment_problem(root, entry, seen)
+        if problem is None:
+            found.append(relative(root, directory / entry.name))
         else:
-            found.append(relative(root, path))
+            problems.append(problem)
+        seen.setdefault(entry.name.lower(), entry.name)
     return found, problems
+
+
+def _attachment_problem(
+    root: Path, entry: os.DirEntry[str], seen: dict[str, str]
+) -> Problem | None:
+    path = root / ATTACHMENTS_DIR / entry.name
+    suffix = path.suffix.lower()
+    if entry.is_symlink():
+        return _symlink(root, path)
+    if entry.is_dir():
+        message = f"{ATTACHMENTS_DIR}/ no lleva subcarpetas: mueve sus archivos ahí mismo."
+        return _problem(root, path, "carpeta-no-permitida", message)
+    if reason := filenames.unportable(entry.name):
+        message = f"El nombre «{entry.name}» no sirve: {reason}. Cámbialo por uno corto, sin él."
+        return _problem(root, path, "nombre-no-portable", message)
+    if (same := seen.get(entry.name.lower())) is not None:
+        message = (
+            f"«{entry.name}» y «{same}» solo se diferencian en mayúsculas y minúsculas: en Windows "
+            "y macOS son el mismo archivo. Deja uno solo, o cambia el nombre de uno."
+        )
+        return _problem(root, path, "nombre-no-portable", message)
+    if suffix not in ATTACHMENT_TYPES:
+        allowed = ", ".join(sorted({f"{kind} ({ext})" for ext, kind in ATTACHMENT_TYPES.items()}))
+        hint = (
+            " Un SVG puede llevar código: expórtalo como PNG."
+            if suffix == ".svg"
+            else " Una página va como práctica (.md) en practices/."
+            if suffix in (".md", ".html", ".htm")
+            else ""
+        )
+        message = f"«{entry.name}» no es un adjunto permitido: solo {allowed}.{hint}"
+        return _problem(root, path, "adjunto-no-permitido", message)
+    size = entry.stat(follow_symlinks=False).st_size
+    if size > MAX_ATTACHMENT_BYTES:
+        message = (
+            f"«{entry.name}» pesa {size / 1024 / 1024:.1f} MB; el máximo es "
+            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB (hay quien lee con conexiones lentas): "
+            "redúcelo (menos resolución, PDF comprimido)."
+        )
+        return _problem(root, path, "adjunto-demasiado-grande", message)
+    return None

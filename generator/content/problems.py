@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -26,6 +27,10 @@ class Problem:
     message: str
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        if "«" in self.message:  # what the author wrote, quoted back: short, on one line
+            object.__setattr__(self, "message", _QUOTED.sub(_short_quote, self.message))
+
     def as_text(self) -> str:
         label = SEVERITY_LABEL[self.severity]
         return f"{self.file}:{self.line}:{self.column}: {label}: {self.message} ({self.code})"
@@ -39,6 +44,19 @@ class Problem:
             f"::{self.severity} file={prop(self.file)},line={self.line},col={self.column},"
             f"title={prop(self.code)}::{_gh_escape(self.message)}"
         )
+
+
+QUOTED_LENGTH = 80  # characters of a value quoted in a message; longer ones are cut with «…»
+_QUOTED = re.compile("«([^«»]*)»")
+_BREAKS = re.compile(r"\s*[\n\r\t\v\f]\s*")
+
+
+def _short_quote(match: re.Match[str]) -> str:
+    """A 5,000-digit number quoted whole made a 10 KB line: cut, and on one line."""
+    value = _BREAKS.sub(" ", match.group(1))
+    if len(value) > QUOTED_LENGTH:
+        value = value[: QUOTED_LENGTH - 1].rstrip() + "…"
+    return f"«{value}»"
 
 
 def _gh_escape(value: str) -> str:

@@ -209,8 +209,8 @@ class _Converter:
                 self.problem(
                     node,
                     "yaml-valor",
-                    f"No se pudo leer el valor «{node.value}»: escríbelo entre comillas, por "
-                    f'ejemplo "{node.value}".',
+                    f"No se pudo leer el valor «{node.value}»: escríbelo entre comillas dobles, "
+                    f'así: «"{node.value}"».',
                 )
             return None
 

@@ -1,0 +1,90 @@
+"""File names every contributor's system can hold: `check` refuses a Windows device's name (any
+extension), a name too long for the site's own files, and an attachment's name that Windows or
+macOS cannot hold, as `build` does; and a value quoted back in a message is cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.content.filenames import MAX_NAME_LENGTH
+from generator.content.pipeline import check
+
+from .checkrun import run_check
+from .conftest import REPO, VALID_PRACTICE, MakeRepo
+from .sitebuild import build
+from .sitecheck import snapshot
+
+CENTER = (REPO / "centers" / "talca.yml").read_text(encoding="utf-8")
+
+
+def refused(root: Path) -> list[tuple[str, str]]:
+    _, problems = check(root)
+    return [(p.file, p.message) for p in problems if p.code == "nombre-no-portable"]
+
+
+@pytest.mark.parametrize(
+    ("rel", "content"),
+    [
+        ("practices/con.md", VALID_PRACTICE),
+        ("practices/com1.md", VALID_PRACTICE),
+        ("centers/aux.yml", CENTER),
+        ("content/paginas/nul.md", "---\ntitulo: Nula\n---\n\nTexto.\n"),
+        ("practices/adjuntos/LPT9.pdf", "%PDF-1.4\n"),
+        ("practices/adjuntos/Con.tar.pdf", "%PDF-1.4\n"),
+    ],
+)
+def test_a_windows_device_name_is_refused_whatever_its_extension(
+    make_repo: MakeRepo, rel: str, content: str
+) -> None:
+    root = make_repo({rel: content})
+    [(file, message)] = refused(root)
+    assert file == rel
+    assert "dispositivo en Windows" in message
+
+
+def test_names_that_only_start_like_a_device_are_fine(make_repo: MakeRepo) -> None:
+    root = make_repo(
+        {"practices/contacto.md": VALID_PRACTICE, "practices/com10.md": VALID_PRACTICE}
+    )
+    assert refused(root) == []
+
+
+@pytest.mark.parametrize("name", ["a?.pdf", "a:b.pdf", 'dos"puntos.pdf', "foto.png.", "tab\t.pdf"])
+def test_an_attachment_name_windows_refuses_is_refused(make_repo: MakeRepo, name: str) -> None:
+    root = make_repo({f"practices/adjuntos/{name}": "%PDF-1.4\n"})
+    assert [file for file, _ in refused(root)] == [f"practices/adjuntos/{name}"]
+
+
+def test_two_attachments_one_on_windows_and_macos(make_repo: MakeRepo) -> None:
+    png = b"\x89PNG\r\n\x1a\n"
+    root = make_repo({"practices/adjuntos/Foto.png": png, "practices/adjuntos/foto.png": png})
+    [(file, message)] = refused(root)
+    assert file == "practices/adjuntos/foto.png" and "«Foto.png»" in message
+
+
+def test_a_name_too_long_is_refused_by_check_as_by_build(make_repo: MakeRepo) -> None:
+    fits = ("feria-" * 20)[: MAX_NAME_LENGTH - 4] + "x.md"
+    long = ("feria-" * 50)[:250] + "ab.md"  # 255 bytes: build could not write its files
+    root = make_repo({f"practices/{fits}": VALID_PRACTICE, f"practices/{long}": VALID_PRACTICE})
+    [(file, message)] = refused(root)
+    assert file == f"practices/{long}"
+    suggested = message.rsplit("«", 1)[1].split("»")[0]
+    assert len(suggested) <= MAX_NAME_LENGTH and suggested.endswith(".md")
+    assert "«" + long not in message  # quoted back cut, not whole
+    before = snapshot(root)
+    assert run_check(root).returncode == 1
+    result = build(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert snapshot(root) == before
+
+
+def test_a_value_quoted_in_a_message_is_cut(make_repo: MakeRepo) -> None:
+    number = "9" * 5_000
+    text = VALID_PRACTICE.replace("estado: ejemplo", f"estado: ejemplo\ncosto: {number}")
+    result = run_check(make_repo({"practices/diagnostico.md": text}))
+    assert result.returncode == 1
+    [line] = [line for line in result.stdout.splitlines() if "diagnostico.md" in line]
+    assert len(line) < 500  # was 10 KB
+    assert "«" + "9" * 79 + "…»" in line
