@@ -236,6 +236,8 @@ def _said_of_the_text(problem: Problem, field: FormField) -> str:
         return f"falta la respuesta. {field.description}"
     if code == "caracter-invisible":
         return _invisible(problem.message)
+    if code == "texto-demasiado-largo":  # «resumen» tiene…: the key is the file's word
+        return problem.message.split("» ", 1)[-1]
     if code == characters.CODE and (point := _CODE_POINT.search(problem.message)):
         said = characters.message(chr(int(point.group(1), 16)))  # not the file's «\\v»
         return said[0].lower() + said[1:]

@@ -274,6 +274,15 @@ def _empty_text(f: _Failure) -> tuple[str, str]:
     return "valor-invalido", message
 
 
+def _too_long(f: _Failure) -> tuple[str, str]:
+    length, limit = len(str(f.value).strip()), f.ctx.get("max_length")
+    rest = "el texto" if f.path[-1:] != ("titulo",) else "«resumen» o en el texto"
+    return "texto-demasiado-largo", (
+        f"{f.field} tiene {length:,} caracteres y puede tener hasta {limit}: acórtalo y deja "
+        f"lo demás para {rest}.".replace(",", ".")
+    )
+
+
 def _pattern(f: _Failure) -> tuple[str, str]:
     if "\\d{2}" in str(f.ctx.get("pattern", "")):
         return "valor-invalido", (
@@ -399,6 +408,7 @@ BUILDERS: dict[str, Builder] = {
     "float_parsing": _number,
     "string_type": _text,
     "string_too_short": _empty_text,
+    "string_too_long": _too_long,
     "string_pattern_mismatch": _pattern,
     "literal_error": _choice,
     "too_short": _too_short,

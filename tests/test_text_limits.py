@@ -1,0 +1,71 @@
+"""Titles and summaries have the same length limits in `check`, the editors' schemas and the
+issue form (a 400 KB title tripled the site)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from generator.authoring.github_forms import FORM_FILES
+from generator.content.fieldtypes import MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
+
+from .checkrun import problems_of
+from .command import cpu_seconds
+from .conftest import REPO, VALID_PRACTICE, MakeRepo
+
+TITLE = "titulo: Diagnóstico de digitalización para almaceneros"
+SUMMARY = (
+    "resumen: Un diagnóstico breve que ordena qué digitalizar primero en un almacén de barrio."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "limit"),
+    [(TITLE, "titulo", MAX_TITLE_LENGTH), (SUMMARY, "resumen", MAX_SUMMARY_LENGTH)],
+)
+def test_a_practice_over_the_limit_is_refused_at_its_value(
+    make_repo: MakeRepo, line: str, key: str, limit: int
+) -> None:
+    at_limit = VALID_PRACTICE.replace(line, f"{key}: {'a' * limit}")
+    over = VALID_PRACTICE.replace(line, f"{key}: {'a' * (limit + 1)}  ")
+    assert problems_of(make_repo({"practices/diagnostico.md": at_limit}, name="justo")) == []
+    [problem] = problems_of(make_repo({"practices/diagnostico.md": over}, name="largo"))
+    row = over.splitlines().index(f"{key}: {'a' * (limit + 1)}  ") + 1
+    assert (problem["line"], problem["column"], problem["code"]) == (
+        row,
+        len(key) + 3,
+        "texto-demasiado-largo",
+    )
+    assert f"tiene {limit + 1} caracteres y puede tener hasta {limit}" in str(problem["message"])
+
+
+def test_a_page_title_has_the_limit_too(make_repo: MakeRepo) -> None:
+    page = f"---\ntitulo: {'Página ' * 30}\n---\n\nTexto.\n"
+    [problem] = problems_of(make_repo({"content/paginas/larga.md": page}))
+    assert (problem["file"], problem["line"], problem["code"]) == (
+        "content/paginas/larga.md",
+        2,
+        "texto-demasiado-largo",
+    )
+
+
+def test_a_400_kb_title_is_refused_quickly(make_repo: MakeRepo) -> None:
+    text = VALID_PRACTICE.replace(TITLE, f"titulo: {'Feria ' * 70_000}")
+    root = make_repo({"practices/diagnostico.md": text})
+    started = cpu_seconds()
+    [problem] = problems_of(root)
+    assert cpu_seconds() - started < 5
+    assert problem["code"] == "texto-demasiado-largo"
+    assert "tiene 419.999 caracteres" in str(problem["message"])
+
+
+def test_the_form_and_the_schema_say_the_same_limits() -> None:
+    form = yaml.safe_load((REPO / FORM_FILES["practica"]).read_text(encoding="utf-8"))
+    described = {e["id"]: e["attributes"]["description"] for e in form["body"] if "id" in e}
+    assert f"Hasta {MAX_TITLE_LENGTH} caracteres." in described["titulo"]
+    assert f"Hasta {MAX_SUMMARY_LENGTH} caracteres." in described["resumen"]
+    schema = json.loads((REPO / "schemas" / "practica.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["titulo"]["maxLength"] == MAX_TITLE_LENGTH
+    assert schema["properties"]["resumen"]["maxLength"] == MAX_SUMMARY_LENGTH
