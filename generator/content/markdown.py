@@ -33,6 +33,7 @@ from markdown_it.utils import OptionsDict, OptionsType
 
 from generator.content.autolinks import gfm_autolinks
 from generator.content.linkplaces import Link, body_lines, find_links, mark_link_places
+from generator.engines.themeids import reserved_ids
 
 # GitHub's alert titles, in the site's language.
 ALERT_TITLES = {
@@ -246,26 +247,37 @@ def slugify(text: str) -> str:
 
 class UniqueIds:
     """Ids made unique across a page as toc made them: `wanted`, else `wanted_1`,
-    `wanted_2`… (remembering the last number of each, so 5,000 equal headings stay quick)."""
+    `wanted_2`… (remembering the last number of each, so 5,000 equal headings stay quick).
+
+    An id the page's theme uses (`__config`, `__nav_2`: engines/themeids.py) is taken on every
+    page: such a heading gets «-1», «-2»…, which no theme id ends with."""
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self.taken = set(taken)
         self.last: dict[str, int] = {}
 
     def add(self, wanted: str) -> str:
-        if wanted and wanted not in self.taken:
+        if wanted and wanted not in self.taken and not theme_id(wanted):
             self.taken.add(wanted)
             return wanted
         numbered = _NUMBERED.match(wanted)
         stem, number = (numbered.group(1), int(numbered.group(2))) if numbered else (wanted, 0)
-        number = max(number, self.last.get(stem, 0))
+        joiner = "_"
+        if theme_id(wanted) or theme_id(f"{stem}_{number + 1}"):
+            stem, number, joiner = wanted, 0, "-"
+        number = max(number, self.last.get(stem + joiner, 0))
         candidate = wanted
-        while candidate in self.taken or not candidate:
+        while candidate in self.taken or not candidate or theme_id(candidate):
             number += 1
-            candidate = f"{stem}_{number}"
-        self.last[stem] = number
+            candidate = f"{stem}{joiner}{number}"
+        self.last[stem + joiner] = number
         self.taken.add(candidate)
         return candidate
+
+
+def theme_id(wanted: str) -> bool:
+    """Whether a page's theme gives that id to an element of its own."""
+    return wanted in reserved_ids()
 
 
 def plain_text(children: Iterable[Token]) -> str:
