@@ -10,7 +10,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from generator.content import filenames
+from generator.content import filekinds, filenames
 from generator.content.files import relative
 from generator.content.models import SLUG_RE
 from generator.content.problems import Problem
@@ -195,22 +195,32 @@ def free_name(candidates: list[str], taken: set[str]) -> str:
     return f"{stem}-{number}{dot}{suffix}"
 
 
-def attachments(root: Path) -> tuple[list[str], list[Problem]]:
-    """The files in practices/adjuntos/ that may be published, and a problem for each other."""
+def attachments(root: Path) -> tuple[list[str], list[Problem], dict[str, str]]:
+    """The files in practices/adjuntos/ that may be published, a problem for each other, and
+    those whose bytes are not what their extension says (-> what they are: an error where
+    they are linked, see filekinds.py)."""
     directory = root / ATTACHMENTS_DIR
     if not _is_folder(directory):  # an unreadable practices/ is reported where it is listed
-        return [], []
+        return [], [], {}
     entries, problems = _entries(root, directory)
     found = []
+    mislabeled: dict[str, str] = {}
     seen: dict[str, str] = {}  # name in lower case -> name: one file on Windows and macOS
     for entry in entries:
         problem = _attachment_problem(root, entry, seen)
-        if problem is None:
-            found.append(relative(root, directory / entry.name))
-        else:
-            problems.append(problem)
         seen.setdefault(entry.name.lower(), entry.name)
-    return found, problems
+        if problem is not None:
+            problems.append(problem)
+            continue
+        rel = relative(root, directory / entry.name)
+        found.append(rel)
+        try:
+            if kind := filekinds.mislabeled(directory / entry.name):
+                mislabeled[rel] = kind
+        except OSError as error:
+            message = f"No se pudo leer el archivo ({os_reason(error)}): revisa que tengas permiso."
+            problems.append(_problem(root, directory / entry.name, "lectura", message))
+    return found, problems, mislabeled
 
 
 def _attachment_problem(

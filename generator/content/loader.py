@@ -16,7 +16,7 @@ from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body_text, check_yaml_text
 from generator.content.layout import attachments, content_files, free_name, valid_names
-from generator.content.linkcheck import BodyLinks, check_links
+from generator.content.linkcheck import BodyLinks, check_attachment_kinds, check_links
 from generator.content.links import Linkable, linkable, page_docs, practice_docs
 from generator.content.measured import check_no_results_claim
 from generator.content.messages import Vocabulary, validate_document
@@ -278,7 +278,7 @@ def load_entries(
     center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
     centers = _load_centers(loader, center_paths, taxonomy, network)
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas", ("adjuntos",))
-    assets, problems = attachments(root)
+    assets, problems, mislabeled = attachments(root)
     loader.problems += problems
     loader.files_in("content", ".yml", "contenido", ("paginas",))  # only reports strays
     context = PracticeContext(
@@ -289,7 +289,8 @@ def load_entries(
     batch = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
     pages, page_bodies = _load_pages(loader)
     areas = taxonomy.data.areas if taxonomy else {}
-    site, sections = _links_across_files(loader, context, areas, assets, batch, page_bodies)
+    attached = (assets, mislabeled)
+    site, sections = _links_across_files(loader, context, areas, attached, batch, page_bodies)
     practices = {p.id: p for p in batch.entries}
     return LoadedContent(
         *(taxonomy, network, centers, practices, pages, assets, loader.problems),
@@ -304,12 +305,14 @@ def _links_across_files(
     loader: Loader,
     context: PracticeContext,
     areas: Collection[str],
-    assets: list[str],
+    attached: tuple[list[str], dict[str, str]],
     batch: PracticeBatch,
     pages: dict[str, CheckedBody],
 ) -> tuple[Linkable, dict[str, list[str]]]:
     """Every body's links, checked against everything the site publishes; returns that,
-    and each page's sections (by docs path), which a link's `#…` may name."""
+    and each page's sections (by docs path), which a link's `#…` may name. `attached`: the
+    attachments, and those that are not what their names say (-> what they are)."""
+    assets, mislabeled = attached
     site = linkable(
         context.practices, pages, context.centers, areas, batch.tags, assets, batch.drafts
     )
@@ -318,6 +321,7 @@ def _links_across_files(
     }
     bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
     loader.problems += check_links(bodies, site, sections)
+    loader.problems += check_attachment_kinds(bodies, site, mislabeled)
     return site, sections
 
 
