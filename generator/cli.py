@@ -396,7 +396,7 @@ def run_build(args: argparse.Namespace) -> int:
         args.root, engine=args.engine, drafts=args.drafts, offline=args.offline
     )
     try:
-        warnings = build_site(settings, site_dir)
+        built = build_site(settings, site_dir)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
@@ -405,8 +405,10 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"La construcción falló: {error}", file=sys.stderr)
         print(f"{site_dir} queda como estaba.", file=sys.stderr)
         return EXIT_INVALID
-    for warning in warnings:
+    for warning in built.warnings:
         print(warning.as_text(), file=sys.stderr)
+    for note in built.notes:
+        print(note, file=sys.stderr)
     print(f"Sitio construido en {site_dir}")
     if args.offline:
         print(

@@ -16,6 +16,7 @@ import gzip
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.pipeline import check
@@ -42,10 +43,15 @@ def project_config_file(root: Path) -> Path:
     return Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
-def build_site(settings: RunSettings, site_dir: Path) -> list[Problem]:
+@dataclass(frozen=True)
+class Built:
+    warnings: list[Problem]  # the content's (check's «aviso»)
+    notes: list[str]  # what the build did less well than it should (a shallow history)
+
+
+def build_site(settings: RunSettings, site_dir: Path) -> Built:
     """Build into a temporary folder and swap it in; on failure `site_dir` stays as it was.
-    Returns the content's warnings; raises ContentError, EngineError, SearchError or
-    UnsafeSiteDir (touching nothing)."""
+    Raises ContentError, EngineError, SearchError or UnsafeSiteDir (touching nothing)."""
     zip_file = site_dir.with_name(site_dir.name + ".zip")
     ensure_safe(settings.root, site_dir, zip_file if settings.offline else None)
     with own_folder(DOCS_PREFIX) as docs_dir, own_folder(INDEX_PREFIX) as index_dir:
@@ -64,7 +70,7 @@ def build_site(settings: RunSettings, site_dir: Path) -> list[Problem]:
                 write_zip(site_dir, zip_file, epoch)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return written.warnings
+    return Built(written.warnings, written.notes)
 
 
 def engine_build(settings: RunSettings, job: EngineJob, index: BackgroundIndex | None) -> None:
