@@ -26,7 +26,7 @@ from generator.publish.offline import write_zip
 from generator.publish.search import INDEX_DIR, BackgroundIndex, nav_titles, tree_articles
 from generator.publish.settings import RunSettings
 from generator.publish.sitedir import ensure_safe, write_marker
-from generator.publish.tree import write_tree
+from generator.publish.tree import newest_content_date, write_tree
 from generator.publish.write import memory_folder, scratch_dir, staging_dir, swap_in
 from generator.site.gitdates import last_commit_epoch
 
@@ -64,7 +64,7 @@ def build_site(settings: RunSettings, site_dir: Path) -> Built:
             engine_build(settings, job, index)
             if index is not None:
                 shutil.move(str(index_dir / INDEX_DIR), staging / INDEX_DIR)
-            epoch = complete_site(settings, staging)
+            epoch = complete_site(settings, staging, written.newest)
             swap_in(staging, site_dir)
             if settings.offline:
                 write_zip(site_dir, zip_file, epoch)
@@ -99,10 +99,10 @@ def complete_direct_build(settings: RunSettings, docs_dir: Path, site_dir: Path)
     complete_site(settings, site_dir)
 
 
-def complete_site(settings: RunSettings, site_dir: Path) -> int:
+def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None = None) -> int:
     """What no engine does: a sitemap with the build's date, never the clock's, and the mark
     that lets a later build replace this folder. Returns that date (Unix time)."""
-    epoch = settings.source_date_epoch or build_epoch(settings.root)
+    epoch = settings.source_date_epoch or build_epoch(settings.root, newest)
     write_sitemap(site_dir, epoch)
     write_marker(site_dir)
     return epoch
@@ -136,14 +136,13 @@ def own_folder(prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build_epoch(root: Path) -> int:
-    """The build's date, never the clock: the last git commit, else the newest content date."""
+def build_epoch(root: Path, newest: dt.date | None = None) -> int:
+    """The build's date, never the clock: the last git commit, else the newest content date
+    (`newest`, when the caller has read the content: reading it again took as long again)."""
     epoch = last_commit_epoch(root)
     if epoch is not None:
         return epoch
-    repo, _ = check(root)
-    practices = repo.practices.values() if repo else []
-    dates = [p.data.fecha for p in practices]
-    dates += [r.fecha for p in practices for r in p.data.replicas]
-    newest = max(dates, default=dt.date(1970, 1, 1))
+    if newest is None:
+        repo, _ = check(root)
+        newest = newest_content_date(repo.practices.values() if repo else [])
     return calendar.timegm(newest.timetuple())
