@@ -1,5 +1,6 @@
 """Titles and summaries have the same length limits in `check`, the editors' schemas and the
-issue form (a 400 KB title tripled the site)."""
+issue form (a 400 KB title tripled the site); tags are few and short (each names a page of its
+own), and no number is larger than a page can write."""
 
 from __future__ import annotations
 
@@ -9,11 +10,17 @@ import pytest
 import yaml
 
 from generator.authoring.github_forms import FORM_FILES
-from generator.content.fieldtypes import MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
+from generator.content.fieldtypes import (
+    MAX_SUMMARY_LENGTH,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    MAX_TITLE_LENGTH,
+)
 
 from .checkrun import problems_of
 from .command import cpu_seconds
 from .conftest import REPO, VALID_PRACTICE, MakeRepo
+from .sitebuild import build
 
 TITLE = "titulo: Diagnóstico de digitalización para almaceneros"
 SUMMARY = (
@@ -69,3 +76,40 @@ def test_the_form_and_the_schema_say_the_same_limits() -> None:
     schema = json.loads((REPO / "schemas" / "practica.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["titulo"]["maxLength"] == MAX_TITLE_LENGTH
     assert schema["properties"]["resumen"]["maxLength"] == MAX_SUMMARY_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("tags", "code"),
+    [
+        ([f"etiqueta {i}" for i in range(MAX_TAGS + 1)], "demasiados-elementos"),
+        (["a" * (MAX_TAG_LENGTH + 1)], "texto-demasiado-largo"),  # a name past any file system
+    ],
+)
+def test_tags_are_few_and_short(make_repo: MakeRepo, tags: list[str], code: str) -> None:
+    listed = "".join(f"\n  - {tag}" for tag in tags)
+    text = VALID_PRACTICE.replace("estado: ejemplo", f"estado: ejemplo\netiquetas:{listed}")
+    [problem] = problems_of(make_repo({"practices/diagnostico.md": text}))
+    assert problem["code"] == code
+    fits = VALID_PRACTICE.replace(
+        "estado: ejemplo", f"estado: ejemplo\netiquetas: [{'b' * MAX_TAG_LENGTH}]"
+    )
+    assert problems_of(make_repo({"practices/diagnostico.md": fits}, name="bien")) == []
+
+
+@pytest.mark.parametrize("number", ["9" * 19, "0x" + "f" * 5_000, "-" + "1" * 30])
+def test_a_number_no_page_could_show_is_refused_where_it_is_written(
+    make_repo: MakeRepo, number: str
+) -> None:
+    """0x followed by 5,000 «f» passed check, and build died writing it (Python writes no
+    integer of more than 4,300 digits)."""
+    text = VALID_PRACTICE.replace("estado: ejemplo", f"estado: ejemplo\ncosto: {number}")
+    root = make_repo({"practices/diagnostico.md": text})
+    [problem] = problems_of(root)
+    row = text.splitlines().index(f"costo: {number}") + 1
+    assert (problem["line"], problem["column"], problem["code"]) == (
+        row,
+        8,
+        "numero-demasiado-grande",
+    )
+    result = build(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Field,
     PlainSerializer,
     PlainValidator,
     StringConstraints,
@@ -81,6 +82,12 @@ Title = Annotated[
 ]
 Summary = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SUMMARY_LENGTH)
+]
+# A tag names a page of its own (etiquetas/<tag>.md): a few short words, a few per practice.
+MAX_TAGS, MAX_TAG_LENGTH = 20, 40
+Tags = Annotated[
+    list[Annotated[Text, StringConstraints(max_length=MAX_TAG_LENGTH)]],
+    Field(max_length=MAX_TAGS),
 ]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Email = Annotated[str, AfterValidator(_check_email)]

@@ -283,6 +283,14 @@ def _too_long(f: _Failure) -> tuple[str, str]:
     )
 
 
+def _too_many(f: _Failure) -> tuple[str, str]:
+    count, limit = len(f.value) if isinstance(f.value, list) else "más", f.ctx.get("max_length")
+    return "demasiados-elementos", (
+        f"{f.field} tiene {count:,} elementos y puede tener hasta {limit}: deja los que más "
+        "ayudan a encontrar la práctica."
+    )
+
+
 def _pattern(f: _Failure) -> tuple[str, str]:
     if "\\d{2}" in str(f.ctx.get("pattern", "")):
         return "valor-invalido", (
@@ -412,6 +420,7 @@ BUILDERS: dict[str, Builder] = {
     "string_pattern_mismatch": _pattern,
     "literal_error": _choice,
     "too_short": _too_short,
+    "too_long": _too_many,
     "list_type": _list,
     "dict_type": _block,
     "model_type": _block,

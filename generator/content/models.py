@@ -18,6 +18,8 @@ from pydantic import (
 
 from generator.content.fieldtypes import (
     DATE_FORMS,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
     NO_COST,
     Cost,
     Date,
@@ -26,6 +28,7 @@ from generator.content.fieldtypes import (
     PartialDate,
     Slug,
     Summary,
+    Tags,
     Text,
     Title,
     Url,
@@ -419,10 +422,11 @@ class PracticeMeta(Model):
     publicos: list[Slug] = Field(
         default_factory=list, title="Públicos", description="A quiénes se dirigió la práctica."
     )
-    etiquetas: list[Text] = Field(
+    etiquetas: Tags = Field(
         default_factory=list,
         title="Etiquetas",
-        description="Palabras que ayudan a encontrar la práctica, separadas por comas.",
+        description="Palabras que ayudan a encontrar la práctica, separadas por comas: hasta "
+        f"{MAX_TAGS}, de hasta {MAX_TAG_LENGTH} caracteres cada una.",
     )
     resultados: list[Result] = Field(
         default_factory=list,
