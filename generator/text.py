@@ -46,6 +46,32 @@ def tag_slug(tag: str) -> str:
     return slug + "-etiqueta" if slug == "index" else slug  # etiquetas/index.md is the list
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """`text` with every character a reader would not see written as its escape («\\n»,
+    «\\x1b», «\\u202e»): a file named with an escape sequence could recolour or erase the
+    lines of a terminal, a right-to-left mark reverse them."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == " " else _ESCAPES.get(char, _escape(char))
+        for char in text
+    )
+
+
+def _escape(char: str) -> str:
+    point = ord(char)
+    return (
+        f"\\x{point:02x}"
+        if point < 0x100
+        else f"\\u{point:04x}"
+        if point < 0x10000
+        else f"\\U{point:08x}"
+    )
+
+
 def plural(count: int, singular: str, plural_form: str) -> str:
     """`1 error`, `2 errores`: the number with the word that agrees with it."""
     return f"{count} {singular if count == 1 else plural_form}"

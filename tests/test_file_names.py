@@ -10,6 +10,7 @@ import pytest
 
 from generator.content.filenames import MAX_NAME_LENGTH
 from generator.content.pipeline import check
+from generator.text import visible
 
 from .checkrun import run_check
 from .conftest import REPO, VALID_PRACTICE, MakeRepo
@@ -54,7 +55,7 @@ def test_names_that_only_start_like_a_device_are_fine(make_repo: MakeRepo) -> No
 @pytest.mark.parametrize("name", ["a?.pdf", "a:b.pdf", 'dos"puntos.pdf', "foto.png.", "tab\t.pdf"])
 def test_an_attachment_name_windows_refuses_is_refused(make_repo: MakeRepo, name: str) -> None:
     root = make_repo({f"practices/adjuntos/{name}": "%PDF-1.4\n"})
-    assert [file for file, _ in refused(root)] == [f"practices/adjuntos/{name}"]
+    assert [file for file, _ in refused(root)] == [f"practices/adjuntos/{visible(name)}"]
 
 
 def test_two_attachments_one_on_windows_and_macos(make_repo: MakeRepo) -> None:
@@ -88,3 +89,17 @@ def test_a_value_quoted_in_a_message_is_cut(make_repo: MakeRepo) -> None:
     [line] = [line for line in result.stdout.splitlines() if "diagnostico.md" in line]
     assert len(line) < 500  # was 10 KB
     assert "«" + "9" * 79 + "…»" in line
+
+
+@pytest.mark.parametrize("name", ["a\nb.md", "c\x1b[2K\rd.md", "e\u202egnp.md", "f\x9b31m.md"])
+def test_a_name_that_would_rewrite_the_terminal_is_shown_escaped(
+    make_repo: MakeRepo, name: str
+) -> None:
+    """A file named with an escape sequence printed as it is could erase or recolour the
+    lines before it in the terminal; a newline would split its line in two."""
+    root = make_repo({f"practices/{name}": VALID_PRACTICE})
+    result = run_check(root)
+    assert result.returncode == 1
+    [line] = [line for line in result.stdout.splitlines() if "id-invalido" in line]
+    assert line.startswith(f"practices/{visible(name)}:1:1: error: El nombre «{visible(name)}»")
+    assert line.isprintable()

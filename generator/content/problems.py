@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from generator.text import plural
+from generator.text import plural, visible
 
 Severity = Literal["error", "warning"]
 
@@ -28,8 +28,11 @@ class Problem:
     severity: Severity = "error"
 
     def __post_init__(self) -> None:
-        if "«" in self.message:  # what the author wrote, quoted back: short, on one line
-            object.__setattr__(self, "message", _QUOTED.sub(_short_quote, self.message))
+        """Every character shown as a reader can see it (a file may be named with an escape
+        sequence); what the author wrote, quoted back, short."""
+        object.__setattr__(self, "file", visible(self.file))
+        message = visible(self.message)
+        object.__setattr__(self, "message", _QUOTED.sub(_short_quote, message))
 
     def as_text(self) -> str:
         label = SEVERITY_LABEL[self.severity]
@@ -48,12 +51,11 @@ class Problem:
 
 QUOTED_LENGTH = 80  # characters of a value quoted in a message; longer ones are cut with «…»
 _QUOTED = re.compile("«([^«»]*)»")
-_BREAKS = re.compile(r"\s*[\n\r\t\v\f]\s*")
 
 
 def _short_quote(match: re.Match[str]) -> str:
-    """A 5,000-digit number quoted whole made a 10 KB line: cut, and on one line."""
-    value = _BREAKS.sub(" ", match.group(1))
+    """A 5,000-digit number quoted whole made a 10 KB line: cut."""
+    value = match.group(1)
     if len(value) > QUOTED_LENGTH:
         value = value[: QUOTED_LENGTH - 1].rstrip() + "…"
     return f"«{value}»"
