@@ -103,3 +103,24 @@ def test_a_name_that_would_rewrite_the_terminal_is_shown_escaped(
     [line] = [line for line in result.stdout.splitlines() if "id-invalido" in line]
     assert line.startswith(f"practices/{visible(name)}:1:1: error: El nombre «{visible(name)}»")
     assert line.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("rel", "content"),
+    [
+        ("practices/index.md", VALID_PRACTICE),
+        ("practices/adjuntos.md", VALID_PRACTICE),
+        ("centers/index.yml", CENTER),
+        ("content/paginas/practicas.md", "---\ntitulo: Otra\n---\n\nTexto.\n"),
+    ],
+)
+def test_a_name_that_takes_an_address_of_the_site_is_refused(
+    make_repo: MakeRepo, rel: str, content: str
+) -> None:
+    """A practice named «index» took the catalogue's place (practicas/index.html), a center
+    named «index» the list of centers."""
+    root = make_repo({rel: content})
+    _, problems = check(root)
+    [problem] = [p for p in problems if p.severity == "error"]
+    assert (problem.file, problem.code) == (rel, "id-reservado")
+    assert "es una dirección que el sitio ya usa" in problem.message

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from generator.content import filekinds, filenames
@@ -154,6 +155,26 @@ def valid_names(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem
         )
         problems.append(_problem(root, path, "id-invalido", message))
     return valid, problems + unportable
+
+
+def reserved_names(
+    root: Path, paths: list[Path], reserved: Collection[str], word: str
+) -> tuple[list[Path], list[Problem]]:
+    """The files whose name takes no address the site uses for something else, and a
+    problem for each other one, with a name to give it (`word`-name, if need be)."""
+    taken = {path.name for path in paths}
+    kept, problems = [], []
+    for path in paths:
+        if path.stem not in reserved:
+            kept.append(path)
+            continue
+        other = free_name([f"{path.stem}-red{path.suffix}", f"{word}-{path.name}"], taken)
+        message = (
+            f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, por "
+            f"ejemplo a «{other}»."
+        )
+        problems.append(_problem(root, path, "id-reservado", message))
+    return kept, problems
 
 
 def _unportable(root: Path, path: Path, taken: set[str]) -> Problem | None:

@@ -15,7 +15,12 @@ from generator.content.bodies import CheckedBody, check_body
 from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body_text, check_yaml_text
-from generator.content.layout import attachments, content_files, free_name, valid_names
+from generator.content.layout import (
+    attachments,
+    content_files,
+    reserved_names,
+    valid_names,
+)
 from generator.content.linkcheck import BodyLinks, check_attachment_kinds, check_links
 from generator.content.links import Linkable, linkable, page_docs, practice_docs
 from generator.content.measured import check_no_results_claim
@@ -50,6 +55,14 @@ RESERVED_PAGE_IDS = {
     "assets",
     "admin",
     "search",
+}
+# A practice's page is practicas/<id>/, a center's centros/<id>/: beside their lists and the
+# practices' attachments (a practice «index» took the catalogue's place). By folder: the names
+# its files may not have, and the word a new name for one starts with.
+RESERVED_IDS: dict[str, tuple[Collection[str], str]] = {
+    PAGES_DIR: (RESERVED_PAGE_IDS, "pagina"),
+    PRACTICES_DIR: ({"index", "adjuntos"}, "practica"),
+    CENTERS_DIR: ({"index"}, "centro"),
 }
 
 
@@ -161,11 +174,13 @@ class Loader:
     def files_in(
         self, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
     ) -> list[Path]:
-        """The `suffix` files directly in `folder`; anything else in it is reported."""
+        """The `suffix` files directly in `folder`; anything else in it is reported, and so is
+        a file whose name would take an address the site uses (RESERVED_IDS)."""
         found, problems = content_files(self.root, folder, suffix, what, folders)
         valid, wrong_names = valid_names(self.root, found)
-        self.problems += problems + wrong_names
-        return valid
+        kept, taken = reserved_names(self.root, valid, *RESERVED_IDS.get(folder, ((), "")))
+        self.problems += problems + wrong_names + taken
+        return kept
 
     def required_file(self, rel: str) -> Path | None:
         path = self.root / rel
@@ -380,22 +395,7 @@ def _load_pages(
 ) -> tuple[dict[str, MarkdownEntry[PageMeta]], dict[str, CheckedBody]]:
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
     checked: dict[str, CheckedBody] = {}
-    paths = loader.files_in(PAGES_DIR, ".md", "páginas")
-    taken = {path.name for path in paths}
-    for path in paths:
-        if path.stem in RESERVED_PAGE_IDS:
-            other = free_name([f"{path.stem}-red{path.suffix}", f"pagina-{path.name}"], taken)
-            loader.problems.append(
-                Problem(
-                    relative(loader.root, path),
-                    1,
-                    1,
-                    "id-reservado",
-                    f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, "
-                    f"por ejemplo a «{other}».",
-                )
-            )
-            continue
+    for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
         page = loader.markdown_entry(path, PageMeta, "la página")
         if page:
             checked[page.id] = check_body(page, str(page.value("titulo") or ""))
