@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.filenames import MAX_NAME_LENGTH
+from generator.content.loader import RESERVED_PAGE_IDS
 from generator.content.pipeline import check
 from generator.text import visible
 
@@ -124,3 +125,11 @@ def test_a_name_that_takes_an_address_of_the_site_is_refused(
     [problem] = [p for p in problems if p.severity == "error"]
     assert (problem.file, problem.code) == (rel, "id-reservado")
     assert "es una dirección que el sitio ya usa" in problem.message
+
+
+def test_every_folder_the_site_makes_is_a_name_a_page_cannot_take(repository_site: Path) -> None:
+    """A page named «pagefind» moved the search's index into its own folder (the search broke),
+    one named «novedades» or «buscar» was dropped for the generator's own page."""
+    pages = {path.stem for path in (REPO / "content" / "paginas").glob("*.md")}
+    folders = {path.name for path in repository_site.iterdir() if path.is_dir()}
+    assert folders - pages <= RESERVED_PAGE_IDS

@@ -45,16 +45,8 @@ CENTERS_DIR = "centers"
 PRACTICES_DIR = "practices"
 # Addresses the generator owns; a hand-written page may not take them.
 RESERVED_PAGE_IDS = {
-    "index",
-    "practicas",
-    "centros",
-    "areas",
-    "red",
-    "api",
-    "etiquetas",
-    "assets",
-    "admin",
-    "search",
+    *("index", "practicas", "centros", "areas", "red", "api", "etiquetas", "novedades"),
+    *("buscar", "assets", "admin", "search", "pagefind"),  # pagefind: the search's index
 }
 # A practice's page is practicas/<id>/, a center's centros/<id>/: beside their lists and the
 # practices' attachments (a practice «index» took the catalogue's place). By folder: the names
