@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.authoring.from_issue import from_issue
+from generator.authoring.scaffold import practice_id_for
 from generator.content.filenames import MAX_NAME_LENGTH
 from generator.content.loader import RESERVED_PAGE_IDS
 from generator.content.pipeline import check
@@ -15,10 +17,21 @@ from generator.text import visible
 
 from .checkrun import run_check
 from .conftest import REPO, VALID_PRACTICE, MakeRepo
+from .issuebodies import github_body
 from .sitebuild import build
 from .sitecheck import snapshot
 
 CENTER = (REPO / "centers" / "talca.yml").read_text(encoding="utf-8")
+ANSWERS = {
+    "resumen": "Un resumen.",
+    "centro": "talca",
+    "areas": ["digitalizacion"],
+    "fecha": "2021-01-01",
+    "seccion-contexto": "Texto.",
+    "seccion-que-hicimos": "Texto.",
+    "seccion-resultados": "Sin resultados medidos todavía.",
+    "seccion-como-replicarla": "Texto.",
+}
 
 
 def refused(root: Path) -> list[tuple[str, str]]:
@@ -133,3 +146,16 @@ def test_every_folder_the_site_makes_is_a_name_a_page_cannot_take(repository_sit
     pages = {path.stem for path in (REPO / "content" / "paginas").glob("*.md")}
     folders = {path.name for path in repository_site.iterdir() if path.is_dir()}
     assert folders - pages <= RESERVED_PAGE_IDS
+
+
+@pytest.mark.parametrize(("title", "name"), [("Index", "index-practica"), ("CON", "con-practica")])
+def test_a_title_never_names_a_file_check_refuses(
+    make_repo: MakeRepo, title: str, name: str
+) -> None:
+    """The issue form wrote practices/index.md and practices/con.md, which check refuses."""
+    assert practice_id_for(title) == name
+    root = make_repo()
+    body = github_body("practica", {**ANSWERS, "titulo": title})
+    status, written, problems = from_issue(root, "practica", body)
+    assert (status, written, problems) == (0, f"practices/{name}.md", [])
+    assert refused(root) == []

@@ -27,6 +27,8 @@ REPLY_HEADER = "No se escribió nada. Corrige en el formulario (editando el issu
 SHOWN = 80  # characters of an answer quoted back; a longer one is cut with «…»
 _DESCRIBED = re.compile(r"U\+[0-9A-F]{4,6} \([^)]*\)")
 _QUOTED = re.compile(r"«([^»]*)»")
+# What `check` says of a body's structure: said as it is (no file, no key in it).
+_ABOUT_THE_TEXT = ("anidado-demasiado", "html-sin-cerrar", "codigo-sin-cerrar")
 _CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
@@ -236,8 +238,8 @@ def _said_of_the_text(problem: Problem, field: FormField) -> str:
         return f"falta la respuesta. {field.description}"
     if code == "caracter-invisible":
         return _invisible(problem.message)
-    if code == "texto-demasiado-largo":  # «resumen» tiene…: the key is the file's word
-        return problem.message.split("» ", 1)[-1]
+    if code in ("texto-demasiado-largo", "demasiados-elementos"):  # «resumen» tiene…: the
+        return problem.message.split("» ", 1)[-1]  # key is the file's word, not the form's
     if code == characters.CODE and (point := _CODE_POINT.search(problem.message)):
         said = characters.message(chr(int(point.group(1), 16)))  # not the file's «\\v»
         return said[0].lower() + said[1:]
@@ -254,7 +256,7 @@ def _said_of_the_text(problem: Problem, field: FormField) -> str:
         )
     if code == "enlace-peligroso":
         return "tiene un enlace que no empieza con https:// ni mailto: cámbialo por uno así."
-    if code in ("html-no-permitido", "corchetes-abiertos", "seccion-inexistente"):
+    if code in (*_ABOUT_THE_TEXT, "html-no-permitido", "corchetes-abiertos", "seccion-inexistente"):
         message = problem.message  # about the text itself: no file, no key
         return message[0].lower() + message[1:] if message[1:2].islower() else message
     return ""

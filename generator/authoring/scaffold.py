@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.authoring import canonical
+from generator.content.filenames import device
 from generator.content.linkcheck import check_links
 from generator.content.loader import (
     CENTERS_DIR,
     PRACTICES_DIR,
+    RESERVED_IDS,
     LoadedContent,
     Loader,
     PracticeContext,
@@ -213,6 +215,8 @@ def practice_id_for(title: str) -> str:
         practice_id = (
             practice_id[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] or practice_id[:MAX_ID_LENGTH]
         )
+    if practice_id in RESERVED_IDS[PRACTICES_DIR][0] or device(practice_id):
+        practice_id += "-practica"  # «Index», «Con»: names the site or Windows keep for itself
     return practice_id
 
 
@@ -292,6 +296,12 @@ def new_center(
     center_id = fields["id"]
     if not SLUG_RE.match(center_id):
         _error(f"«{center_id}» no sirve como clave del centro: {SLUG_HINT}.")
+        return EXIT_INVALID
+    if center_id in RESERVED_IDS[CENTERS_DIR][0] or device(center_id):
+        _error(
+            f"«{center_id}» no sirve como clave del centro: es un nombre que el sitio o Windows "
+            "usan para otra cosa."
+        )
         return EXIT_INVALID
     rel = f"{CENTERS_DIR}/{center_id}.yml"
     if (root / rel).exists():
