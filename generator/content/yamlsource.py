@@ -326,7 +326,7 @@ class _NotPlain(Exception):
 _CONSTRUCTOR = SafeConstructor()
 # Python writes an integer of more than 4,300 digits only with an error (0x followed by 5,000
 # «f» is one, and YAML reads it): more than MAX_DIGITS is refused where it is written.
-MAX_DIGITS = 18
+MAX_DIGITS = 21  # the canonical form writes a whole number up to 10^21 as one
 
 
 class _TooBig(ValueError):
