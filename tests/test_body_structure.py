@@ -8,6 +8,7 @@ import pytest
 
 from generator.content.body import check_structure
 from generator.content.markdown import parse_body
+from generator.content.rawhtml import MAX_HTML_DEPTH, check_raw_html
 
 from .checkrun import problems_of
 from .command import cpu_seconds
@@ -71,3 +72,15 @@ def test_a_comment_left_open_is_said_instead_of_the_sections_it_hides(
     problems = problems_of(root)
     line = text.splitlines().index("<!-- borrador") + 1
     assert [(p["line"], p["code"]) for p in problems] == [(line, "html-sin-cerrar")]
+
+
+def test_raw_html_nested_too_deep_is_an_error_where_it_passes_the_limit() -> None:
+    body = "Texto.\n\n" + "<div>" * (MAX_HTML_DEPTH + 5) + "x\n"
+    [problem] = check_raw_html(parse_body(body), body, FIRST_LINE, "practices/x.md")
+    assert (problem.line, problem.column, problem.code) == (
+        FIRST_LINE + 2,
+        len("<div>") * MAX_HTML_DEPTH + 1,
+        "html-demasiado-anidado",
+    )
+    fine = "<div><b><i>x</i></b></div>\n" * 1000 + "<b>" + "<span>x</span>" * 200 + "</b>"
+    assert check_raw_html(parse_body(fine), fine, FIRST_LINE, "practices/x.md") == []
