@@ -22,7 +22,7 @@ SUGGESTED_LENGTH = 80
 WINDOWS_DEVICES = frozenset(
     {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))}
 )
-_WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 
 def device(name: str) -> str | None:
@@ -46,10 +46,11 @@ def unportable(name: str) -> str | None:
     if bad := _WINDOWS_FORBIDDEN.search(name):
         shown = bad.group() if bad.group().isprintable() else characters.name(bad.group())
         return f"lleva «{shown}», que Windows no acepta en un nombre de archivo"
-    if hidden := next((c for c in name if c in FORMAT_CHARACTERS), None):
-        return f"lleva un carácter invisible, {describe(hidden)}, que esconde su nombre real"
-    if any(characters.is_unusable(c) for c in name):
-        return "lleva un carácter que no es texto"
+    if not name.isascii():  # nearly every name is: a key, «guia.pdf»
+        if hidden := next((c for c in name if c in FORMAT_CHARACTERS), None):
+            return f"lleva un carácter invisible, {describe(hidden)}, que esconde su nombre real"
+        if any(characters.is_unusable(c) for c in name):
+            return "lleva un carácter que no es texto"
     if name.endswith((".", " ")):
         return "termina en punto o espacio, que Windows borra del nombre"
     return None
