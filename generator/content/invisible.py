@@ -15,6 +15,7 @@ tag characters that spell a subdivision flag after 🏴 (🏴󠁧󠁢󠁳󠁣�
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -166,16 +167,42 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def check_body_text(body: str, first_line: int, file: str) -> list[Problem]:
-    """Invisible characters in a Markdown body, outside code."""
-    if not _FORMAT.search(body):
+    """Invisible characters in a Markdown body, outside code: written as they are, or as an
+    HTML entity («&#x202E;», «&ZeroWidthSpace;»), which the page shows as the character."""
+    entity = "&" in body and _ENTITY.search(body) is not None
+    if not entity and not _FORMAT.search(body):
         return []
     outside = dict(lines_outside_code(body))  # code spans blanked, same columns
     indented = _indented_code(body.splitlines())
-    return [
+    problems = [
         Problem(file, first_line + index, column + 1, "caracter-invisible", _message(char))
         for index, column, char in _found(body.splitlines())
         if index not in indented and outside.get(index, "")[column : column + 1] == char
     ]
+    if entity:
+        for index, line in outside.items():
+            if index not in indented:
+                problems += _entities(line, file, first_line + index)
+    return problems
+
+
+# An HTML entity, named or numbered: markdown-it writes the character it names.
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entities(line: str, file: str, line_number: int) -> list[Problem]:
+    problems = []
+    for match in _ENTITY.finditer(line):
+        char = html.unescape(match.group())
+        if len(char) != 1:
+            continue
+        place = (file, line_number, match.start() + 1)
+        if char in FORMAT_CHARACTERS:
+            problems.append(Problem(*place, "caracter-invisible", _message(char, match.group())))
+        elif characters.is_unusable(char):
+            message = characters.message(char, match.group())
+            problems.append(Problem(*place, characters.CODE, message))
+    return problems
 
 
 def _indented_code(lines: list[str]) -> set[int]:
