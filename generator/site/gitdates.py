@@ -17,8 +17,8 @@ from generator.text import plural
 
 LOG_FORMAT = ("--format=%x00%H %cs", "--name-only")  # each commit, then the files it touched
 NO_HISTORY = (
-    "Aviso: no hay historial de git (la carpeta no es un repositorio, o falta git): cada "
-    "práctica muestra su propia fecha, no la de su última actualización."
+    "Sin historial de git (la carpeta no es un repositorio, o falta git): cada práctica "
+    "muestra su propia fecha, no la de su última actualización."
 )
 
 
@@ -71,10 +71,10 @@ def last_commit_dates(root: Path, folders: tuple[str, ...]) -> History:
 
 def _shallow_note(undated: int) -> str:
     return (
-        "Aviso: el historial de git está incompleto (una copia superficial, como la de «git "
-        f"clone --depth 1»): {plural(undated, 'archivo', 'archivos')} de contenido sin fecha de "
-        "última actualización; sus páginas muestran la fecha de la práctica. Para fechas "
-        "exactas: «git fetch --unshallow»."
+        "Historial de git incompleto (una copia superficial, como la de «git clone --depth 1»): "
+        f"{plural(undated, 'archivo', 'archivos')} de contenido sin fecha de última "
+        "actualización; sus páginas muestran la fecha de la práctica. Para fechas exactas: «git "
+        "fetch --unshallow»."
     )
 
 
