@@ -40,9 +40,13 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
+TAG_SLUG_LENGTH = 80  # a letter may write several («ⅷ» is «viii»): the file's name stays short
+
+
 def tag_slug(tag: str) -> str:
     """The address of a tag; a tag without letters or digits still gets a stable one."""
-    slug = slugify(tag) or "etiqueta-" + hashlib.sha256(tag.encode()).hexdigest()[:8]
+    slug = slugify(tag)[:TAG_SLUG_LENGTH].strip("-")
+    slug = slug or "etiqueta-" + hashlib.sha256(tag.encode()).hexdigest()[:8]
     return slug + "-etiqueta" if slug == "index" else slug  # etiquetas/index.md is the list
 
 

@@ -113,3 +113,15 @@ def test_a_number_no_page_could_show_is_refused_where_it_is_written(
     )
     result = build(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_a_tag_of_letters_that_write_several_still_names_a_short_file(make_repo: MakeRepo) -> None:
+    """«ⅷ» is «viii» in its address: 80 of them made a name of 320 characters (and its file,
+    no file system holds one of 255 bytes)."""
+    tag = "ⅷ" * MAX_TAG_LENGTH
+    text = VALID_PRACTICE.replace("estado: ejemplo", f"estado: publicada\netiquetas: [{tag}]")
+    root = make_repo({"practices/diagnostico.md": text})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    [page] = [p for p in (root / "site" / "etiquetas").iterdir() if p.name.startswith("viii")]
+    assert len(page.name) <= 80

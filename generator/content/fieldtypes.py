@@ -84,7 +84,7 @@ Summary = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SUMMARY_LENGTH)
 ]
 # A tag names a page of its own (etiquetas/<tag>.md): a few short words, a few per practice.
-MAX_TAGS, MAX_TAG_LENGTH = 20, 40
+MAX_TAGS, MAX_TAG_LENGTH = 20, 80
 Tags = Annotated[
     list[Annotated[Text, StringConstraints(max_length=MAX_TAG_LENGTH)]],
     Field(max_length=MAX_TAGS),
