@@ -4,6 +4,7 @@ macOS cannot hold, as `build` does; and a value quoted back in a message is cut.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,16 @@ def test_a_title_never_names_a_file_check_refuses(
     status, written, problems = from_issue(root, "practica", body)
     assert (status, written, problems) == (0, f"practices/{name}.md", [])
     assert refused(root) == []
+
+
+@pytest.mark.parametrize(
+    "rel", ["practices/tubo.md", "practices/adjuntos/tubo.pdf", "centers/x.yml"]
+)
+def test_a_named_pipe_is_refused_not_read(make_repo: MakeRepo, rel: str) -> None:
+    """check read a named pipe called practices/x.md, and waited for a writer forever."""
+    root = make_repo()
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / rel)
+    result = run_check(root)  # within the command's bound (tests/command.py), or it fails
+    assert result.returncode == 1
+    assert f"{rel}:1:1: error: No es un archivo sino una conexión del sistema" in result.stdout

@@ -62,6 +62,15 @@ def _symlink(root: Path, path: Path) -> Problem:
     )
 
 
+def _not_a_file(root: Path, path: Path) -> Problem:
+    """A named pipe, a socket or a device: reading one would wait forever."""
+    message = (
+        "No es un archivo sino una conexión del sistema (una tubería, un socket o un "
+        "dispositivo), que git no guarda: bórralo."
+    )
+    return _problem(root, path, "archivo-no-permitido", message)
+
+
 def content_files(
     root: Path, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
 ) -> tuple[list[Path], list[Problem]]:
@@ -91,6 +100,8 @@ def content_files(
                         f"{ATTACHMENTS_DIR}/). Mueve o borra esta carpeta.",
                     )
                 )
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(_not_a_file(root, path))
         elif entry.name.endswith(suffix):
             found.append(path)
         elif entry.name in IGNORED:
@@ -254,6 +265,8 @@ def _attachment_problem(
     if entry.is_dir():
         message = f"{ATTACHMENTS_DIR}/ no lleva subcarpetas: mueve sus archivos ahí mismo."
         return _problem(root, path, "carpeta-no-permitida", message)
+    if not entry.is_file(follow_symlinks=False):
+        return _not_a_file(root, path)
     if reason := filenames.unportable(entry.name):
         message = f"El nombre «{entry.name}» no sirve: {reason}. Cámbialo por uno corto, sin él."
         return _problem(root, path, "nombre-no-portable", message)
