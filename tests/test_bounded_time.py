@@ -6,6 +6,7 @@ its line before it is parsed."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -88,8 +89,8 @@ def body_of(recipe: Recipe) -> str:
     if kind == "refs":
         return references(ROOM // 60, used=bool(what))
     if kind == "table":
-        columns = int(str(what))
-        return table(columns, max(1, ROOM // (20 * columns) - 1))
+        columns = int(str(what))  # a row: «|» and «[a](https://a.cl) x|» a column
+        return table(columns, max(1, (ROOM - 4 * columns - 4) // (20 * columns + 2)))
     if kind == "lines":
         line = str(what)
         return lines_of(line, min(MAX_LINES - 50, ROOM // len(line)) // line.count("\n"))
@@ -123,7 +124,10 @@ def test_check_takes_bounded_time_on_any_body_up_to_the_cap(root: Path, recipe: 
     assert len(text.encode("utf-8")) <= MAX_FILE_BYTES
     (root / "practices" / "diagnostico.md").write_text(text, encoding="utf-8")
     problems, seconds = checked(root)
-    if seconds >= CHECK_SECONDS:  # once more: a machine's stall does not repeat, slow code does
+    for _ in range(2):  # again, a moment later: a stall of the machine passes, slow code does not
+        if seconds < CHECK_SECONDS:
+            break
+        time.sleep(2)
         problems, seconds = checked(root)
     assert seconds < CHECK_SECONDS
     assert all(p.message and p.line >= 1 and p.column >= 1 for p in problems)
