@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import sys
 
+from generator.text import console_streams, flush_console
+
+console_streams()  # before anything is printed: any locale, and a pipe closed early
+
 try:
     from generator.cli import main
 except ModuleNotFoundError as missing:  # run by a Python without the project's dependencies
@@ -12,4 +16,6 @@ except ModuleNotFoundError as missing:  # run by a Python without the project's 
         "«.venv/bin/python -m generator …» en lugar de «python -m generator …»."
     )
 
-sys.exit(main())
+status = main()
+flush_console()
+sys.exit(status)

@@ -23,7 +23,7 @@ from generator.publish import sitedir
 from generator.publish.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.publish.settings import RunSettings
 from generator.site import urls
-from generator.text import os_reason, plural
+from generator.text import os_reason, plural, writes_unicode
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -311,8 +311,8 @@ def _add_from_issue(commands: Commands) -> None:
 def run_check(args: argparse.Namespace) -> int:
     gc.disable()  # a short process: the collector would only rescan what it just loaded
     problems = find_problems(args.root, workers=RunSettings.from_environment(args.root).workers)
-    if args.format == "json":
-        print(report.format_json(problems))
+    if args.format == "json":  # exact data whatever the locale: escapes where it is not UTF-8
+        print(report.format_json(problems, ascii_only=not writes_unicode(sys.stdout)))
     elif args.format == "github":
         output = report.format_github(problems)
         if output:
@@ -396,7 +396,7 @@ def run_build(args: argparse.Namespace) -> int:
         args.root, engine=args.engine, drafts=args.drafts, offline=args.offline
     )
     try:
-        warnings = build_site(settings, site_dir)
+        built = build_site(settings, site_dir)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
@@ -405,8 +405,10 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"La construcción falló: {error}", file=sys.stderr)
         print(f"{site_dir} queda como estaba.", file=sys.stderr)
         return EXIT_INVALID
-    for warning in warnings:
+    for warning in built.warnings:
         print(warning.as_text(), file=sys.stderr)
+    for note in built.notes:
+        print(note, file=sys.stderr)
     print(f"Sitio construido en {site_dir}")
     if args.offline:
         print(

@@ -44,3 +44,14 @@ def soup(site: Path, url_path: str) -> BeautifulSoup:
     """The parsed page at `url_path` (e.g. "practicas/x/") of a built site."""
     path = site / url_path / "index.html" if not url_path.endswith(".html") else site / url_path
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_by_each_engine(root: Path) -> dict[str, Path]:
+    """`root` built by each engine, into `sitio-mkdocs` and `sitio-zensical` beside it."""
+    sites = {}
+    for engine in ("mkdocs", "zensical"):
+        site = root.parent / f"sitio-{engine}"
+        result = build(root, "--engine", engine, site_dir=site)
+        assert result.returncode == 0, result.stderr
+        sites[engine] = site
+    return sites

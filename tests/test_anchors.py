@@ -111,7 +111,7 @@ def test_a_hostile_body_with_a_section_link_is_checked_in_bounded_time(
     make_repo: MakeRepo,
 ) -> None:
     # Balanced brackets around delimiters: the slowest line found that `check` still reads.
-    hostile = "[x](#a)\n\n## " + "[_~]" * 60_000 + "\n\n" + "## t\n\n" * 5_000
+    hostile = "[x](#a)\n\n## " + "[_~]" * 60_000 + "\n\n" + "## t\n" * 5_000  # < MAX_LINES
     practice = VALID_PRACTICE.replace("## Contexto\nTexto.\n", "## Contexto\n" + hostile)
     root = make_repo({"practices/diagnostico.md": practice})
     started = cpu_seconds()  # the work done, not the wait for a busy machine's cores

@@ -116,7 +116,10 @@ def test_every_text_reads_back_as_the_same_text(text: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(
     st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        st.none()
+        | st.booleans()
+        | st.integers(-(10**21) + 1, 10**21 - 1)  # a larger one is refused (yamlsource)
+        | st.text(max_size=8),
         lambda inner: (
             st.lists(inner, max_size=3)
             | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3)
@@ -258,3 +261,19 @@ def test_an_adoption_is_added_in_canonical_form_with_comments_kept() -> None:
     )
     first = canonical.add_to_list("practices/t.md", "---\ntitulo: T\n---\n", "replicas", {"a": 1})
     assert first == "---\ntitulo: T\nreplicas:\n  - a: 1\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "line"),
+    [("practices/x.md", "---\nhola\n---\n\n## Contexto\n", 2), ("centers/x.yml", "hola\n", 1)],
+)
+def test_a_file_without_keys_is_said_not_formatted(
+    make_repo: MakeRepo, rel: str, text: str, line: int
+) -> None:
+    """A front matter that is a lone word took `format` down with a traceback."""
+    root = make_repo({rel: text})
+    result = run("--check", "--root", str(root), str(root / rel))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    said = f"{rel}:{line}:1: error: "
+    assert said + ("El encabezado" if rel.endswith(".md") else "El archivo") in result.stderr
+    assert (root / rel).read_text(encoding="utf-8") == text

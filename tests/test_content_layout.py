@@ -83,7 +83,7 @@ def test_only_checked_files_reach_the_site(make_repo: MakeRepo) -> None:
     files = {
         "practices/diagnostico.md": practice,
         "practices/adjuntos/guia.pdf": "%PDF-1.4 guía",
-        "practices/adjuntos/foto.png": "png",
+        "practices/adjuntos/foto.png": b"\x89PNG\r\n\x1a\n",
         "practices/adjuntos/.oculto.html": "<script>alert(1)</script>",
         "practices/.borrador.md": "no es contenido",
     }

@@ -137,3 +137,26 @@ def test_a_joiner_outside_an_emoji_is_reported(make_repo: MakeRepo) -> None:
     assert found == [(number, 4), (number, said.rindex("\u200d") + 1)]
     _, problems = check(root)
     assert all("U+200D (ZERO WIDTH JOINER)" in p.message for p in problems if p.line == number)
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("&#x202E;", "caracter-invisible"),
+        ("&#8238;", "caracter-invisible"),
+        ("&ZeroWidthSpace;", "caracter-invisible"),
+        ("&shy;", "caracter-invisible"),
+        ("&#x2028;", "caracter-no-permitido"),
+        ('<abbr title="&#x202E;">', "caracter-invisible"),
+    ],
+)
+def test_an_entity_that_writes_an_invisible_character_is_an_error_too(
+    make_repo: MakeRepo, written: str, code: str
+) -> None:
+    """The page shows the character an entity names: «&#x202E;» reversed the text after it."""
+    body = f"## Resultados\nTexto {written} al revés, y en código no: `&#x202E;`."
+    text = VALID_PRACTICE.replace("## Resultados\nTexto.", body)
+    [problem] = problems_of(make_repo({"practices/diagnostico.md": text}), code)
+    entity = written if written.startswith("&") else "&#x202E;"
+    assert (problem["line"], problem["column"]) == where(text, entity)
+    assert f"«{entity}» escribe un carácter" in str(problem["message"])

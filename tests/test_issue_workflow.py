@@ -266,6 +266,10 @@ def assert_inert(markdown: str) -> None:
     assert "github.com" not in outside, outside
 
 
+# The summary has 300 characters at most: a mention, keywords, a fence, links and new lines.
+SUMMARY = "\n".join([LIVE[0], LIVE[1], LIVE[10], LIVE[-4], LIVE[-3], LIVE[-1]])
+
+
 def one_line(lines: list[str]) -> str:
     return " ".join(lines)
 
@@ -280,7 +284,7 @@ def test_what_a_stranger_typed_is_inert_in_the_pull_request(repo: Path, tmp_path
     answers = {
         **FULL_PRACTICE,
         "titulo": f"Feria @everyone\nFixes #1 {IMAGES_AND_HTML[0]} <b>x</b>",
-        "resumen": text,
+        "resumen": SUMMARY,
         "etiquetas": "ferias, @everyone, fixes #1",
         **{field: text for field in FULL_PRACTICE if field.startswith("seccion-")},
         "resultados": "@everyone fixes #1 | 23 | Closes octo/repo#3 | 2021-05-02",
@@ -300,7 +304,7 @@ def test_what_a_stranger_typed_is_inert_in_the_pull_request(repo: Path, tmp_path
     body = (out / "cuerpo.md").read_text(encoding="utf-8")
     assert_inert(body)
     quoted = Reading.of(cmarkgfm.github_flavored_markdown_to_html(body)).code
-    for answer in (answers["titulo"], text, "@everyone Fixes #1 | 2", "equipo@ejemplo.cl"):
+    for answer in (answers["titulo"], text, SUMMARY, "@everyone Fixes #1 | 2", "equipo@ejemplo.cl"):
         assert answer in quoted  # as written, in the code block
     assert "### Contacto: sitio web" in quoted and "### Centro" in quoted
     assert "[X] Digitalización" in quoted and "[ ]" not in quoted  # the boxes checked only

@@ -412,10 +412,12 @@ def format_yaml(
         raise FormatError(problems)
     node = yaml.compose(text, Loader=_Loader)
     tree, leading, trailing = _Reader(text).read(node) if node is not None else (None, [], [])
-    if change is not None:
-        if not isinstance(tree, Block) or tree.kind != "map":
-            where = 1 + line_offset
-            raise FormatError([Problem(rel, where, 1, "formato", "El encabezado no tiene claves.")])
+    not_keys = node is not None and not isinstance(tree, Block)  # «hola» alone: nothing to order
+    if not_keys or (change is not None and (not isinstance(tree, Block) or tree.kind != "map")):
+        what = "El encabezado" if rel.endswith(".md") else "El archivo"
+        message = f"{what} no tiene claves «clave: valor»: corrígelo primero (check dice cómo)."
+        raise FormatError([Problem(rel, 1 + line_offset, 1, "formato", message)])
+    if change is not None and isinstance(tree, Block):
         change(tree)
     elif node is None:
         return "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"

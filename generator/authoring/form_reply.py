@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from generator.authoring.github_forms import CELL_SEPARATOR, FormField, form_fields
+from generator.content import characters
 from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
 from generator.content.messages import iso_date_hint
 from generator.content.problems import Problem
@@ -27,6 +28,9 @@ WARNINGS_HEADER = "Revisa también esto, que no impide escribir la ficha:"
 SHOWN = 80  # characters of an answer quoted back; a longer one is cut with «…»
 _DESCRIBED = re.compile(r"U\+[0-9A-F]{4,6} \([^)]*\)")
 _QUOTED = re.compile(r"«([^»]*)»")
+# What `check` says of a body's structure: said as it is (no file, no key in it).
+_ABOUT_THE_TEXT = ("anidado-demasiado", "html-sin-cerrar", "codigo-sin-cerrar")
+_CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
 @dataclass(frozen=True)
@@ -275,6 +279,11 @@ def _said_of_the_text(problem: Problem, field: FormField) -> str:
         return f"falta la respuesta. {field.description}"
     if code == "caracter-invisible":
         return _invisible(problem.message)
+    if code in ("texto-demasiado-largo", "demasiados-elementos"):  # «resumen» tiene…: the
+        return problem.message.split("» ", 1)[-1]  # key is the file's word, not the form's
+    if code == characters.CODE and (point := _CODE_POINT.search(problem.message)):
+        said = characters.message(chr(int(point.group(1), 16)))  # not the file's «\\v»
+        return said[0].lower() + said[1:]
     if code in ("enlace-roto", "enlace-fuera") and quoted:
         return (
             f"el enlace «{shown(quoted[0])}» apunta a un archivo que no está en el sitio: usa la "
@@ -288,7 +297,7 @@ def _said_of_the_text(problem: Problem, field: FormField) -> str:
         )
     if code == "enlace-peligroso":
         return "tiene un enlace que no empieza con https:// ni mailto: cámbialo por uno así."
-    if code in ("html-no-permitido", "corchetes-abiertos", "seccion-inexistente"):
+    if code in (*_ABOUT_THE_TEXT, "html-no-permitido", "corchetes-abiertos", "seccion-inexistente"):
         message = problem.message  # about the text itself: no file, no key
         return message[0].lower() + message[1:] if message[1:2].islower() else message
     return ""

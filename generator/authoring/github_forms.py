@@ -17,6 +17,8 @@ from typing import Any, Literal, get_args
 import yaml
 from pydantic import BaseModel
 
+from generator.content.fieldtypes import MAX_SUMMARY_LENGTH
+from generator.content.fieldtypes import MAX_TITLE_LENGTH as MAX_TITLE_LENGTH  # the form too
 from generator.content.loader import load_entries
 from generator.content.models import (
     REQUIRED_SECTIONS,
@@ -49,7 +51,6 @@ FORM_LABELS: dict[FormName, str] = {  # the issue label each form sets; the work
     "replica": "registro de réplica",
 }
 PRACTICE_ID_FIELD = "practica"  # the adoption form's field that names the practice
-MAX_TITLE_LENGTH = 150  # characters: a title is short; the rest goes in the summary or the text
 HEADER = (
     "# Generado por «python -m generator issue-form» desde generator/content/models.py,\n"
     "# content/taxonomia.yml y centers/: no lo edites a mano.\n"
@@ -172,7 +173,7 @@ def practice_fields() -> list[FormField]:
     m = PracticeMeta
     return [
         _field(m, "titulo", "text", hint=f"Hasta {MAX_TITLE_LENGTH} caracteres."),
-        _field(m, "resumen", "long"),
+        _field(m, "resumen", "long", hint=f"Hasta {MAX_SUMMARY_LENGTH} caracteres."),
         _field(m, "centro", "choice", options="centros"),
         _field(m, "areas", "choices", options="areas", hint="Marca las que correspondan."),
         _field(m, "fecha", "text"),

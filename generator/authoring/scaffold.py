@@ -27,10 +27,12 @@ from generator.authoring.questions import (
     say,
     stdin_is_terminal,
 )
+from generator.content.filenames import device
 from generator.content.linkcheck import check_links
 from generator.content.loader import (
     CENTERS_DIR,
     PRACTICES_DIR,
+    RESERVED_IDS,
     LoadedContent,
     Loader,
     PracticeContext,
@@ -187,6 +189,8 @@ def practice_id_for(title: str) -> str:
         practice_id = (
             practice_id[: MAX_ID_LENGTH + 1].rsplit("-", 1)[0] or practice_id[:MAX_ID_LENGTH]
         )
+    if practice_id in RESERVED_IDS[PRACTICES_DIR][0] or device(practice_id):
+        practice_id += "-practica"  # «Index», «Con»: names the site or Windows keep for itself
     return practice_id
 
 
@@ -289,6 +293,11 @@ def _new_center(root: Path, loaded: LoadedContent) -> NewFile:
         rel = f"{CENTERS_DIR}/{center_id}.yml"
         if not SLUG_RE.match(center_id):
             return rel, f"«{center_id}» no sirve como clave del centro: {SLUG_HINT}."
+        if center_id in RESERVED_IDS[CENTERS_DIR][0] or device(center_id):
+            return rel, (
+                f"«{center_id}» no sirve como clave del centro: es un nombre que el sitio o "
+                "Windows usan para otra cosa."
+            )
         return rel, _taken(root, rel, "otra clave")
 
     def text(answers: Mapping[str, str]) -> str:

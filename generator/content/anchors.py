@@ -21,7 +21,7 @@ PRACTICE_TEMPLATE_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Qué se necesita", ("equipo", "tiempo", "costo", "materiales", "dificultad")),
     ("Indicadores medidos", ("resultados",)),
     ("Adoptada por", ()),
-    ("Prácticas relacionadas", ()),
+    ("Prácticas parecidas", ()),
     ("Contacto", ()),
 )
 LISTED = 15  # sections named in a message

@@ -8,7 +8,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.content.anchors import page_ids, parse_page_body
-from generator.content.body import check_link_text, check_open_brackets, check_sections
+from generator.content.body import (
+    check_line_count,
+    check_link_text,
+    check_open_brackets,
+    check_sections,
+    check_structure,
+)
 from generator.content.linkcheck import BodyLinks
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
@@ -34,16 +40,20 @@ def check_body(
     """`title` and `trailing`: the headings its page has before and after the body;
     `sections`: whether the body must have a practice's sections."""
     body, first, file = entry.body, entry.body_first_line, entry.file
-    unbalanced = check_open_brackets(body, first, file)
+    unbalanced = check_line_count(body, first, file) or check_open_brackets(body, first, file)
     if unbalanced:
         # Said first and alone: Markdown parsers take minutes over runs of open brackets
-        # (markdown-it: 13 s for a 500 KB line of «[»), and the rest waits for the fix.
+        # (markdown-it: 13 s for a 500 KB line of «[») or hundreds of thousands of lines, and
+        # the rest waits for the fix.
         parsed = parse_page_body(title, "")
         return CheckedBody(
             replace(entry, parsed=parsed), unbalanced, BodyLinks(file, first, (), draft), None
         )
     parsed = parse_page_body(title, body)
-    problems = check_sections(parsed, first, file) if sections else []
+    # What hides the rest of the body is said first, and its sections wait for the fix.
+    problems = check_structure(parsed, body, first, file)
+    if sections and not problems:
+        problems = check_sections(parsed, first, file)
     problems += check_raw_html(parsed, body, first, file)
     problems += check_link_text(parsed, body, first, file)
     return CheckedBody(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from generator.content.markdown import ParsedBody
+from generator.content.linkplaces import body_lines
+from generator.content.markdown import ParsedBody, body_parser
 from generator.content.models import REQUIRED_SECTIONS
 from generator.content.problems import Problem
 from generator.content.safety import allowed_scheme, lines_outside_code, url_scheme
@@ -182,6 +183,32 @@ def _not_a_link(match: re.Match[str]) -> tuple[str, str] | None:
     )
 
 
+# Every line is a block to the parsers, markdown-it's and (in a build) Python-Markdown's, each
+# with its fixed cost: 250,000 lines of «#» took check 6.7 s and build 134 s (Python-Markdown
+# pops blocks off the front of a list). Real texts have hundreds of lines (the longest
+# document of tests/dialect, 1,870): more than MAX_LINES is refused before it is parsed.
+MAX_LINES = 10_000
+
+
+def check_line_count(body: str, first_line: int, file: str) -> list[Problem]:
+    if body.count("\n") < MAX_LINES and body.count("\r") < MAX_LINES:  # nearly every body
+        return []
+    lines = len(body_lines(body.rstrip("\r\n")))
+    if lines <= MAX_LINES:
+        return []
+    return [
+        Problem(
+            file,
+            first_line + MAX_LINES,
+            1,
+            "texto-demasiado-largo",
+            f"El texto tiene {lines:,} líneas y el sitio acepta hasta {MAX_LINES:,}: esta es la "
+            "primera que sobra. Divídelo en varias prácticas o páginas, o quita las líneas "
+            "vacías o repetidas.".replace(",", "."),
+        )
+    ]
+
+
 # Python-Markdown looks for the end of every «[» and «](» it meets: a paragraph with thousands
 # left open took it minutes (1,000 «[» took 1 s, 4,000 took 19 s). A paragraph may leave a few
 # open, and nest a few deep; more is refused here, so the build stays quick too.
@@ -234,3 +261,89 @@ def _deepest_open(text: str) -> int:
             round_ = max(round_ - 1, 0)
         deepest = max(deepest, square + round_)
     return deepest
+
+
+# --- structures that hide or drop the rest of a body --------------------------------------------
+
+# The HTML blocks CommonMark ends only at a closing marker (its kinds 1 to 5), by how they open:
+# left open, each runs to the end of its container. A comment hides all of it from the page.
+_HTML_BLOCK_ENDS = (
+    (
+        re.compile(r"<(?:script|pre|style|textarea)(?=[\s>]|$)", re.I),
+        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+        "«<{}»",
+        "«</{}>»",
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->"), "«<!--»", "«-->»"),
+    (re.compile(r"<\?"), re.compile(r"\?>"), "«<?»", "«?>»"),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">"), "«<!»", "«>»"),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>"), "«<![CDATA[»", "«]]>»"),
+)
+_CLOSING_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
+
+
+def check_structure(parsed: ParsedBody, body: str, first_line: int, file: str) -> list[Problem]:
+    """Text the page would not show where the author sees it: dropped for being nested too deep,
+    hidden by an HTML comment left open, or shown as code by a code block left open to the end."""
+    problems = [
+        Problem(file, first_line + line, 1, "anidado-demasiado", TOO_DEEP_MESSAGE)
+        for line in sorted(set(parsed.too_deep))
+    ]
+    lines = body_lines(body)
+    if body.endswith(("\n", "\r")):  # markdown-it counts no line after the last line break
+        lines.pop()
+    for token in parsed.tokens:
+        if token.map is None:
+            continue
+        if token.type == "html_block":
+            said = _unclosed_html(token.content)
+        elif token.type == "fence":
+            said = _unclosed_fence(token.markup, lines, token.map)
+        else:
+            continue
+        if said is not None:
+            problems.append(Problem(file, first_line + token.map[0], 1, *said))
+    return problems
+
+
+def _unclosed_html(content: str) -> tuple[str, str] | None:
+    start = content.lstrip(" ")
+    for opening, closing, opened, closed in _HTML_BLOCK_ENDS:
+        if match := opening.match(start):
+            if closing.search(start, match.end()):
+                return None
+            tag = start[1 : match.end()].strip("<").lower()
+            what, end = opened.format(tag), closed.format(tag)
+            hidden = "queda oculto en la página" if end == "«-->»" else "se ve como HTML crudo"
+            return (
+                "html-sin-cerrar",
+                f"{what} se abre aquí y no se cierra con {end}: todo lo que sigue, hasta el final "
+                f"del texto (o de la lista o cita que lo tiene), {hidden}. Ciérralo con {end}, o "
+                "escribe «&lt;» en lugar de «<» si es texto.",
+            )
+    return None
+
+
+def _unclosed_fence(markup: str, lines: list[str], span: list[int]) -> tuple[str, str] | None:
+    """A code block whose fence is not closed runs to the end of the body (or of its container:
+    that ends it, and hides nothing)."""
+    if span[1] < len(lines) or not markup:
+        return None
+    closing = _CLOSING_FENCE.match(lines[span[1] - 1]) if span[1] - 1 > span[0] else None
+    if closing and closing.group(1)[0] == markup[0] and len(closing.group(1)) >= len(markup):
+        return None
+    if not any(line.strip() for line in lines[span[0] + 1 : span[1]]):
+        return None
+    return (
+        "codigo-sin-cerrar",
+        f"Este bloque de código se abre con «{markup}» y no se cierra: todo lo que sigue, hasta "
+        f"el final del texto, se ve como código. Ciérralo con una línea «{markup}» donde termina "
+        "el código.",
+    )
+
+
+TOO_DEEP_MESSAGE = (
+    "Este texto está dentro de demasiadas citas («>») o listas, una dentro de otra: el sitio no "
+    f"lo mostraría (acepta hasta {body_parser().options.maxNesting} niveles). Usa menos niveles, "
+    "o escribe «\\>» o «\\-» al comienzo si son caracteres del texto."
+)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Field,
     PlainSerializer,
     PlainValidator,
     StringConstraints,
@@ -73,6 +74,21 @@ def _parse_partial_date(value: Any) -> PartialDateValue:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A title is short (the rest goes in the summary or the text) and a summary one or two sentences:
+# the same limits in `check`, the editors' schemas and the issue form (github_forms.py).
+MAX_TITLE_LENGTH, MAX_SUMMARY_LENGTH = 150, 300
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_LENGTH)
+]
+Summary = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SUMMARY_LENGTH)
+]
+# A tag names a page of its own (etiquetas/<tag>.md): a few short words, a few per practice.
+MAX_TAGS, MAX_TAG_LENGTH = 20, 80
+Tags = Annotated[
+    list[Annotated[Text, StringConstraints(max_length=MAX_TAG_LENGTH)]],
+    Field(max_length=MAX_TAGS),
+]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Email = Annotated[str, AfterValidator(_check_email)]
 Url = Annotated[str, AfterValidator(_check_url)]
@@ -115,4 +131,30 @@ PartialDate = Annotated[
         mode="validation",
     ),
     WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}, mode="serialization"),
+]
+
+
+NO_COST = "sin costo"
+_PESOS_RE = re.compile(r"^\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+)$")
+
+
+def check_cost(value: Any) -> int | str:
+    # A whole number of pesos, also as a text field writes it ("$150.000"), or «sin costo».
+    if isinstance(value, str) and _PESOS_RE.match(value.strip()):
+        value = int(re.sub(r"\D", "", value))
+    if value == NO_COST:
+        return NO_COST
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise PydanticCustomError(
+        "costo", "escribe el costo en pesos, como número entero (p. ej. 150000), o «sin costo»"
+    )
+
+
+Cost = Annotated[
+    int | Literal["sin costo"],
+    PlainValidator(check_cost),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "const": NO_COST}]}
+    ),
 ]

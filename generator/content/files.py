@@ -1,11 +1,12 @@
-"""Content files: read one safely (inside the repository, not too big, UTF-8, not empty),
-and find the files of a folder."""
+"""Content files: read one safely (inside the repository, not too big, UTF-8, not empty, only
+characters that are text), and find the files of a folder."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from generator.content import characters
 from generator.content.problems import Problem
 from generator.text import os_reason
 
@@ -70,7 +71,7 @@ def read_text(root: Path, path: Path) -> tuple[str | None, list[Problem]]:
             "copia solo el texto en un archivo .md o .yml.",
             line,
         )
-    return text, []
+    return characters.replaced(text, rel)
 
 
 # Byte order marks, longest first (UTF-32's begin as UTF-16's do).

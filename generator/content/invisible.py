@@ -15,11 +15,13 @@ tag characters that spell a subdivision flag after 🏴 (🏴󠁧󠁢󠁳󠁣�
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from generator.content import characters
 from generator.content.problems import Problem
 from generator.content.safety import lines_outside_code
 from generator.content.yamlsource import YamlDocument
@@ -42,7 +44,11 @@ _FORMAT = re.compile(
     + "\U000110bd-\U000e007f]"
 )
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+# A double-quoted YAML text's escapes: «\\» (read past), a code point, or a letter for one.
+_ESCAPE = re.compile(
+    r"\\(?:\\|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([0abvfreNLP]))"
+)
+_LETTERS = dict(zip("0abvfreNLP", "\x00\x07\x08\x0b\x0c\r\x1b\x85\u2028\u2029", strict=True))
 _ZWJ, _VS16, _BLACK_FLAG, _CANCEL_TAG = "\u200d", "\ufe0f", "\U0001f3f4", "\U000e007f"
 _TAGS = re.compile("\U0001f3f4([\U000e0020-\U000e007e]+\U000e007f)")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?: +|$)")
@@ -126,12 +132,26 @@ def _escaped(lines: list[str], file: str, line_offset: int, doc: YamlDocument) -
     problems = []
     for index, line in enumerate(lines):
         for match in _ESCAPE.finditer(line):
-            char = chr(int(next(group for group in match.groups() if group), 16))
-            if char in FORMAT_CHARACTERS and char in read:
-                message = _message(char, match.group())
-                place = (file, line_offset + index + 1, match.start() + 1)
-                problems.append(Problem(*place, "caracter-invisible", message))
+            char = _escaped_char(match)
+            if char is None or char not in read:
+                continue
+            place = (file, line_offset + index + 1, match.start() + 1)
+            if char in FORMAT_CHARACTERS:
+                problems.append(
+                    Problem(*place, "caracter-invisible", _message(char, match.group()))
+                )
+            elif characters.is_unusable(char):
+                message = characters.message(char, match.group())
+                problems.append(Problem(*place, characters.CODE, message))
     return problems
+
+
+def _escaped_char(match: re.Match[str]) -> str | None:
+    """The character an escape writes (None: «\\\\», a backslash)."""
+    point, letter = next((g for g in match.groups()[:3] if g), None), match.group(4)
+    if point is not None:
+        return chr(int(point, 16)) if int(point, 16) < 0x110000 else None
+    return _LETTERS[letter] if letter else None
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -147,16 +167,42 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def check_body_text(body: str, first_line: int, file: str) -> list[Problem]:
-    """Invisible characters in a Markdown body, outside code."""
-    if not _FORMAT.search(body):
+    """Invisible characters in a Markdown body, outside code: written as they are, or as an
+    HTML entity («&#x202E;», «&ZeroWidthSpace;»), which the page shows as the character."""
+    entity = "&" in body and _ENTITY.search(body) is not None
+    if not entity and not _FORMAT.search(body):
         return []
     outside = dict(lines_outside_code(body))  # code spans blanked, same columns
     indented = _indented_code(body.splitlines())
-    return [
+    problems = [
         Problem(file, first_line + index, column + 1, "caracter-invisible", _message(char))
         for index, column, char in _found(body.splitlines())
         if index not in indented and outside.get(index, "")[column : column + 1] == char
     ]
+    if entity:
+        for index, line in outside.items():
+            if index not in indented:
+                problems += _entities(line, file, first_line + index)
+    return problems
+
+
+# An HTML entity, named or numbered: markdown-it writes the character it names.
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entities(line: str, file: str, line_number: int) -> list[Problem]:
+    problems = []
+    for match in _ENTITY.finditer(line):
+        char = html.unescape(match.group())
+        if len(char) != 1:
+            continue
+        place = (file, line_number, match.start() + 1)
+        if char in FORMAT_CHARACTERS:
+            problems.append(Problem(*place, "caracter-invisible", _message(char, match.group())))
+        elif characters.is_unusable(char):
+            message = characters.message(char, match.group())
+            problems.append(Problem(*place, characters.CODE, message))
+    return problems
 
 
 def _indented_code(lines: list[str]) -> set[int]:

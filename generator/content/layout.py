@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
+from generator.content import filekinds, filenames
 from generator.content.files import relative
 from generator.content.models import SLUG_RE
 from generator.content.problems import Problem
@@ -60,6 +62,15 @@ def _symlink(root: Path, path: Path) -> Problem:
     )
 
 
+def _not_a_file(root: Path, path: Path) -> Problem:
+    """A named pipe, a socket or a device: reading one would wait forever."""
+    message = (
+        "No es un archivo sino una conexión del sistema (una tubería, un socket o un "
+        "dispositivo), que git no guarda: bórralo."
+    )
+    return _problem(root, path, "archivo-no-permitido", message)
+
+
 def content_files(
     root: Path, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
 ) -> tuple[list[Path], list[Problem]]:
@@ -89,6 +100,8 @@ def content_files(
                         f"{ATTACHMENTS_DIR}/). Mueve o borra esta carpeta.",
                     )
                 )
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(_not_a_file(root, path))
         elif entry.name.endswith(suffix):
             found.append(path)
         elif entry.name in IGNORED:
@@ -131,6 +144,7 @@ def valid_names(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem
     names = {path.name for path in paths}
     invalid = [path for path in paths if not SLUG_RE.match(path.stem)]
     valid = [path for path in paths if SLUG_RE.match(path.stem)] if invalid else paths
+    unportable = [problem for path in valid if (problem := _unportable(root, path, names))]
     wanted = {path: (slugify(path.stem) or "mi-archivo") + path.suffix for path in invalid}
     problems = []
     for path in invalid:
@@ -151,7 +165,42 @@ def valid_names(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem
             f"guiones.{_lookalikes(path.stem)} {fix}"
         )
         problems.append(_problem(root, path, "id-invalido", message))
-    return valid, problems
+    return valid, problems + unportable
+
+
+def reserved_names(
+    root: Path, paths: list[Path], reserved: Collection[str], word: str
+) -> tuple[list[Path], list[Problem]]:
+    """The files whose name takes no address the site uses for something else, and a
+    problem for each other one, with a name to give it (`word`-name, if need be)."""
+    taken = {path.name for path in paths}
+    kept, problems = [], []
+    for path in paths:
+        if path.stem not in reserved:
+            kept.append(path)
+            continue
+        other = free_name([f"{path.stem}-red{path.suffix}", f"{word}-{path.name}"], taken)
+        message = (
+            f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, por "
+            f"ejemplo a «{other}»."
+        )
+        problems.append(_problem(root, path, "id-reservado", message))
+    return kept, problems
+
+
+def _unportable(root: Path, path: Path, taken: set[str]) -> Problem | None:
+    """A key no common system can hold as a file name: a Windows device's or too long."""
+    reason = filenames.unportable(path.name)
+    if reason is None:
+        return None
+    candidates = (
+        [f"{path.stem}-1{path.suffix}", f"mi-{path.name}"]
+        if filenames.device(path.name)
+        else [filenames.shorter(path.stem, path.suffix)]
+    )
+    other = free_name(candidates, taken)
+    message = f"El nombre «{path.name}» no sirve: {reason}. Renómbralo, por ejemplo a «{other}»."
+    return _problem(root, path, "nombre-no-portable", message)
 
 
 def _lookalikes(stem: str) -> str:
@@ -178,40 +227,72 @@ def free_name(candidates: list[str], taken: set[str]) -> str:
     return f"{stem}-{number}{dot}{suffix}"
 
 
-def attachments(root: Path) -> tuple[list[str], list[Problem]]:
-    """The files in practices/adjuntos/ that may be published, and a problem for each other."""
+def attachments(root: Path) -> tuple[list[str], list[Problem], dict[str, str]]:
+    """The files in practices/adjuntos/ that may be published, a problem for each other, and
+    those whose bytes are not what their extension says (-> what they are: an error where
+    they are linked, see filekinds.py)."""
     directory = root / ATTACHMENTS_DIR
     if not _is_folder(directory):  # an unreadable practices/ is reported where it is listed
-        return [], []
+        return [], [], {}
     entries, problems = _entries(root, directory)
     found = []
-    allowed = ", ".join(sorted({f"{kind} ({ext})" for ext, kind in ATTACHMENT_TYPES.items()}))
+    mislabeled: dict[str, str] = {}
+    seen: dict[str, str] = {}  # name in lower case -> name: one file on Windows and macOS
     for entry in entries:
-        path = directory / entry.name
-        suffix = path.suffix.lower()
-        if entry.is_symlink():
-            problems.append(_symlink(root, path))
-        elif entry.is_dir():
-            message = f"{ATTACHMENTS_DIR}/ no lleva subcarpetas: mueve sus archivos ahí mismo."
-            problems.append(_problem(root, path, "carpeta-no-permitida", message))
-        elif suffix not in ATTACHMENT_TYPES:
-            hint = (
-                " Un SVG puede llevar código: expórtalo como PNG."
-                if suffix == ".svg"
-                else " Una página va como práctica (.md) en practices/."
-                if suffix in (".md", ".html", ".htm")
-                else ""
-            )
-            message = f"«{entry.name}» no es un adjunto permitido: solo {allowed}.{hint}"
-            problems.append(_problem(root, path, "adjunto-no-permitido", message))
-        elif entry.stat(follow_symlinks=False).st_size > MAX_ATTACHMENT_BYTES:
-            size = entry.stat(follow_symlinks=False).st_size / 1024 / 1024
-            message = (
-                f"«{entry.name}» pesa {size:.1f} MB; el máximo es "
-                f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB (hay quien lee con conexiones lentas): "
-                "redúcelo (menos resolución, PDF comprimido)."
-            )
-            problems.append(_problem(root, path, "adjunto-demasiado-grande", message))
-        else:
-            found.append(relative(root, path))
-    return found, problems
+        problem = _attachment_problem(root, entry, seen)
+        seen.setdefault(entry.name.lower(), entry.name)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        rel = relative(root, directory / entry.name)
+        found.append(rel)
+        try:
+            if kind := filekinds.mislabeled(directory / entry.name):
+                mislabeled[rel] = kind
+        except OSError as error:
+            message = f"No se pudo leer el archivo ({os_reason(error)}): revisa que tengas permiso."
+            problems.append(_problem(root, directory / entry.name, "lectura", message))
+    return found, problems, mislabeled
+
+
+def _attachment_problem(
+    root: Path, entry: os.DirEntry[str], seen: dict[str, str]
+) -> Problem | None:
+    path = root / ATTACHMENTS_DIR / entry.name
+    suffix = path.suffix.lower()
+    if entry.is_symlink():
+        return _symlink(root, path)
+    if entry.is_dir():
+        message = f"{ATTACHMENTS_DIR}/ no lleva subcarpetas: mueve sus archivos ahí mismo."
+        return _problem(root, path, "carpeta-no-permitida", message)
+    if not entry.is_file(follow_symlinks=False):
+        return _not_a_file(root, path)
+    if reason := filenames.unportable(entry.name):
+        message = f"El nombre «{entry.name}» no sirve: {reason}. Cámbialo por uno corto, sin él."
+        return _problem(root, path, "nombre-no-portable", message)
+    if (same := seen.get(entry.name.lower())) is not None:
+        message = (
+            f"«{entry.name}» y «{same}» solo se diferencian en mayúsculas y minúsculas: en Windows "
+            "y macOS son el mismo archivo. Deja uno solo, o cambia el nombre de uno."
+        )
+        return _problem(root, path, "nombre-no-portable", message)
+    if suffix not in ATTACHMENT_TYPES:
+        allowed = ", ".join(sorted({f"{kind} ({ext})" for ext, kind in ATTACHMENT_TYPES.items()}))
+        hint = (
+            " Un SVG puede llevar código: expórtalo como PNG."
+            if suffix == ".svg"
+            else " Una página va como práctica (.md) en practices/."
+            if suffix in (".md", ".html", ".htm")
+            else ""
+        )
+        message = f"«{entry.name}» no es un adjunto permitido: solo {allowed}.{hint}"
+        return _problem(root, path, "adjunto-no-permitido", message)
+    size = entry.stat(follow_symlinks=False).st_size
+    if size > MAX_ATTACHMENT_BYTES:
+        message = (
+            f"«{entry.name}» pesa {size / 1024 / 1024:.1f} MB; el máximo es "
+            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB (hay quien lee con conexiones lentas): "
+            "redúcelo (menos resolución, PDF comprimido)."
+        )
+        return _problem(root, path, "adjunto-demasiado-grande", message)
+    return None

@@ -9,9 +9,10 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.content import filekinds
 from generator.content.anchors import listed
-from generator.content.links import Destination, Linkable, LinkProblem, resolve
-from generator.content.markdown import Link
+from generator.content.linkplaces import Link
+from generator.content.links import Destination, Linkable, LinkProblem, attachment_docs, resolve
 from generator.content.messages import closest
 from generator.content.problems import Problem
 
@@ -112,3 +113,31 @@ def _problem(
             f"«#{found.fragment}»."
         )
     return "seccion-inexistente", f"{said}{suggestion} Sus secciones son: {listed(ids)}."
+
+
+def check_attachment_kinds(
+    bodies: Iterable[BodyLinks], site: Linkable, wrong: Mapping[str, str]
+) -> list[Problem]:
+    """An error at each link to an attachment that is not what its name says (`wrong`: its
+    repository path -> what it is), and at each such attachment nothing links."""
+    if not wrong:
+        return []
+    by_docs = {attachment_docs(rel): rel for rel in wrong}
+    problems, linked = [], set()
+    for body in bodies:
+        for link in body.links:
+            found = resolve(link.href, body.file, site, link.is_image)
+            rel = by_docs.get(found.docs_path) if isinstance(found, Destination) else None
+            if rel is not None:
+                linked.add(rel)
+                found_as = (rel, wrong[rel])
+                what = "La imagen" if link.is_image else "El enlace"
+                said = f"{what} apunta a «{link.target}», que " + filekinds.not_what_it_says(
+                    *found_as
+                )
+                line = body.first_line + link.line
+                problems.append(Problem(body.file, line, link.column, filekinds.CODE, said))
+    for rel in sorted(set(wrong) - linked):
+        said = f"«{rel}» " + filekinds.not_what_it_says(rel, wrong[rel])
+        problems.append(Problem(rel, 1, 1, filekinds.CODE, said))
+    return problems

@@ -15,8 +15,13 @@ from generator.content.bodies import CheckedBody, check_body
 from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body_text, check_yaml_text
-from generator.content.layout import attachments, content_files, free_name, valid_names
-from generator.content.linkcheck import BodyLinks, check_links
+from generator.content.layout import (
+    attachments,
+    content_files,
+    reserved_names,
+    valid_names,
+)
+from generator.content.linkcheck import BodyLinks, check_attachment_kinds, check_links
 from generator.content.links import Linkable, linkable, page_docs, practice_docs
 from generator.content.measured import check_no_results_claim
 from generator.content.messages import Vocabulary, validate_document
@@ -41,16 +46,16 @@ CENTERS_DIR = "centers"
 PRACTICES_DIR = "practices"
 # Addresses the generator owns; a hand-written page may not take them.
 RESERVED_PAGE_IDS = {
-    "index",
-    "practicas",
-    "centros",
-    "areas",
-    "red",
-    "api",
-    "etiquetas",
-    "assets",
-    "admin",
-    "search",
+    *("index", "practicas", "centros", "areas", "red", "api", "etiquetas", "novedades"),
+    *("buscar", "assets", "admin", "search", "pagefind"),  # pagefind: the search's index
+}
+# A practice's page is practicas/<id>/, a center's centros/<id>/: beside their lists and the
+# practices' attachments (a practice «index» took the catalogue's place). By folder: the names
+# its files may not have, and the word a new name for one starts with.
+RESERVED_IDS: dict[str, tuple[Collection[str], str]] = {
+    PAGES_DIR: (RESERVED_PAGE_IDS, "pagina"),
+    PRACTICES_DIR: ({"index", "adjuntos"}, "practica"),
+    CENTERS_DIR: ({"index"}, "centro"),
 }
 
 
@@ -162,11 +167,13 @@ class Loader:
     def files_in(
         self, folder: str, suffix: str, what: str, folders: tuple[str, ...] = ()
     ) -> list[Path]:
-        """The `suffix` files directly in `folder`; anything else in it is reported."""
+        """The `suffix` files directly in `folder`; anything else in it is reported, and so is
+        a file whose name would take an address the site uses (RESERVED_IDS)."""
         found, problems = content_files(self.root, folder, suffix, what, folders)
         valid, wrong_names = valid_names(self.root, found)
-        self.problems += problems + wrong_names
-        return valid
+        kept, taken = reserved_names(self.root, valid, *RESERVED_IDS.get(folder, ((), "")))
+        self.problems += problems + wrong_names + taken
+        return kept
 
     def required_file(self, rel: str) -> Path | None:
         path = self.root / rel
@@ -273,7 +280,6 @@ def load_entries(
 ) -> LoadedContent:
     """Read and validate each file on its own, each practice with the rules that concern
     it alone; the rules across centers, network and taxonomy come after (see rules.py).
-
     With `workers=2`, a second process checks half of the practices (see parallel.py), and
     sends back only its problems unless `keep_entries`; with a `cache` (the preview),
     unchanged files are not read again."""
@@ -282,19 +288,17 @@ def load_entries(
     center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
     centers = _load_centers(loader, center_paths, taxonomy, network)
     practice_paths = loader.files_in(PRACTICES_DIR, ".md", "prácticas", ("adjuntos",))
-    assets, problems = attachments(root)
+    assets, problems, mislabeled = attachments(root)
     loader.problems += problems
     loader.files_in("content", ".yml", "contenido", ("paginas",))  # only reports strays
-    context = PracticeContext(
-        taxonomy=taxonomy.data if taxonomy else None,
-        centers=frozenset(p.stem for p in center_paths),
-        practices=frozenset(p.stem for p in practice_paths),
-    )
+    context = _practice_context(taxonomy, center_paths, practice_paths)
     batch = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
     loader.problems += repeated_titles(batch.titles, partial(text_of, root))
     pages, page_bodies = _load_pages(loader)
     areas = taxonomy.data.areas if taxonomy else {}
-    site, sections = _links_across_files(loader, context, areas, assets, batch, page_bodies)
+    site, sections = _links_across_files(
+        loader, context, areas, (assets, mislabeled), batch, page_bodies
+    )
     practices = {p.id: p for p in batch.entries}
     return LoadedContent(
         *(taxonomy, network, centers, practices, pages, assets, loader.problems),
@@ -306,16 +310,30 @@ def load_entries(
     )
 
 
+def _practice_context(
+    taxonomy: Entry[Taxonomy] | None, center_paths: list[Path], practice_paths: list[Path]
+) -> PracticeContext:
+    """What a practice's rules know of the rest: the taxonomy, and which centers and practices
+    there are."""
+    return PracticeContext(
+        taxonomy=taxonomy.data if taxonomy else None,
+        centers=frozenset(p.stem for p in center_paths),
+        practices=frozenset(p.stem for p in practice_paths),
+    )
+
+
 def _links_across_files(
     loader: Loader,
     context: PracticeContext,
     areas: Collection[str],
-    assets: list[str],
+    attached: tuple[list[str], dict[str, str]],
     batch: PracticeBatch,
     pages: dict[str, CheckedBody],
 ) -> tuple[Linkable, dict[str, list[str]]]:
     """Every body's links, checked against everything the site publishes; returns that,
-    and each page's sections (by docs path), which a link's `#…` may name."""
+    and each page's sections (by docs path), which a link's `#…` may name. `attached`: the
+    attachments, and those that are not what their names say (-> what they are)."""
+    assets, mislabeled = attached
     site = linkable(
         context.practices, pages, context.centers, areas, batch.tags, assets, batch.drafts
     )
@@ -324,6 +342,7 @@ def _links_across_files(
     }
     bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
     loader.problems += check_links(bodies, site, sections)
+    loader.problems += check_attachment_kinds(bodies, site, mislabeled)
     return site, sections
 
 
@@ -387,22 +406,7 @@ def _load_pages(
 ) -> tuple[dict[str, MarkdownEntry[PageMeta]], dict[str, CheckedBody]]:
     pages: dict[str, MarkdownEntry[PageMeta]] = {}
     checked: dict[str, CheckedBody] = {}
-    paths = loader.files_in(PAGES_DIR, ".md", "páginas")
-    taken = {path.name for path in paths}
-    for path in paths:
-        if path.stem in RESERVED_PAGE_IDS:
-            other = free_name([f"{path.stem}-red{path.suffix}", f"pagina-{path.name}"], taken)
-            loader.problems.append(
-                Problem(
-                    relative(loader.root, path),
-                    1,
-                    1,
-                    "id-reservado",
-                    f"«{path.stem}» es una dirección que el sitio ya usa: renombra el archivo, "
-                    f"por ejemplo a «{other}».",
-                )
-            )
-            continue
+    for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
         page = loader.markdown_entry(path, PageMeta, "la página")
         if page:
             checked[page.id] = check_body(page, str(page.value("titulo") or ""))

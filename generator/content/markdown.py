@@ -22,7 +22,6 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock, lheading, paragraph, reference
@@ -33,6 +32,8 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict, OptionsType
 
 from generator.content.autolinks import gfm_autolinks
+from generator.content.linkplaces import Link, body_lines, find_links, mark_link_places
+from generator.engines.themeids import reserved_ids
 
 # GitHub's alert titles, in the site's language.
 ALERT_TITLES = {
@@ -53,6 +54,8 @@ def body_parser() -> MarkdownIt:
     md.inline.ruler.at("emphasis", _emphasis)
     md.inline.ruler.at("strikethrough", _strikethrough)
     md.core.ruler.after("block", "red_alert_titles", _spanish_alert_titles)
+    mark_link_places(md)
+    setattr(md.block, "tokenize", _noting_depth(md.block.tokenize))  # noqa: B010 (a method)
     return _with_site_rules(md)
 
 
@@ -106,6 +109,23 @@ def _quote_or_alert(state: StateBlock, start: int, end: int, silent: bool) -> bo
 @functools.cache
 def _without_alerts(md: MarkdownIt) -> _WithoutAlerts:
     return _WithoutAlerts(md)
+
+
+# The lines whose text markdown-it drops: at `maxNesting` levels of quotes and lists (20), it
+# skips the rest of the container («That's not ordinary situation and we should not care about
+# content», parser_block.py). `check` says where instead (body.check_structure).
+TOO_DEEP = "red_too_deep"
+
+
+def _noting_depth(tokenize: Callable[[StateBlock, int, int], None]) -> Any:
+    def tokenize_noting(state: StateBlock, start: int, end: int) -> None:
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault(TOO_DEEP, []).append(line)
+        tokenize(state, start, end)
+
+    return tokenize_noting
 
 
 def _text_after_task_marker(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -211,55 +231,6 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, e
     return str(self.renderToken([token], 0, options, env))
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link or image of a body, where the author wrote it."""
-
-    line: int  # index of the line in the body
-    column: int  # 1-based
-    target: str  # the destination as written, when found in the text; else as parsed
-    href: str  # the destination as parsed (percent-encoded)
-    is_image: bool
-
-
-def _links(tokens: Sequence[Token], lines: Sequence[str]) -> list[Link]:
-    found: list[Link] = []
-    for block in tokens:
-        if block.type != "inline" or not block.children or block.map is None:
-            continue
-        cursor = (block.map[0], 0)
-        for token in block.children:
-            if token.type == "link_open" and token.info != "auto":
-                href, image = str(token.attrs.get("href", "")), False
-            elif token.type == "image":
-                href, image = str(token.attrs.get("src", "")), True
-            else:
-                continue
-            line, column, target = _locate(lines, block.map, cursor, href)
-            cursor = (line, column)
-            found.append(Link(line, column, target, href, image))
-    return found
-
-
-def _locate(
-    lines: Sequence[str], span: Sequence[int], cursor: tuple[int, int], href: str
-) -> tuple[int, int, str]:
-    """Where a destination is written: in its block's lines from `cursor`, else in a
-    reference definition anywhere in the body; else the block's first line."""
-    candidates = list(dict.fromkeys((unquote(href), href)))
-    for index in range(cursor[0], min(span[1], len(lines))):
-        start = cursor[1] if index == cursor[0] else 0
-        for candidate in candidates:
-            column = lines[index].find(candidate, start) if candidate else -1
-            if column >= 0:
-                return index, column + 1, candidate
-    for index, line in enumerate(lines):
-        for candidate in candidates:
-            if candidate and re.match(r" {0,3}\[[^\]]+\]:\s*<?" + re.escape(candidate), line):
-                return index, line.find(candidate) + 1, candidate
-    return span[0], 1, unquote(href)
-
-
 # Headings ------------------------------------------------------------------------------
 
 _NOT_WORD = re.compile(r"[^\w\s-]")
@@ -276,26 +247,37 @@ def slugify(text: str) -> str:
 
 class UniqueIds:
     """Ids made unique across a page as toc made them: `wanted`, else `wanted_1`,
-    `wanted_2`… (remembering the last number of each, so 5,000 equal headings stay quick)."""
+    `wanted_2`… (remembering the last number of each, so 5,000 equal headings stay quick).
+
+    An id the page's theme uses (`__config`, `__nav_2`: engines/themeids.py) is taken on every
+    page: such a heading gets «-1», «-2»…, which no theme id ends with."""
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self.taken = set(taken)
         self.last: dict[str, int] = {}
 
     def add(self, wanted: str) -> str:
-        if wanted and wanted not in self.taken:
+        if wanted and wanted not in self.taken and not theme_id(wanted):
             self.taken.add(wanted)
             return wanted
         numbered = _NUMBERED.match(wanted)
         stem, number = (numbered.group(1), int(numbered.group(2))) if numbered else (wanted, 0)
-        number = max(number, self.last.get(stem, 0))
+        joiner = "_"
+        if theme_id(wanted) or theme_id(f"{stem}_{number + 1}"):
+            stem, number, joiner = wanted, 0, "-"
+        number = max(number, self.last.get(stem + joiner, 0))
         candidate = wanted
-        while candidate in self.taken or not candidate:
+        while candidate in self.taken or not candidate or theme_id(candidate):
             number += 1
-            candidate = f"{stem}_{number}"
-        self.last[stem] = number
+            candidate = f"{stem}{joiner}{number}"
+        self.last[stem + joiner] = number
         self.taken.add(candidate)
         return candidate
+
+
+def theme_id(wanted: str) -> bool:
+    """Whether a page's theme gives that id to an element of its own."""
+    return wanted in reserved_ids()
 
 
 def plain_text(children: Iterable[Token]) -> str:
@@ -348,6 +330,7 @@ class ParsedBody:
     tokens: list[Token]
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
+    too_deep: tuple[int, ...] = ()  # lines (in the body) of text dropped for its depth
 
     @property
     def ids(self) -> list[str]:
@@ -356,9 +339,11 @@ class ParsedBody:
 
 def parse_body(body: str, taken_ids: Iterable[str] = ()) -> ParsedBody:
     """`taken_ids`: the ids the page has before the body (its title's)."""
-    tokens = body_parser().parse(body)
+    env: dict[str, Any] = {}
+    tokens = body_parser().parse(body, env)
     headings = assign_heading_ids(tokens, UniqueIds(taken_ids))
-    return ParsedBody(tokens, tuple(headings), tuple(_links(tokens, body.splitlines())))
+    links = find_links(tokens, body_lines(body), env)
+    return ParsedBody(tokens, tuple(headings), tuple(links), tuple(env.get(TOO_DEEP, ())))
 
 
 # Rendering -----------------------------------------------------------------------------

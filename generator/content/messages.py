@@ -274,6 +274,23 @@ def _empty_text(f: _Failure) -> tuple[str, str]:
     return "valor-invalido", message
 
 
+def _too_long(f: _Failure) -> tuple[str, str]:
+    length, limit = len(str(f.value).strip()), f.ctx.get("max_length")
+    rest = "el texto" if f.path[-1:] != ("titulo",) else "«resumen» o en el texto"
+    return "texto-demasiado-largo", (
+        f"{f.field} tiene {length:,} caracteres y puede tener hasta {limit}: acórtalo y deja "
+        f"lo demás para {rest}.".replace(",", ".")
+    )
+
+
+def _too_many(f: _Failure) -> tuple[str, str]:
+    count, limit = len(f.value) if isinstance(f.value, list) else "más", f.ctx.get("max_length")
+    return "demasiados-elementos", (
+        f"{f.field} tiene {count:,} elementos y puede tener hasta {limit}: deja los que más "
+        "ayudan a encontrar la práctica."
+    )
+
+
 def _pattern(f: _Failure) -> tuple[str, str]:
     if "\\d{2}" in str(f.ctx.get("pattern", "")):
         return "valor-invalido", (
@@ -399,9 +416,11 @@ BUILDERS: dict[str, Builder] = {
     "float_parsing": _number,
     "string_type": _text,
     "string_too_short": _empty_text,
+    "string_too_long": _too_long,
     "string_pattern_mismatch": _pattern,
     "literal_error": _choice,
     "too_short": _too_short,
+    "too_long": _too_many,
     "list_type": _list,
     "dict_type": _block,
     "model_type": _block,

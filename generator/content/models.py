@@ -6,34 +6,40 @@ fields; keys are Spanish (the authors' language), descriptions are what authors 
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainValidator,
     StringConstraints,
-    WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
 
 from generator.content.fieldtypes import (
     DATE_FORMS,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    NO_COST,
+    Cost,
     Date,
     Email,
     Measured,
     PartialDate,
     Slug,
+    Summary,
+    Tags,
     Text,
+    Title,
     Url,
+    check_cost,
     reject_bare_status,
 )
 from generator.content.fieldtypes import EMAIL_RE as EMAIL_RE  # re-exported for their users
 from generator.content.fieldtypes import SLUG_PATTERN as SLUG_PATTERN
 from generator.content.fieldtypes import SLUG_RE as SLUG_RE
+
+__all__ = ["EMAIL_RE", "NO_COST", "SLUG_PATTERN", "SLUG_RE", "check_cost"]  # and the models
 
 REQUIRED_SECTIONS = ("Contexto", "Qué hicimos", "Resultados", "Cómo replicarla")
 AREA_KEYS = (
@@ -348,30 +354,6 @@ class Replica(Model):
 # --- what it takes to repeat a practice (all optional: empty where nothing is known) ----
 
 Difficulty = Literal["baja", "media", "alta"]
-NO_COST = "sin costo"
-_PESOS_RE = re.compile(r"^\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+)$")
-
-
-def check_cost(value: Any) -> int | str:
-    # A whole number of pesos, also as a text field writes it ("$150.000"), or «sin costo».
-    if isinstance(value, str) and _PESOS_RE.match(value.strip()):
-        value = int(re.sub(r"\D", "", value))
-    if value == NO_COST:
-        return NO_COST
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    raise PydanticCustomError(
-        "costo", "escribe el costo en pesos, como número entero (p. ej. 150000), o «sin costo»"
-    )
-
-
-Cost = Annotated[
-    int | Literal["sin costo"],
-    PlainValidator(check_cost),
-    WithJsonSchema(
-        {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "const": NO_COST}]}
-    ),
-]
 
 
 class TeamRole(Model):
@@ -403,12 +385,12 @@ PracticeStatus = Literal["ejemplo", "borrador", "publicada"]
 
 
 class PracticeMeta(Model):
-    titulo: Text = Field(
+    titulo: Title = Field(
         title="Título",
         description="Título corto y concreto.",
         examples=["Diagnóstico de digitalización para almaceneros"],
     )
-    resumen: Text = Field(
+    resumen: Summary = Field(
         title="Resumen",
         description="Una o dos frases: qué se hizo y para quién.",
         examples=["Un diagnóstico breve que ordena qué digitalizar primero en un almacén."],
@@ -440,10 +422,11 @@ class PracticeMeta(Model):
     publicos: list[Slug] = Field(
         default_factory=list, title="Públicos", description="A quiénes se dirigió la práctica."
     )
-    etiquetas: list[Text] = Field(
+    etiquetas: Tags = Field(
         default_factory=list,
         title="Etiquetas",
-        description="Palabras que ayudan a encontrar la práctica, separadas por comas.",
+        description="Palabras que ayudan a encontrar la práctica, separadas por comas: hasta "
+        f"{MAX_TAGS}, de hasta {MAX_TAG_LENGTH} caracteres cada una.",
     )
     resultados: list[Result] = Field(
         default_factory=list,
@@ -491,7 +474,7 @@ class PracticeMeta(Model):
 
 
 class PageMeta(Model):
-    titulo: Text = Field(title="Título", description="Título de la página.")
+    titulo: Title = Field(title="Título", description="Título de la página.")
     descripcion: Text | None = Field(
         default=None, title="Descripción", description="Resumen de la página."
     )

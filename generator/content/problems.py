@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from generator.text import plural
+from generator.text import plural, visible
 
 Severity = Literal["error", "warning"]
 
@@ -26,6 +27,13 @@ class Problem:
     message: str
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        """Every character shown as a reader can see it (a file may be named with an escape
+        sequence); what the author wrote, quoted back, short."""
+        object.__setattr__(self, "file", visible(self.file))
+        message = visible(self.message)
+        object.__setattr__(self, "message", _QUOTED.sub(_short_quote, message))
+
     def as_text(self) -> str:
         label = SEVERITY_LABEL[self.severity]
         return f"{self.file}:{self.line}:{self.column}: {label}: {self.message} ({self.code})"
@@ -39,6 +47,18 @@ class Problem:
             f"::{self.severity} file={prop(self.file)},line={self.line},col={self.column},"
             f"title={prop(self.code)}::{_gh_escape(self.message)}"
         )
+
+
+QUOTED_LENGTH = 80  # characters of a value quoted in a message; longer ones are cut with «…»
+_QUOTED = re.compile("«([^«»]*)»")
+
+
+def _short_quote(match: re.Match[str]) -> str:
+    """A 5,000-digit number quoted whole made a 10 KB line: cut."""
+    value = match.group(1)
+    if len(value) > QUOTED_LENGTH:
+        value = value[: QUOTED_LENGTH - 1].rstrip() + "…"
+    return f"«{value}»"
 
 
 def _gh_escape(value: str) -> str:
@@ -103,5 +123,6 @@ def format_github(problems: list[Problem]) -> str:
     return "\n".join(p.as_github() for p in problems)
 
 
-def format_json(problems: list[Problem]) -> str:
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+def format_json(problems: list[Problem], *, ascii_only: bool = False) -> str:
+    """`ascii_only`: every other character as a JSON escape (for output that is not UTF-8)."""
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=ascii_only, indent=2)

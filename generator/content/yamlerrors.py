@@ -96,6 +96,13 @@ _SYNTAX_HINTS = (
         False,
     ),
     (
+        "found invalid Unicode character escape code",
+        "Este código «\\u…» o «\\U…» no escribe ningún carácter: es un sustituto suelto "
+        "(U+D800 a U+DFFF, media letra de UTF-16) o pasa de U+10FFFF. Escribe la letra misma, "
+        "o bórralo.",
+        False,
+    ),
+    (
         "found undefined alias",
         "No se permiten alias de YAML (*): escribe el valor completo.",
         False,

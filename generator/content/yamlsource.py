@@ -196,7 +196,14 @@ class _Converter:
             self.check_tag(node, "tag:yaml.org,2002:str")
             return node.value
         try:
-            return self._constructor.yaml_constructors[node.tag](self._constructor, node)
+            return _PLAIN_CONSTRUCTORS[node.tag](self._constructor, node)
+        except _TooBig:
+            self.problem(
+                node,
+                "numero-demasiado-grande",
+                f"«{node.value}» es un número de más de {MAX_DIGITS} cifras: ningún dato del "
+                "sitio es tan grande. Revisa que esté bien escrito.",
+            )
         except (ValueError, ConstructorError, OverflowError):
             if node.tag == "tag:yaml.org,2002:timestamp":
                 self.problem(
@@ -209,8 +216,8 @@ class _Converter:
                 self.problem(
                     node,
                     "yaml-valor",
-                    f"No se pudo leer el valor «{node.value}»: escríbelo entre comillas, por "
-                    f'ejemplo "{node.value}".',
+                    f"No se pudo leer el valor «{node.value}»: escríbelo entre comillas dobles, "
+                    f'así: «"{node.value}"».',
                 )
             return None
 
@@ -317,9 +324,28 @@ class _NotPlain(Exception):
 
 
 _CONSTRUCTOR = SafeConstructor()
+# Python writes an integer of more than 4,300 digits only with an error (0x followed by 5,000
+# «f» is one, and YAML reads it): more than MAX_DIGITS is refused where it is written.
+MAX_DIGITS = 21  # the canonical form writes a whole number up to 10^21 as one
 
 
-_PLAIN_CONSTRUCTORS = {tag: _CONSTRUCTOR.yaml_constructors[tag] for tag in _PLAIN_TAGS}
+class _TooBig(ValueError):
+    pass
+
+
+def _bounded_int(constructor: SafeConstructor, node: ScalarNode) -> int:
+    if len(node.value) > 2 * MAX_DIGITS:  # not even converted: 4,300 digits take a while
+        raise _TooBig
+    value = int(constructor.construct_yaml_int(node))
+    if abs(value) >= 10**MAX_DIGITS:
+        raise _TooBig
+    return value
+
+
+_PLAIN_CONSTRUCTORS: dict[str, Callable[[SafeConstructor, Any], Any]] = {
+    tag: _CONSTRUCTOR.yaml_constructors[tag] for tag in _PLAIN_TAGS
+}
+_PLAIN_CONSTRUCTORS["tag:yaml.org,2002:int"] = _bounded_int
 
 
 def _plain_value(node: Node, seen: set[int] | None, depth: int) -> Any:

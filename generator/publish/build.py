@@ -16,6 +16,7 @@ import gzip
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.pipeline import check
@@ -25,7 +26,7 @@ from generator.publish.offline import write_zip
 from generator.publish.search import INDEX_DIR, BackgroundIndex, nav_titles, tree_articles
 from generator.publish.settings import RunSettings
 from generator.publish.sitedir import ensure_safe, write_marker
-from generator.publish.tree import write_tree
+from generator.publish.tree import newest_content_date, write_tree
 from generator.publish.write import memory_folder, scratch_dir, staging_dir, swap_in
 from generator.site.gitdates import last_commit_epoch
 
@@ -44,10 +45,15 @@ def project_config_file(root: Path) -> Path:
     return own if own.is_file() else DEFAULT_CONFIG
 
 
-def build_site(settings: RunSettings, site_dir: Path) -> list[Problem]:
+@dataclass(frozen=True)
+class Built:
+    warnings: list[Problem]  # the content's (check's «aviso»)
+    notes: list[str]  # what the build did less well than it should (a shallow history)
+
+
+def build_site(settings: RunSettings, site_dir: Path) -> Built:
     """Build into a temporary folder and swap it in; on failure `site_dir` stays as it was.
-    Returns the content's warnings; raises ContentError, EngineError, SearchError or
-    UnsafeSiteDir (touching nothing)."""
+    Raises ContentError, EngineError, SearchError or UnsafeSiteDir (touching nothing)."""
     zip_file = site_dir.with_name(site_dir.name + ".zip")
     ensure_safe(settings.root, site_dir, zip_file if settings.offline else None)
     with own_folder(DOCS_PREFIX) as docs_dir, own_folder(INDEX_PREFIX) as index_dir:
@@ -60,13 +66,13 @@ def build_site(settings: RunSettings, site_dir: Path) -> list[Problem]:
             engine_build(settings, job, index)
             if index is not None:
                 shutil.move(str(index_dir / INDEX_DIR), staging / INDEX_DIR)
-            epoch = complete_site(settings, staging)
+            epoch = complete_site(settings, staging, written.newest)
             swap_in(staging, site_dir)
             if settings.offline:
                 write_zip(site_dir, zip_file, epoch)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return written.warnings
+    return Built(written.warnings, written.notes)
 
 
 def engine_build(settings: RunSettings, job: EngineJob, index: BackgroundIndex | None) -> None:
@@ -95,10 +101,10 @@ def complete_direct_build(settings: RunSettings, docs_dir: Path, site_dir: Path)
     complete_site(settings, site_dir)
 
 
-def complete_site(settings: RunSettings, site_dir: Path) -> int:
+def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None = None) -> int:
     """What no engine does: a sitemap with the build's date, never the clock's, and the mark
     that lets a later build replace this folder. Returns that date (Unix time)."""
-    epoch = settings.source_date_epoch or build_epoch(settings.root)
+    epoch = settings.source_date_epoch or build_epoch(settings.root, newest)
     write_sitemap(site_dir, epoch)
     write_marker(site_dir)
     return epoch
@@ -132,14 +138,13 @@ def own_folder(prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build_epoch(root: Path) -> int:
-    """The build's date, never the clock: the last git commit, else the newest content date."""
+def build_epoch(root: Path, newest: dt.date | None = None) -> int:
+    """The build's date, never the clock: the last git commit, else the newest content date
+    (`newest`, when the caller has read the content: reading it again took as long again)."""
     epoch = last_commit_epoch(root)
     if epoch is not None:
         return epoch
-    repo, _ = check(root)
-    practices = repo.practices.values() if repo else []
-    dates = [p.data.fecha for p in practices]
-    dates += [r.fecha for p in practices for r in p.data.replicas]
-    newest = max(dates, default=dt.date(1970, 1, 1))
+    if newest is None:
+        repo, _ = check(root)
+        newest = newest_content_date(repo.practices.values() if repo else [])
     return calendar.timegm(newest.timetuple())

@@ -91,7 +91,12 @@ def article_html(title: str, content: str, *, escaped: bool = False) -> str:
 
 
 def _yaml_value(text: str) -> str:
-    return str(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    """A front matter's value; as written if YAML cannot read it (`check` refuses what would
+    make it so: a title with U+FFFE took the build down here)."""
+    try:
+        return str(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.YAMLError:
+        return text
 
 
 class SearchError(Exception):

@@ -7,16 +7,19 @@ between rebuilds, so an unchanged file is not read again nor an unchanged page r
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.authoring.admin_page import admin_files
 from generator.authoring.cms import backend_from_environment
 from generator.content.loader import EntryCache
+from generator.content.models import PracticeMeta
 from generator.content.pipeline import load_valid
 from generator.content.problems import Problem
-from generator.content.repository import Repository
+from generator.content.repository import MarkdownEntry, Repository
 from generator.publish.offline import offline_files
 from generator.publish.settings import RunSettings
 from generator.publish.write import sync_tree
@@ -51,6 +54,16 @@ class Written:
     warnings: list[Problem]
     changed: list[str]
     removed: list[str]
+    notes: list[str] = field(default_factory=list)  # what it did less well, a line each
+    newest: dt.date | None = None  # the newest date of the content (a build's date without git)
+
+
+def newest_content_date(practices: Iterable[MarkdownEntry[PracticeMeta]]) -> dt.date:
+    """The newest date the practices give, theirs or their adoptions'; 1970 without any."""
+    practices = list(practices)
+    dates = [p.data.fecha for p in practices]
+    dates += [r.fecha for p in practices for r in p.data.replicas]
+    return max(dates, default=dt.date(1970, 1, 1))
 
 
 def write_tree(
@@ -67,9 +80,10 @@ def write_tree(
     # The preview keeps its entries (with their parse); a build checks on both cores.
     workers = 1 if cache else settings.workers
     repo, warnings = load_valid(settings.root, cache.files if cache else None, workers)
-    updated = last_commit_dates(settings.root, SOURCE_FOLDERS)
+    history = last_commit_dates(settings.root, SOURCE_FOLDERS)
+    notes = [history.note] if history.note else []
     view = SiteView(
-        repo, drafts=settings.drafts, updated=updated, kept=cache.similar if cache else None
+        repo, drafts=settings.drafts, updated=history.dates, kept=cache.similar if cache else None
     )
     options = RenderOptions(
         drafts=settings.drafts,
@@ -87,7 +101,7 @@ def write_tree(
         if cache.rest_pending:
             tree = render_docs(view, options, cache.render, practices_only=True)
             changed = sync_tree(tree, docs_dir, scope=urls.is_practice_page)
-            return Written(warnings, *changed)
+            return Written(warnings, *changed, notes)  # the preview: no build date
         cache.addresses = addresses
     # The preview renders only what changed, in this process; a build uses both cores.
     tree = render_docs(view, options, cache.render if cache else None, workers=workers)
@@ -97,7 +111,8 @@ def write_tree(
         tree.update(admin_tree(repo, settings))
     # Only the files that changed: the preview rebuilds just those pages, and on this
     # machine's disk rewriting an unchanged tree of 180 files took 0.15 s, comparing it 5 ms.
-    return Written(warnings, *sync_tree(tree, docs_dir))
+    newest = newest_content_date(repo.practices.values())
+    return Written(warnings, *sync_tree(tree, docs_dir), notes, newest)
 
 
 def admin_tree(repo: Repository, settings: RunSettings) -> dict[str, bytes]:

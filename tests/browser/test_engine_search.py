@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.conftest import Tabs, served
 from tests.browser.test_finding import search
-from tests.sitebuild import build
+from tests.sitebuild import build, built_by_each_engine
 
 from ..command import run_generator
 
@@ -27,12 +27,7 @@ def addresses(
     root = tmp_path_factory.mktemp("buscar-motores") / "repo"
     synth = ["synth", "--centers", "6", "--practices", "60", "--out", str(root)]
     assert run_generator(*synth).returncode == 0
-    sites = {}
-    for engine in ("mkdocs", "zensical"):
-        site = root.parent / f"sitio-{engine}"
-        result = build(root, "--engine", engine, site_dir=site)
-        assert result.returncode == 0, result.stderr
-        sites[engine] = site
+    sites = built_by_each_engine(root)
     with served(sites["mkdocs"]) as mkdocs, served(sites["zensical"]) as zensical:
         yield {"mkdocs": mkdocs, "zensical": zensical}
 

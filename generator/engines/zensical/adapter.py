@@ -53,7 +53,8 @@ class ZensicalEngine:
                     command,
                     cwd=folder,
                     capture_output=True,
-                    text=True,
+                    encoding="utf-8",  # whatever the locale: its lines are kept and quoted
+                    errors="replace",
                     timeout=TIMEOUT_SECONDS,
                 )
             except subprocess.TimeoutExpired:
