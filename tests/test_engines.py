@@ -239,6 +239,9 @@ def test_preview_cache_rerenders_every_page_that_shows_an_edited_practice(tmp_pa
     unrelated = unrelated.replace("[digitalizacion]", "[sustentabilidad]").replace(
         "relacionadas: [diagnostico]\n", ""
     )
+    # Not a word in common with the others, or «Prácticas parecidas» would list them.
+    unrelated = unrelated.replace("resumen: Texto.", "resumen: Riego de viñedos.")
+    unrelated = unrelated.replace("\nTexto.\n", "\nCompost en huertos.\n")
     root = create_repo(
         tmp_path / "repo", {"practices/otra.md": related, "practices/lejana.md": unrelated}
     )

@@ -66,7 +66,7 @@ def test_check_and_the_page_agree_on_the_suffixed_id(make_repo: MakeRepo) -> Non
     other = VALID_PRACTICE.replace(
         "## Resultados\nTexto.",
         "## Resultados\n[a](diagnostico.md#__config-1) [b](diagnostico.md#__config)",
-    )
+    ).replace("titulo: Diagnóstico de digitalización", "titulo: Otro diagnóstico de digitalización")
     root = make_repo({"practices/diagnostico.md": text, "practices/otra.md": other})
     [problem] = problems_of(root)
     assert problem["code"] == "seccion-inexistente" and "#__config»" in str(problem["message"])
