@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeAlias
 
+from generator import addresses as paths
 from generator.authoring import formatting, scaffold
 from generator.authoring.github_forms import stale_issue_forms, write_issue_forms
 from generator.authoring.schemas import SCHEMAS_DIR, stale_schemas, write_schemas
@@ -22,7 +23,6 @@ from generator.engines import DEFAULT_ENGINE, ENGINES
 from generator.publish import sitedir
 from generator.publish.offline import DEFAULT_DIR as OFFLINE_DIR
 from generator.publish.settings import RunSettings
-from generator.site import urls
 from generator.text import os_reason, plural, writes_unicode
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -209,9 +209,9 @@ def _add_serve(commands: Commands) -> None:
     command.add_argument(
         "--dev-addr",
         type=_address,
-        default=urls.PREVIEW_ADDRESS,
+        default=paths.PREVIEW_ADDRESS,
         metavar="DIRECCIÓN",
-        help=f"dirección y puerto (por omisión, {urls.PREVIEW_ADDRESS})",
+        help=f"dirección y puerto (por omisión, {paths.PREVIEW_ADDRESS})",
     )
     _add_engine(command)
 

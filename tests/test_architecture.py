@@ -83,6 +83,64 @@ def test_no_import_cycle_in_the_generator() -> None:
     assert cycles(GRAPH) == []
 
 
+# The generator's parts from the ground up: a module imports its own part and the parts below
+# its own, never one above; the parts side by side on one floor never import each other. The
+# one exception is the MkDocs plugin, the entrance MkDocs calls, which asks publish/ for a build.
+FLOORS: list[tuple[str, ...]] = [
+    ("generator.text", "generator.parallel", "generator.addresses"),
+    ("generator.engines",),  # a finished docs tree into HTML: knows no content
+    ("generator.content",),  # load and validate; names things, knows no address
+    ("generator.site", "generator.authoring", "generator.devtools"),
+    ("generator.publish",),  # the one entrance of a build and of the preview
+    ("generator.cli",),
+    ("generator.__main__",),
+]
+ENTRANCE = ("generator.engines.mkdocs.plugin", "generator.publish")
+
+
+def part_of(module: str) -> str:
+    """The part (`generator.site`, `generator.text`…) a module belongs to."""
+    parts = [part for floor in FLOORS for part in floor]
+    return next(p for p in parts if module == p or module.startswith(p + "."))
+
+
+def upward_or_sideways(graph: dict[str, set[str]]) -> list[str]:
+    """Every import of a part above its own, or of another part on its floor."""
+    floor = {part: n for n, parts in enumerate(FLOORS) for part in parts}
+    found = []
+    for name, targets in sorted(graph.items()):
+        if name == "generator":
+            continue
+        for target in sorted(targets - {"generator"}):  # `from generator import text`
+            mine, theirs = part_of(name), part_of(target)
+            if mine == theirs or floor[theirs] < floor[mine]:
+                continue
+            if (name, theirs) != ENTRANCE:
+                found.append(f"{name} -> {target}")
+    return found
+
+
+def test_arrows_point_down() -> None:
+    """No import runs back up, and site/ and authoring/ do not import each other."""
+    names = [name for name in MODULES if name != "generator"]
+    assert all(part_of(name) for name in names)  # every module is in a part of FLOORS
+    assert upward_or_sideways(GRAPH) == []
+
+
+def test_the_floor_check_finds_an_arrow_up_and_one_sideways() -> None:
+    graph = {
+        "generator.content.loader": {"generator.site.view", "generator.text"},
+        "generator.site.gather": {"generator.authoring.github_forms", "generator.content.models"},
+        "generator.engines.mkdocs.plugin": {"generator.publish.direct"},
+        "generator.engines.mkdocs.adapter": {"generator.publish.build"},
+    }
+    assert upward_or_sideways(graph) == [
+        "generator.content.loader -> generator.site.view",
+        "generator.engines.mkdocs.adapter -> generator.publish.build",
+        "generator.site.gather -> generator.authoring.github_forms",
+    ]
+
+
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_no_module_over_500_lines(name: str) -> None:
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
@@ -152,7 +210,7 @@ def test_only_a_handful_of_modules_at_the_top() -> None:
     """Everything else lives in its part's folder (content, site, publish, engines, authoring,
     devtools)."""
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert top == ["__init__", "__main__", "cli", "parallel", "text"]
+    assert top == ["__init__", "__main__", "addresses", "cli", "parallel", "text"]
 
 
 def engineers_picture() -> str:

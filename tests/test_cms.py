@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from generator import addresses as paths
 from generator.authoring import admin_page, cms
 from generator.content.dates import PATTERN as PARTIAL_DATE_PATTERN
 from generator.content.models import (
@@ -25,7 +26,6 @@ from generator.content.models import (
 from generator.content.pipeline import load_valid
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
-from generator.site import urls
 from generator.site.render import icon
 
 from .conftest import REPO, MakeRepo, built_repository
@@ -296,11 +296,11 @@ def test_the_editor_page_names_the_sites_icon(tmp_path: Path) -> None:
     /favicon.ico), and the site carries both the icon and /favicon.ico."""
     page = admin_page.admin_page("Red de Centros", {}).decode()
     [href] = re.findall(r'<link rel="icon" href="([^"]+)">', page)
-    assert posixpath.normpath(posixpath.join(admin_page.ADMIN_DIR, href)) == urls.FAVICON
+    assert posixpath.normpath(posixpath.join(admin_page.ADMIN_DIR, href)) == paths.FAVICON
     site = built_repository(tmp_path)
-    for path in (urls.FAVICON, urls.FAVICON_ICO):
+    for path in (paths.FAVICON, paths.FAVICON_ICO):
         assert (site / path).read_bytes() == icon(path), path
-    assert (site / urls.FAVICON_ICO).read_bytes()[:4] == b"\0\0\1\0"  # an ICO file
+    assert (site / paths.FAVICON_ICO).read_bytes()[:4] == b"\0\0\1\0"  # an ICO file
 
 
 def test_a_lists_count_agrees_with_its_number(config: dict[str, Any]) -> None:

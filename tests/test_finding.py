@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 import jsonschema
 import pytest
 
+from generator import addresses as paths
+from generator.addresses import ONLINE
 from generator.content.pipeline import load_valid
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
-from generator.site import urls
 from generator.site.api import json_schema, practices_document
 from generator.site.view import SiteView
 from generator.text import tag_slug
@@ -211,7 +212,7 @@ def test_feed_and_api_are_deterministic(make_repo: MakeRepo, tmp_path: Path) -> 
         )
     assert outputs[0] == outputs[1]
     repo, _ = load_valid(root)
-    document = practices_document(SiteView(repo), directory_urls=True)
+    document = practices_document(SiteView(repo), addresses=ONLINE)
     assert [p.id for p in document.practicas] == ["pagos", "diagnostico"]
 
 
@@ -231,18 +232,18 @@ def test_area_and_center_feeds_carry_new_practices_and_adoptions(
         }
 
     adopted = "Centro de Negocios Sercotec Talca adoptó «Ruta de pagos digitales para feriantes»"
-    osorno_feed = urls.center_feed("osorno")
+    osorno_feed = paths.center_feed("osorno")
     osorno = entries(osorno_feed)
     assert set(osorno) == {"Ruta de pagos digitales para feriantes", adopted}
     for href in osorno.values():  # each entry links to the practice's page
         assert urljoin(f"https://sitio.example/{osorno_feed}", href) == (
             "https://sitio.example/practicas/pagos/"
         )
-    talca = entries(urls.center_feed("talca"))  # the practice it adopted, and its own example
+    talca = entries(paths.center_feed("talca"))  # the practice it adopted, and its own example
     assert adopted in talca
     assert "Diagnóstico de digitalización para almaceneros (ejemplo)" in talca
-    area = entries(urls.area_feed("vinculacion-ecosistema"))
+    area = entries(paths.area_feed("vinculacion-ecosistema"))
     assert set(area) == {"Ruta de pagos digitales para feriantes", adopted}
-    assert entries(urls.area_feed("sustentabilidad")) == {}
+    assert entries(paths.area_feed("sustentabilidad")) == {}
     news = (docs / "novedades.md").read_text(encoding="utf-8")
     assert news.index("adoptó") < news.index("Práctica nueva")  # newest first

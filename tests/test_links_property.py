@@ -21,11 +21,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.addresses import ONLINE
 from generator.content.pipeline import check
 from generator.content.problems import ContentError
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
-from generator.site import urls
 
 from .conftest import VALID_PRACTICE, create_repo
 from .sitebuild import build
@@ -132,7 +132,7 @@ def site_file(tree: Path, page: str, address: str) -> Path | None:
     parts = urlsplit(address)
     if parts.scheme or parts.netloc or not parts.path:
         return None
-    here = "https://sitio.example/" + urls.url(page, directory_urls=True)
+    here = "https://sitio.example/" + ONLINE.url(page)
     path = unquote(urlsplit(urljoin(here, parts.path)).path).lstrip("/")
     candidates = [path, path.rstrip("/") + ".md", posixpath.join(path, "index.md")]
     return next((tree / c for c in candidates if (tree / c).is_file()), tree / path)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import addresses as paths
 from generator.content.dates import MONTHS
-from generator.site import urls
 
 from .conftest import MakeRepo
 from .sitebuild import build, soup
@@ -88,7 +88,7 @@ def test_the_news_read_newest_first_by_the_date_they_show(
 
     # An area's feed carries the same news in the same order, each with the date shown as
     # <published>; the feed's <updated> is its latest entry's change.
-    feed = ET.parse(site / urls.area_feed("digitalizacion")).getroot()
+    feed = ET.parse(site / paths.area_feed("digitalizacion")).getroot()
     entries = feed.findall(f"{ATOM}entry")
     published = [e.findtext(f"{ATOM}published") or "" for e in entries]
     assert published == sorted(published, reverse=True)

@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from generator.site import urls
+from generator import addresses as paths
 from generator.site.render import icon
 
 from .conftest import create_repo
@@ -71,8 +71,8 @@ def test_the_error_page_shows_the_sites_icon_before_any_build(tmp_path: Path) ->
         status, data, _ = fetch_bytes(base)
         page = data.decode("utf-8")
         assert status == 500 and "El contenido tiene" in page
-        assert f'<link rel="icon" href="/{urls.FAVICON}">' in page
-        for path, kind in ((urls.FAVICON, "image/png"), (urls.FAVICON_ICO, "image/")):
+        assert f'<link rel="icon" href="/{paths.FAVICON}">' in page
+        for path, kind in ((paths.FAVICON, "image/png"), (paths.FAVICON_ICO, "image/")):
             status, data, served = fetch_bytes(base + path)
             assert (status, data) == (200, icon(path)) and served.startswith(kind), path
     finally:

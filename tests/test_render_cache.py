@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import addresses as paths
+from generator.addresses import OFFLINE, ONLINE
 from generator.content.models import Coordinates, Replica
 from generator.content.pipeline import load_valid
 from generator.content.repository import Repository
-from generator.site import urls
 from generator.site.contexts import Page
 from generator.site.render import RenderCache, RenderOptions, render_docs
 from generator.site.similar import Kept
@@ -193,7 +194,8 @@ def edit_base(repo: Repository, view: SiteView, options: RenderOptions, text: st
 
 
 def file_urls(repo: Repository, view: SiteView, options: RenderOptions, text: str) -> Changed:
-    return view, dataclasses.replace(options, directory_urls=not options.directory_urls)
+    switched = OFFLINE if options.addresses.directory_urls else ONLINE
+    return view, dataclasses.replace(options, addresses=switched)
 
 
 CHANGES: list[Change] = [
@@ -305,4 +307,4 @@ def test_a_change_re_renders_only_the_pages_that_show_it(repository: Repository)
 def test_a_renamed_practice_rewrites_only_the_feeds_it_is_in(repository: Repository) -> None:
     _, feeds = rewritten(repository, practice_field("titulo", 2), "Ventas renombradas")
     # «Ventas por redes»: Osorno's, in digitalización; the site-wide feed has every practice.
-    assert feeds == {"feed.xml", urls.area_feed("digitalizacion"), urls.center_feed("osorno")}
+    assert feeds == {"feed.xml", paths.area_feed("digitalizacion"), paths.center_feed("osorno")}

@@ -25,11 +25,12 @@ import pytest
 import yaml
 from bs4 import Tag
 
+from generator import addresses as paths
+from generator.addresses import OFFLINE
 from generator.content.dates import MONTHS, PartialDate
 from generator.content.models import Center, Network
 from generator.content.pipeline import load_valid
 from generator.publish.offline import search_index
-from generator.site import urls
 from generator.site.transfer import MIN_BASE
 from generator.site.view import SiteView
 from tests.conftest import REPO
@@ -256,7 +257,7 @@ def test_no_feed_entry_of_an_example_omits_the_word(site: Path) -> None:
             terms = {c.get("term") for c in entry.findall(f"{ATOM}category")}
             assert "ejemplo" in terms, (feed.name, slug)
     assert in_feeds["feed.xml"] == examples
-    assert in_feeds[urls.center_feed("rapa-nui")] == {"capacitaciones-para-conexiones-lentas"}
+    assert in_feeds[paths.center_feed("rapa-nui")] == {"capacitaciones-para-conexiones-lentas"}
 
 
 def test_examples_are_marked_on_their_page_in_lists_search_and_the_api(site: Path) -> None:
@@ -297,7 +298,7 @@ def test_the_offline_search_marks_examples_and_shows_center_and_areas() -> None:
     view = SiteView(repo)
     results = {e["u"]: e for e in search_index(view)}
     for p in view.practices:
-        result = results[urls.url(urls.practice(p.id), directory_urls=False)]
+        result = results[OFFLINE.url(paths.practice(p.id))]
         assert result["t"].endswith("(ejemplo)") == (p.data.estado == "ejemplo"), result["t"]
         assert result["c"] == view.center(p.data.centro).data.nombre
         areas = repo.taxonomy.data.areas

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from generator import addresses as paths
 from generator.authoring.cms import (
     ADMIN_FILES,
     Backend,
@@ -21,7 +22,6 @@ from generator.authoring.cms import (
 )
 from generator.content.models import Network
 from generator.content.repository import Repository
-from generator.site import urls
 
 ADMIN_DIR = "admin"
 PACKAGE = "decap-cms"
@@ -43,7 +43,7 @@ def admin_page(site_name: str, rules: Mapping[str, Any]) -> bytes:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}</title>\n"
-        f'<link rel="icon" href="../{urls.FAVICON}">\n'
+        f'<link rel="icon" href="../{paths.FAVICON}">\n'
         f'<link rel="stylesheet" href="{OWN_STYLE.name}">\n</head>\n<body>\n'
         "<noscript><p>El editor necesita JavaScript.</p></noscript>\n"
         f'<script src="{BUNDLE}"></script>\n'

@@ -16,8 +16,8 @@ import socket
 import sys
 from collections.abc import Sequence
 
+from generator.addresses import PREVIEW_ADDRESS
 from generator.authoring.cms import LOCAL_PORT
-from generator.site.urls import PREVIEW_ADDRESS
 from generator.text import os_reason
 
 DEFAULT_PORTS = {"PORT": int(PREVIEW_ADDRESS.rpartition(":")[2]), "CMS_PORT": int(LOCAL_PORT)}

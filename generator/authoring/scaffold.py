@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import addresses as paths
+from generator.addresses import ONLINE
 from generator.authoring import canonical
 from generator.authoring.questions import (
     Ask,
@@ -52,7 +54,6 @@ from generator.content.problems import Problem
 from generator.content.rules import Rules, check_center
 from generator.content.titles import repeated_titles
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
-from generator.site import urls
 from generator.text import slugify
 
 EXIT_OK, EXIT_INVALID = 0, 1
@@ -204,7 +205,7 @@ def _say_next_steps(practice_id: str, taxonomy: Taxonomy | None, *, summary_left
     )
     print(
         "Para verla mientras escribes: ejecuta «make serve» (o «python -m generator serve») y "
-        f"abre {urls.preview_url(urls.practice(practice_id))}; los borradores se ven ahí, "
+        f"abre {ONLINE.preview_url(paths.practice(practice_id))}; los borradores se ven ahí, "
         "marcados «Borrador»."
     )
     if taxonomy:

@@ -16,34 +16,23 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from generator import addresses as paths
 from generator.content.rawhtml import LOADING_HINT
 from generator.content.safety import allowed_scheme, from_other_host, url_scheme
 
 PRACTICES_DIR = "practices"
 PAGES_DIR = "content/paginas"
 CENTERS_DIR = "centers"
-ATTACHMENTS = "practices/adjuntos/"
+ATTACHMENTS = f"{PRACTICES_DIR}/adjuntos/"
 Meant = Callable[[str], str | None]  # a repository path -> the published file nearest to it
 _TEMPLATE_TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
 _EMAIL = re.compile(r"[^@\s/]+@[^@\s/]+\.[^@\s/.]+")
 _PHONE = re.compile(r"\+?[0-9][0-9().\-]*")
 
 
-def practice_docs(practice_id: str) -> str:
-    return f"practicas/{practice_id}.md"
-
-
-def page_docs(page_id: str) -> str:
-    return f"{page_id}.md"
-
-
-def center_docs(center_id: str) -> str:
-    return f"centros/{center_id}.md"
-
-
 def attachment_docs(repository_file: str) -> str:
-    """`practices/adjuntos/foto.png` -> `practicas/adjuntos/foto.png`."""
-    return "practicas/" + repository_file.removeprefix(PRACTICES_DIR + "/")
+    """`practices/adjuntos/foto.png` -> the attachment's docs path (addresses.attachment)."""
+    return paths.attachment(repository_file.removeprefix(ATTACHMENTS))
 
 
 @dataclass(frozen=True)
@@ -57,9 +46,9 @@ class Linkable:
 
     def with_practice(self, practice_id: str) -> Linkable:
         """The same, with one more practice (one about to be written)."""
-        docs = practice_docs(practice_id)
+        docs = paths.practice(practice_id)
         files = {**self.files, f"{PRACTICES_DIR}/{practice_id}.md": docs}
-        return Linkable(files, {**self.addresses, _address(docs): docs}, self.drafts)
+        return Linkable(files, {**self.addresses, paths.site_address(docs): docs}, self.drafts)
 
 
 def linkable(
@@ -72,31 +61,19 @@ def linkable(
     drafts: Collection[str] = (),
 ) -> Linkable:
     """From the ids of what the site publishes (`attachments` are repository paths)."""
-    files = {f"{PRACTICES_DIR}/{p}.md": practice_docs(p) for p in practices}
-    files |= {f"{PAGES_DIR}/{p}.md": page_docs(p) for p in pages}
-    files |= {f"{CENTERS_DIR}/{c}.yml": center_docs(c) for c in centers}
+    files = {f"{PRACTICES_DIR}/{p}.md": paths.practice(p) for p in practices}
+    files |= {f"{PAGES_DIR}/{p}.md": paths.page(p) for p in pages}
+    files |= {f"{CENTERS_DIR}/{c}.yml": paths.center(c) for c in centers}
     files |= {a: attachment_docs(a) for a in attachments}
     docs = [
         *files.values(),
-        *(f"areas/{a}.md" for a in areas),
-        *(f"etiquetas/{t}.md" for t in tags),
+        *(paths.area(a) for a in areas),
+        *(paths.tag(t) for t in tags),
+        *paths.index_pages(),
     ]
-    docs += [
-        f"{folder}/index.md" for folder in ("practicas", "centros", "areas", "red", "etiquetas")
-    ]
-    docs += ["index.md", "novedades.md", "buscar.md", "api/index.md"]
-    addresses = {_address(d): d for d in docs}
-    addresses |= {f: f for f in ("feed.xml", "api/practicas.json", "api/centros.json")}
-    return Linkable(files, addresses, frozenset(practice_docs(d) for d in drafts))
-
-
-def _address(docs_path: str) -> str:
-    """`centros/talca.md` -> `centros/talca`, `practicas/index.md` -> `practicas`; files as
-    they are."""
-    if not docs_path.endswith(".md"):
-        return docs_path
-    stem = docs_path.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index")
+    addresses = {paths.site_address(d): d for d in docs}
+    addresses |= {f: f for f in paths.DATA_FILES}
+    return Linkable(files, addresses, frozenset(paths.practice(d) for d in drafts))
 
 
 @dataclass(frozen=True)

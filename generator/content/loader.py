@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from generator import addresses as paths
 from generator.content.anchors import practice_title, practice_trailing
 from generator.content.bodies import CheckedBody, check_body
 from generator.content.files import read_text, relative
@@ -22,7 +23,7 @@ from generator.content.layout import (
     valid_names,
 )
 from generator.content.linkcheck import BodyLinks, check_attachment_kinds, check_links
-from generator.content.links import Linkable, linkable, page_docs, practice_docs
+from generator.content.links import Linkable, linkable
 from generator.content.measured import check_no_results_claim
 from generator.content.messages import Vocabulary, validate_document
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
@@ -252,11 +253,11 @@ class EntryCache:
     files: dict[Path, tuple[tuple[int, int], PracticeBatch]] = field(default_factory=dict)
     yaml_files: dict[Path, tuple[tuple[int, int], Any, list[Problem]]] = field(default_factory=dict)
 
-    def load(self, root: Path, context: PracticeContext, paths: list[Path]) -> PracticeBatch:
+    def load(self, root: Path, context: PracticeContext, files: list[Path]) -> PracticeBatch:
         if context != self.context:
             self.context, self.files = context, {}
         batch = PracticeBatch()
-        for path in paths:
+        for path in files:
             key = _stat_key(path)
             cached = self.files.get(path)
             if cached is None or cached[0] != key:
@@ -338,7 +339,7 @@ def _links_across_files(
         context.practices, pages, context.centers, areas, batch.tags, assets, batch.drafts
     )
     sections = batch.sections | {
-        page_docs(p): checked.ids for p, checked in pages.items() if checked.ids is not None
+        paths.page(p): checked.ids for p, checked in pages.items() if checked.ids is not None
     }
     bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
     loader.problems += check_links(bodies, site, sections)
@@ -362,7 +363,7 @@ def _load_site_files(loader: Loader) -> tuple[Entry[Taxonomy] | None, Entry[Netw
 
 def _load_centers(
     loader: Loader,
-    paths: list[Path],
+    files: list[Path],
     taxonomy: Entry[Taxonomy] | None,
     network: Entry[Network] | None,
 ) -> dict[str, Entry[Center]]:
@@ -373,7 +374,7 @@ def _load_centers(
     if network:
         known[("fuente",)] = known[("hitos", "fuente")] = network.data.fuentes
     centers: dict[str, Entry[Center]] = {}
-    for path in paths:
+    for path in files:
         center = loader.yaml_entry(path, Center, "Un perfil de centro", known)
         if center:
             centers[center.id] = center
@@ -381,14 +382,14 @@ def _load_centers(
 
 
 def _load_all_practices(
-    loader: Loader, context: PracticeContext, paths: list[Path], workers: int, keep_entries: bool
+    loader: Loader, context: PracticeContext, files: list[Path], workers: int, keep_entries: bool
 ) -> PracticeBatch:
     if loader.cache:
-        batch = loader.cache.load(loader.root, context, paths)
+        batch = loader.cache.load(loader.root, context, files)
     else:
         load = partial(load_practices, loader.root, context, keep_entries=keep_entries)
         batch = PracticeBatch()
-        for half in map_halves(paths, load, workers, sendable=_without_parse):
+        for half in map_halves(files, load, workers, sendable=_without_parse):
             batch.add(half)
     loader.problems += batch.problems
     return batch
@@ -430,7 +431,7 @@ def practice_vocabulary(context: PracticeContext) -> Vocabulary:
 
 
 def load_practices(
-    root: Path, context: PracticeContext, paths: list[Path], keep_entries: bool = True
+    root: Path, context: PracticeContext, files: list[Path], keep_entries: bool = True
 ) -> PracticeBatch:
     """Each practice's front matter and body, checked on their own; without `keep_entries`,
     only what the checks across files need (a second process sends less back)."""
@@ -438,7 +439,7 @@ def load_practices(
     batch = PracticeBatch(problems=loader.problems)
     centers, practices, taxonomy = context.centers, context.practices, context.taxonomy
     known = practice_vocabulary(context)
-    for path in paths:
+    for path in files:
         practice = loader.markdown_entry(path, PracticeMeta, "la práctica", known)
         if practice is None:
             continue
@@ -458,7 +459,7 @@ def load_practices(
         loader.problems += checked.problems
         batch.bodies.append(checked.links)
         if checked.ids is not None:
-            batch.sections[practice_docs(practice.id)] = checked.ids
+            batch.sections[paths.practice(practice.id)] = checked.ids
         loader.problems += check_unfinished(practice)
         loader.problems += check_no_results_claim(practice)
         check_practice(Rules(loader.problems), practice, taxonomy, centers, practices)

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-# The offline bundle's search backend, which each engine loads before the site's search script.
-OFFLINE_SCRIPT = "assets/sin-conexion.js"
+from generator.addresses import OFFLINE, ONLINE, Addresses
 
 
 @dataclass(frozen=True)
@@ -22,6 +21,11 @@ class EngineJob:
     strict: bool = True  # any warning fails the build (the preview says them instead)
     # The preview's: the engine may keep working between rebuilds, until `close`.
     preview: bool = False
+
+    @property
+    def addresses(self) -> Addresses:
+        """Where the pages go: at their directory addresses, or as `.html` files offline."""
+        return OFFLINE if self.offline else ONLINE
 
 
 class EngineError(Exception):
@@ -40,14 +44,3 @@ class Engine(Protocol):
 
     def close(self) -> None:
         """Stop what the engine keeps running for the preview (nothing after a build)."""
-
-
-def page_file(docs_path: str, *, directory_urls: bool) -> str:
-    """Where both engines write the page of a docs file, relative to the site folder:
-    `centros/talca.md` -> `centros/talca/index.html` (or `centros/talca.html` offline)."""
-    stem = docs_path.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"

@@ -28,9 +28,8 @@ from markdown.extensions.toc import nest_toc_tokens
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-OPEN = "<!-- rc:html -->"  # as generator/site/docspage.py writes them
-CLOSE = "<!-- /rc:html -->"
-HEADING = re.compile(r"(#{1,6}) (.*) \{#([^}\s]*)\}$")
+from generator.engines.pageformat import CLOSE, HEADING_LINE, OPEN
+
 _TAG = re.compile(r"<[^>]*>")
 # After Python-Markdown's whitespace normalizer (priority 30, it removes the stash's markers)
 # and before its HTML block parser (20).
@@ -54,7 +53,7 @@ class StashPage(Preprocessor):  # type: ignore[misc]  # untyped library
                 block = None
             elif block is not None:
                 block.append(line)
-            elif match := HEADING.fullmatch(line):
+            elif match := HEADING_LINE.fullmatch(line):
                 out += ["", self.md.htmlStash.store(self.heading(*match.groups())), ""]
             else:
                 out.append(line)

@@ -95,12 +95,6 @@ def start_index(docs_dir: Path, index_dir: Path, config_file: Path) -> Backgroun
     return BackgroundIndex.start(articles, index_dir)
 
 
-def complete_direct_build(settings: RunSettings, docs_dir: Path, site_dir: Path) -> None:
-    """After `mkdocs build` in the root (the plugin): the search index and the rest."""
-    start_index(docs_dir, site_dir, project_config_file(settings.root)).finish()
-    complete_site(settings, site_dir)
-
-
 def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None = None) -> int:
     """What no engine does: a sitemap with the build's date, never the clock's, and the mark
     that lets a later build replace this folder. Returns that date (Unix time)."""

@@ -17,14 +17,15 @@ import zipfile
 from importlib import resources
 from pathlib import Path
 
-from generator.site import urls
+from generator import addresses as paths
+from generator.addresses import OFFLINE
 from generator.site.text import practice_title
 from generator.site.view import SiteView
 from generator.text import fold_accents
 
 DEFAULT_DIR = "site-offline"
-BACKEND_SCRIPT = "assets/sin-conexion.js"
-INDEX_SCRIPT = "assets/indice-sin-conexion.js"
+BACKEND_SCRIPT = paths.OFFLINE_JS
+INDEX_SCRIPT = paths.OFFLINE_INDEX_JS
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)  # the oldest time a zip can hold
 _MARKUP = re.compile(r"[#*_`>|\[\]()!]+|<[^>]*>")
 
@@ -38,7 +39,7 @@ def search_index(view: SiteView) -> list[dict[str, str]]:
     """One entry per page: URL (from the site root), title, summary, searchable text."""
 
     def entry(docs_path: str, title: str, summary: str, *text: str | None) -> dict[str, str]:
-        url = urls.url(docs_path, directory_urls=False)
+        url = OFFLINE.url(docs_path)
         return {"u": url, "t": title, "r": summary, "x": _searchable(title, summary, *text)}
 
     regions = view.repo.taxonomy.data.regiones
@@ -49,12 +50,12 @@ def search_index(view: SiteView) -> list[dict[str, str]]:
         area_names = ", ".join(areas[a].nombre for a in p.data.areas)
         title = practice_title(p.data.titulo, p.data.estado)
         tags = " ".join(p.data.etiquetas)
-        found = entry(urls.practice(p.id), title, p.data.resumen, center, tags, area_names, p.body)
+        found = entry(paths.practice(p.id), title, p.data.resumen, center, tags, area_names, p.body)
         # What the online search shows under a practice's title (data-pagefind-meta).
         entries.append(found | {"c": center, "a": area_names})
     entries += [
         entry(
-            urls.center(c.id),
+            paths.center(c.id),
             c.data.nombre,
             f"{c.data.comuna}, {regions[c.data.region].nombre}",
             c.data.descripcion,
@@ -62,7 +63,7 @@ def search_index(view: SiteView) -> list[dict[str, str]]:
         for c in view.centers
     ]
     entries += [
-        entry(urls.page(page.id), page.data.titulo, page.data.descripcion or "", page.body)
+        entry(paths.page(page.id), page.data.titulo, page.data.descripcion or "", page.body)
         for page in view.repo.pages.values()
     ]
     return entries

@@ -33,8 +33,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.addresses import ONLINE
 from generator.publish.write import memory_folder, scratch_dir
-from generator.site import docspage, urls
+from generator.site import docspage
 from generator.text import os_reason
 
 INDEX_DIR = "pagefind"
@@ -107,9 +108,9 @@ _TITLE = re.compile(r"^title: (.*)$", re.M)
 _H1 = re.compile(r"^# (.*) \{#[^}]*\}$", re.M)
 
 
-def page_dest(docs_path: str, *, directory_urls: bool) -> str:
+def page_dest(docs_path: str) -> str:
     """Where a docs page's HTML lands in the site: `practicas/x.md` -> `practicas/x/index.html`."""
-    address = urls.url(docs_path, directory_urls=directory_urls)
+    address = ONLINE.url(docs_path)
     return address + "index.html" if address.endswith("/") or not address else address
 
 
@@ -126,7 +127,7 @@ def tree_articles(
         title = (nav_titles or {}).get(docs_path) or (
             _yaml_value(named.group(1)) if named else heading.group(1) if heading else site_name
         )
-        dest = page_dest(docs_path, directory_urls=True)
+        dest = page_dest(docs_path)
         yield dest, article_html(title, docspage.article_html(page), escaped=True)
 
 

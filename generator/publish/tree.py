@@ -11,10 +11,13 @@ import datetime as dt
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from generator import addresses as paths
+from generator.addresses import OFFLINE, ONLINE
 from generator.authoring.admin_page import admin_files
 from generator.authoring.cms import backend_from_environment
+from generator.authoring.github_forms import FORM_FILES, PRACTICE_ID_FIELD
 from generator.content.loader import EntryCache
 from generator.content.models import PracticeMeta
 from generator.content.pipeline import load_valid
@@ -23,14 +26,16 @@ from generator.content.repository import MarkdownEntry, Repository
 from generator.publish.offline import offline_files
 from generator.publish.settings import RunSettings
 from generator.publish.write import sync_tree
-from generator.site import urls
 from generator.site.finish import finish_page
 from generator.site.gitdates import last_commit_dates
+from generator.site.options import IssueForm
 from generator.site.render import RenderCache, RenderOptions, render_docs
 from generator.site.similar import Kept
 from generator.site.view import SiteView
 
 SOURCE_FOLDERS = ("content", "centers", "practices")
+# The form a practice page links to, «¿Tu centro aplicó esta práctica?», filled in.
+ADOPTION_FORM = IssueForm(PurePosixPath(FORM_FILES["replica"]).name, PRACTICE_ID_FIELD)
 
 
 @dataclass
@@ -87,20 +92,21 @@ def write_tree(
     )
     options = RenderOptions(
         drafts=settings.drafts,
-        directory_urls=not settings.offline,
+        addresses=OFFLINE if settings.offline else ONLINE,
         edit_base=settings.edit_base,
         repository=settings.repository,
+        adoption_form=ADOPTION_FORM,
     )
     if cache is not None:
         addresses = frozenset(
-            [urls.practice(p.id) for p in view.practices]
-            + [urls.center(c.id) for c in view.centers]
-            + [urls.tag(t.slug) for t in view.tags]
+            [paths.practice(p.id) for p in view.practices]
+            + [paths.center(c.id) for c in view.centers]
+            + [paths.tag(t.slug) for t in view.tags]
         )
         cache.rest_pending = practices_only and addresses == cache.addresses
         if cache.rest_pending:
             tree = render_docs(view, options, cache.render, practices_only=True)
-            changed = sync_tree(tree, docs_dir, scope=urls.is_practice_page)
+            changed = sync_tree(tree, docs_dir, scope=paths.is_practice_page)
             return Written(warnings, *changed, notes)  # the preview: no build date
         cache.addresses = addresses
     # The preview renders only what changed, in this process; a build uses both cores.

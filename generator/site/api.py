@@ -9,8 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator import addresses as paths
+from generator.addresses import Addresses
 from generator.content.models import Center, PracticeMeta
-from generator.site import urls
 from generator.site.transfer import MIN_BASE, Figures
 from generator.site.view import SiteView, milestones
 
@@ -139,13 +140,13 @@ class TransferDocument(Record):
 
 
 DOCUMENTS: dict[str, type[BaseModel]] = {
-    urls.API_PRACTICES: PracticesDocument,
-    urls.API_CENTERS: CentersDocument,
-    urls.API_TRANSFER: TransferDocument,
+    paths.API_PRACTICES: PracticesDocument,
+    paths.API_CENTERS: CentersDocument,
+    paths.API_TRANSFER: TransferDocument,
 }
 
 
-def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocument:
+def practices_document(view: SiteView, *, addresses: Addresses) -> PracticesDocument:
     records = [
         PracticeRecord(
             **{
@@ -163,7 +164,7 @@ def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocu
             },
             id=p.id,
             ejemplo=p.data.estado == "ejemplo",
-            url=urls.url(urls.practice(p.id), directory_urls=directory_urls),
+            url=addresses.url(paths.practice(p.id)),
             region=view.center(p.data.centro).data.region,
             actualizada=view.updated_on(p),
         )
@@ -175,12 +176,12 @@ def practices_document(view: SiteView, *, directory_urls: bool) -> PracticesDocu
     )
 
 
-def centers_document(view: SiteView, *, directory_urls: bool) -> CentersDocument:
+def centers_document(view: SiteView, *, addresses: Addresses) -> CentersDocument:
     records = [
         CenterRecord(
             **{**dict(c.data), "hitos": milestones(c.data)},
             id=c.id,
-            url=urls.url(urls.center(c.id), directory_urls=directory_urls),
+            url=addresses.url(paths.center(c.id)),
             practicas=[p.id for p in view.originated.get(c.id, [])],
             adoptadas=[a.practice for a in view.adopted.get(c.id, [])],
         )
@@ -232,21 +233,19 @@ def _json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def api_files(view: SiteView, *, directory_urls: bool) -> dict[str, bytes]:
+def api_files(view: SiteView, *, addresses: Addresses) -> dict[str, bytes]:
     """Docs path -> bytes of every API file and its schema; the same view gives the same bytes."""
     files: dict[str, bytes] = {
-        urls.API_PRACTICES: practices_document(view, directory_urls=directory_urls)
+        paths.API_PRACTICES: practices_document(view, addresses=addresses)
         .model_dump_json()
         .encode()
         + b"\n",
-        urls.API_CENTERS: centers_document(view, directory_urls=directory_urls)
-        .model_dump_json()
-        .encode()
+        paths.API_CENTERS: centers_document(view, addresses=addresses).model_dump_json().encode()
         + b"\n",
-        urls.API_TRANSFER: transfer_document(view).model_dump_json().encode() + b"\n",
+        paths.API_TRANSFER: transfer_document(view).model_dump_json().encode() + b"\n",
     }
     for path, document in DOCUMENTS.items():
-        files[urls.schema(path)] = schema_bytes(document)
+        files[paths.schema(path)] = schema_bytes(document)
     return files
 
 

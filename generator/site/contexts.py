@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
+from generator.addresses import Addresses
 from generator.content.markdown import ParsedBody
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy, Term
 from generator.site.catalogue import Facet
@@ -115,13 +116,13 @@ class ListItem:
 
 
 # Every page's first two fields: what the link helpers need (generator/site/render.py).
-LINK_FIELDS = ("here", "directory_urls")
+LINK_FIELDS = ("here", "addresses")
 
 
 @dataclass(frozen=True)
 class Page:
     here: str  # the page's address: links are relative to it
-    directory_urls: bool
+    addresses: Addresses  # the run's: where everything it links to lives
 
     TEMPLATE: ClassVar[str]
 

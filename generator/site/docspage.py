@@ -22,14 +22,12 @@ import re
 from collections.abc import Iterable
 
 from generator.content.markdown import Heading, Segment
+from generator.engines.pageformat import CLOSE, HEADING_LINE, OPEN
 
-OPEN = "<!-- rc:html -->"
-CLOSE = "<!-- /rc:html -->"
 # Characters Python-Markdown reads as markup in a heading line; written as character
 # references they show as themselves.
 _MARKUP = re.compile(r"[\\`*_\[\]{}!#<>|~]")
 _TAG = re.compile(r"(<[^>]*>)")
-_HEADING_LINE = re.compile(r"(#{1,6}) (.*) \{#([^}\s]*)\}$")
 
 
 def _literal(text: str) -> str:
@@ -66,7 +64,7 @@ def article_html(page: str) -> str:
             inside = False
         elif inside:
             out.append(line + "\n")
-        elif match := _HEADING_LINE.match(line):
+        elif match := HEADING_LINE.match(line):
             level = len(match.group(1))
             out.append(f'<h{level} id="{match.group(3)}">{match.group(2)}</h{level}>\n')
     return "".join(out)

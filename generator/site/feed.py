@@ -17,9 +17,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator import addresses as paths
+from generator.addresses import Addresses
 from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
-from generator.site import urls
 from generator.site.text import practice_title
 from generator.site.view import Adoption, SiteView
 
@@ -149,7 +150,7 @@ def news_feed(
     title: str,
     subtitle: str,
     page: str,
-    directory_urls: bool,
+    addresses: Addresses,
 ) -> Feed:
     """`news`, already chosen and ordered, as the Atom file `path` of the site, whose page is
     the docs file `page`; links are relative to the feed."""
@@ -157,7 +158,7 @@ def news_feed(
     folder = posixpath.dirname(path)
 
     def link_to(docs_path: str) -> str:
-        return urls.from_folder(folder, docs_path, directory_urls=directory_urls)
+        return addresses.from_folder(folder, docs_path)
 
     entries = []
     for item in news:
@@ -167,7 +168,7 @@ def news_feed(
             FeedEntry(
                 id=_urn(item.key()),
                 title=item.title(view),
-                href=link_to(urls.practice(item.practice.id)),
+                href=link_to(paths.practice(item.practice.id)),
                 published=_timestamp(item.published),
                 updated=_timestamp(item.updated),
                 author=item.author(view),
@@ -177,7 +178,7 @@ def news_feed(
         )
     return Feed(
         path=path,
-        id=_urn("practicas" if path == urls.FEED else f"feed:{path}"),
+        id=_urn("practicas" if path == paths.FEED else f"feed:{path}"),
         title=title,
         subtitle=subtitle,
         updated=_timestamp(max((n.updated for n in news), default=NO_DATE)),
@@ -213,17 +214,17 @@ def atom_xml(feed: Feed) -> bytes:
     return data + b"\n"
 
 
-def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[Feed]:
+def site_feeds(view: SiteView, *, site_name: str, addresses: Addresses) -> list[Feed]:
     """Every feed of the site: the site-wide one, one per area and one per center."""
     feeds = [
         news_feed(
             view,
             newest_first(all_news(view), FEED_LIMIT),
-            path=urls.FEED,
+            path=paths.FEED,
             title=site_name,
             subtitle="Prácticas nuevas y actualizadas, y adopciones entre centros de la red.",
-            page=urls.NEWS,
-            directory_urls=directory_urls,
+            page=paths.NEWS,
+            addresses=addresses,
         )
     ]
     for key, area in view.repo.taxonomy.data.areas.items():
@@ -231,11 +232,11 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[
             news_feed(
                 view,
                 newest_first(area_news(view, key), FEED_LIMIT),
-                path=urls.area_feed(key),
+                path=paths.area_feed(key),
                 title=f"{area.nombre} - {site_name}",
                 subtitle=f"Prácticas nuevas y adopciones en el área {area.nombre}.",
-                page=urls.area(key),
-                directory_urls=directory_urls,
+                page=paths.area(key),
+                addresses=addresses,
             )
         )
     for center in view.centers:
@@ -243,11 +244,11 @@ def site_feeds(view: SiteView, *, site_name: str, directory_urls: bool) -> list[
             news_feed(
                 view,
                 newest_first(center_news(view, center.id), FEED_LIMIT),
-                path=urls.center_feed(center.id),
+                path=paths.center_feed(center.id),
                 title=f"{center.data.nombre} - {site_name}",
                 subtitle=f"Prácticas nuevas y adopciones del {center.data.nombre}.",
-                page=urls.center(center.id),
-                directory_urls=directory_urls,
+                page=paths.center(center.id),
+                addresses=addresses,
             )
         )
     return feeds

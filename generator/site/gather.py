@@ -7,15 +7,15 @@ same as before.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from generator.authoring.github_forms import FORM_FILES, PRACTICE_ID_FIELD
+from generator import addresses as paths
+from generator.addresses import Addresses
 from generator.content.models import Center, PageMeta, PracticeMeta
 from generator.content.repository import Entry, MarkdownEntry
-from generator.site import api, urls
+from generator.site import api
 from generator.site.catalogue import facet_values, facets
 from generator.site.charts import bar_chart
 from generator.site.contexts import (
@@ -65,13 +65,13 @@ def list_item(
     practice: ListedPractice,
     here: str,
     *,
-    directory_urls: bool,
+    addresses: Addresses,
     with_facets: bool,
 ) -> ListItem:
     """A practice in a list on the page `here`; the catalogue's also carry its facets."""
     values = facet_values(practice.data, practice.center) if with_facets else None
     return ListItem(
-        address=Markup(urls.href(here, urls.practice(practice.id), directory_urls=directory_urls)),
+        address=Markup(addresses.href(here, paths.practice(practice.id))),
         practice=practice,
         facets=None if values is None else tuple((k, tuple(v)) for k, v in values.items()),
     )
@@ -83,13 +83,13 @@ class Gatherer:
     def __init__(self, view: SiteView, options: RenderOptions) -> None:
         self.view = view
         self.options = options
-        self.directory_urls = options.directory_urls
+        self.addresses = options.addresses
         self.taxonomy = view.repo.taxonomy.data
         self.network = view.repo.network.data
         self.pages = frozenset(view.repo.pages)
 
     def href(self, here: str, target: str) -> str:
-        return urls.href(here, target, directory_urls=self.directory_urls)
+        return self.addresses.href(here, target)
 
     def center_ref(self, center_id: str) -> CenterRef:
         return CenterRef(center_id, self.view.center(center_id).data)
@@ -165,10 +165,10 @@ class Gatherer:
     # --- pages ---------------------------------------------------------------------------
 
     def practice(self, practice: MarkdownEntry[PracticeMeta]) -> PracticePage:
-        here = urls.practice(practice.id)
+        here = paths.practice(practice.id)
         return PracticePage(
             here=here,
-            directory_urls=self.directory_urls,
+            addresses=self.addresses,
             practice=PracticeText(
                 practice.id, practice.file, practice.data, practice.body, practice.parsed
             ),
@@ -185,8 +185,8 @@ class Gatherer:
 
     def home(self) -> HomePage:
         return HomePage(
-            here=urls.HOME,
-            directory_urls=self.directory_urls,
+            here=paths.HOME,
+            addresses=self.addresses,
             network=self.network,
             taxonomy=self.taxonomy,
             pages=self.pages,
@@ -197,8 +197,8 @@ class Gatherer:
 
     def catalogue(self) -> CataloguePage:
         return CataloguePage(
-            here=urls.PRACTICES,
-            directory_urls=self.directory_urls,
+            here=paths.PRACTICES,
+            addresses=self.addresses,
             practices=self.listed(self.view.practices),
             facets=tuple(facets(self.view)),
         )
@@ -206,22 +206,22 @@ class Gatherer:
     def centers(self) -> CentersPage:
         view = self.view
         return CentersPage(
-            here=urls.CENTERS,
-            directory_urls=self.directory_urls,
+            here=paths.CENTERS,
+            addresses=self.addresses,
             network=self.network,
             taxonomy=self.taxonomy,
             pages=self.pages,
             centers=tuple(CenterRef(c.id, c.data) for c in view.centers),
             practice_counts={c.id: tally(view.originated.get(c.id, [])) for c in view.centers},
-            map_svg=self.map_svg(urls.CENTERS),
+            map_svg=self.map_svg(paths.CENTERS),
         )
 
     def center(self, center: Entry[Center]) -> CenterPage:
-        here = urls.center(center.id)
+        here = paths.center(center.id)
         ref = self.center_ref(center.id)
         return CenterPage(
             here=here,
-            directory_urls=self.directory_urls,
+            addresses=self.addresses,
             network=self.network,
             taxonomy=self.taxonomy,
             pages=self.pages,
@@ -235,8 +235,8 @@ class Gatherer:
 
     def areas(self) -> AreasPage:
         return AreasPage(
-            here=urls.AREAS,
-            directory_urls=self.directory_urls,
+            here=paths.AREAS,
+            addresses=self.addresses,
             network=self.network,
             taxonomy=self.taxonomy,
             pages=self.pages,
@@ -245,8 +245,8 @@ class Gatherer:
 
     def area(self, key: str) -> AreaPage:
         return AreaPage(
-            here=urls.area(key),
-            directory_urls=self.directory_urls,
+            here=paths.area(key),
+            addresses=self.addresses,
             key=key,
             area=self.taxonomy.areas[key],
             practices=self.listed(self.view.by_area.get(key, [])),
@@ -256,8 +256,8 @@ class Gatherer:
         view = self.view
         origins, adopters, transfers = view.matrix
         return NetworkPage(
-            here=urls.NETWORK,
-            directory_urls=self.directory_urls,
+            here=paths.NETWORK,
+            addresses=self.addresses,
             network=self.network,
             pages=self.pages,
             centers=tuple(CenterRef(c.id, c.data) for c in view.centers),
@@ -273,33 +273,33 @@ class Gatherer:
 
     def text_page(self, page: MarkdownEntry[PageMeta]) -> TextPage:
         return TextPage(
-            here=urls.page(page.id),
-            directory_urls=self.directory_urls,
+            here=paths.page(page.id),
+            addresses=self.addresses,
             page=PageText(page.id, page.file, page.data, page.body, page.parsed),
         )
 
     def tags(self) -> TagsPage:
         return TagsPage(
-            here=urls.TAGS,
-            directory_urls=self.directory_urls,
+            here=paths.TAGS,
+            addresses=self.addresses,
             tags=tuple(TagRef(t.slug, t.name, tally(t.practices)) for t in self.view.tags),
         )
 
     def tag(self, tag: Tag) -> TagPage:
         return TagPage(
-            here=urls.tag(tag.slug),
-            directory_urls=self.directory_urls,
+            here=paths.tag(tag.slug),
+            addresses=self.addresses,
             name=tag.name,
             practices=self.listed(tag.practices),
         )
 
     def search(self) -> SearchPage:
-        return SearchPage(here=urls.SEARCH, directory_urls=self.directory_urls)
+        return SearchPage(here=paths.SEARCH, addresses=self.addresses)
 
     def api_page(self) -> ApiPage:
         return ApiPage(
-            here=urls.API,
-            directory_urls=self.directory_urls,
+            here=paths.API,
+            addresses=self.addresses,
             practice_count=tally(self.view.practices),
             center_count=len(self.view.centers),
             practice_fields=tuple(api.field_rows(api.PracticeRecord)),
@@ -312,8 +312,8 @@ class Gatherer:
         view = self.view
         news = newest_first(all_news(view), NEWS_LIMIT)
         return NewsPage(
-            here=urls.NEWS,
-            directory_urls=self.directory_urls,
+            here=paths.NEWS,
+            addresses=self.addresses,
             news=tuple(
                 NewsLine(
                     practice=n.practice.id,
@@ -338,7 +338,7 @@ class Gatherer:
                 label=f"{c.data.nombre} ({self.taxonomy.regiones[c.data.region].nombre})",
                 lat=c.data.coordenadas.lat,
                 lon=c.data.coordenadas.lon,
-                href=self.href(here, urls.center(c.id)),
+                href=self.href(here, paths.center(c.id)),
                 highlighted=c.id == highlighted,
                 name=short_center_name(c.data.nombre),
             )
@@ -384,15 +384,16 @@ class Gatherer:
     def adoption_url(self, practice: MarkdownEntry[PracticeMeta], here: str) -> str | None:
         """«¿Tu centro aplicó esta práctica?»: the adoption form with the practice filled in,
         or without a known repository the contributing page's section on adoptions."""
-        if self.options.repository:
+        form = self.options.adoption_form
+        if self.options.repository and form:
             query = {
-                "template": PurePosixPath(FORM_FILES["replica"]).name,
-                PRACTICE_ID_FIELD: practice.id,
+                "template": form.template,
+                form.field: practice.id,
                 "title": f"Réplica: {practice.data.titulo}",
             }
             return f"{self.options.repository}/issues/new?{urlencode(query, quote_via=quote)}"
         if CONTRIBUTING_PAGE in self.pages:
-            return f"{self.href(here, urls.page(CONTRIBUTING_PAGE))}#{ADOPTION_SECTION}"
+            return f"{self.href(here, paths.page(CONTRIBUTING_PAGE))}#{ADOPTION_SECTION}"
         return None
 
     def edit_url(self, source_file: str, here: str) -> str | None:
@@ -401,5 +402,5 @@ class Gatherer:
         if self.options.edit_base:
             return self.options.edit_base + source_file
         if CONTRIBUTING_PAGE in self.pages:
-            return self.href(here, urls.page(CONTRIBUTING_PAGE))
+            return self.href(here, paths.page(CONTRIBUTING_PAGE))
         return None

@@ -11,13 +11,15 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from generator import addresses as paths
+from generator.addresses import Addresses
 from generator.content.anchors import parse_page_body
 from generator.content.links import LinkProblem, resolve
 from generator.content.markdown import page_parser
 from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
 from generator.parallel import in_parallel
-from generator.site import api, urls
+from generator.site import api
 from generator.site.contexts import ListedPractice, ListItem, Page
 from generator.site.feed import Feed, atom_xml, site_feeds
 from generator.site.finish import BODY_PLACEHOLDER, Body, finish_page
@@ -113,24 +115,24 @@ class Renderer:
         self.gather = Gatherer(view, options)
         self.linkable = view.linkable
 
-    def helpers(self, here: str, directory_urls: bool) -> dict[str, Any]:
+    def helpers(self, here: str, addresses: Addresses) -> dict[str, Any]:
         """What every template sees besides its context: links relative to the page `here`,
         list items, and functions of the values it is given."""
 
         def link(target: str) -> Markup:  # for a Markdown link: its URL is final too
-            return Markup(urls.link(here, target, directory_urls=directory_urls))
+            return Markup(addresses.link(here, target))
 
         def href(target: str) -> Markup:  # for raw HTML, which MkDocs does not rewrite
-            return Markup(urls.href(here, target, directory_urls=directory_urls))
+            return Markup(addresses.href(here, target))
 
         def href_file(target: str) -> Markup:  # a file that is not a page (a feed)
-            return Markup(urls.file_href(here, target, directory_urls=directory_urls))
+            return Markup(addresses.file_href(here, target))
 
         def item(
             practice: ListedPractice, facets: bool = False, reason: str | None = None
         ) -> Markup:
             found = self.list_item(
-                list_item(practice, here, directory_urls=directory_urls, with_facets=facets)
+                list_item(practice, here, addresses=addresses, with_facets=facets)
             )
             return found if reason is None else with_reason(found, reason)
 
@@ -139,7 +141,7 @@ class Renderer:
             "href": href,
             "href_file": href_file,
             "item": item,
-            "urls": urls,
+            "paths": paths,
             "tag_slug": tag_slug,
             "milestones": milestones,
             "situation": situation,
@@ -153,8 +155,8 @@ class Renderer:
         if cached is not None and cached[0] == context:
             return cached[1]
         template = self.env.get_template(context.TEMPLATE)
-        values = self.helpers(context.here, context.directory_urls) | context.template_values()
-        home = context.here == urls.HOME
+        values = self.helpers(context.here, context.addresses) | context.template_values()
+        home = context.here == paths.HOME
         output = finish_page(template.render(values), self.body(context), home=home)
         if self.keep_pages:
             self.cache.pages[context.here] = (context, output)
@@ -166,13 +168,11 @@ class Renderer:
         if text is None:
             return None
         parsed = text.parsed or parse_page_body(text.title, text.body)
-        rewrite = functools.partial(
-            self.rewrite_link, text.file, context.here, context.directory_urls
-        )
+        rewrite = functools.partial(self.rewrite_link, text.file, context.here, context.addresses)
         return Body(parsed, rewrite)
 
     def rewrite_link(
-        self, source: str, here: str, directory_urls: bool, href: str, is_image: bool
+        self, source: str, here: str, addresses: Addresses, href: str, is_image: bool
     ) -> str:
         """Where a body's link goes on the site: the same answer `check` gave it."""
         found = resolve(href, source, self.linkable, is_image)
@@ -181,7 +181,7 @@ class Renderer:
         fragment = f"#{quote(found.fragment)}" if found.fragment else ""
         if found.docs_path == here and fragment:
             return fragment
-        return urls.link(here, found.docs_path, directory_urls=directory_urls) + fragment
+        return addresses.link(here, found.docs_path) + fragment
 
     def feed_file(self, feed: Feed) -> bytes:
         """An Atom file, written from its values alone; with a cache (the preview), only
@@ -212,10 +212,10 @@ class Renderer:
         self, practices: list[MarkdownEntry[PracticeMeta]] | None = None
     ) -> DocsTree:
         chosen = self.view.practices if practices is None else practices
-        return {urls.practice(p.id): self.practice_page(p) for p in chosen}
+        return {paths.practice(p.id): self.practice_page(p) for p in chosen}
 
     def api_files(self) -> DocsTree:
-        return api.api_files(self.view, directory_urls=self.gather.directory_urls)
+        return api.api_files(self.view, addresses=self.gather.addresses)
 
     def render(self, workers: int = 1) -> DocsTree:
         """Every page. With two workers, a second process renders three quarters of the
@@ -243,9 +243,9 @@ class Renderer:
         contexts += [gather.text_page(page) for page in view.repo.pages.values()]
         tree = {context.here: self.render_page(context) for context in contexts}
         tree.update(self.finding_pages())
-        for asset in (urls.CSS, urls.CATALOGUE_JS, urls.SEARCH_JS):
+        for asset in (paths.CSS, paths.CATALOGUE_JS, paths.SEARCH_JS):
             tree[asset] = resources.files("generator.site").joinpath(asset).read_bytes()
-        tree[urls.FAVICON_ICO] = icon(urls.FAVICON_ICO)
+        tree[paths.FAVICON_ICO] = icon(paths.FAVICON_ICO)
         for asset in view.repo.assets:
             tree["practicas/" + asset.removeprefix("practices/")] = (
                 view.repo.root / asset
@@ -259,18 +259,18 @@ class Renderer:
         contexts += [gather.search(), gather.api_page()]
         tree = {context.here: self.render_page(context) for context in contexts}
         site_name = view.repo.network.data.nombre
-        for feed in site_feeds(view, site_name=site_name, directory_urls=gather.directory_urls):
+        for feed in site_feeds(view, site_name=site_name, addresses=gather.addresses):
             tree[feed.path] = self.feed_file(feed)
-        tree[urls.NEWS] = self.render_page(gather.news())
+        tree[paths.NEWS] = self.render_page(gather.news())
         return tree
 
 
 # The package's files of the site's icon, by the site path they are published at.
-ICONS = {urls.FAVICON: "theme/" + urls.FAVICON, urls.FAVICON_ICO: "assets/favicon.ico"}
+ICONS = {paths.FAVICON: "theme/" + paths.FAVICON, paths.FAVICON_ICO: "assets/favicon.ico"}
 
 
 def icon(path: str) -> bytes:
-    """The site's icon at `path` (urls.FAVICON or urls.FAVICON_ICO), from the package."""
+    """The site's icon at `path` (paths.FAVICON or paths.FAVICON_ICO), from the package."""
     return resources.files("generator.site").joinpath(ICONS[path]).read_bytes()
 
 

@@ -13,7 +13,8 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from generator.engines.base import OFFLINE_SCRIPT, EngineError, EngineJob, page_file
+from generator.addresses import OFFLINE_JS
+from generator.engines.base import EngineError, EngineJob
 from generator.engines.mkdocs.templatecache import CompiledTemplates
 from generator.engines.mkdocs.themefiles import ThemeFiles
 
@@ -34,10 +35,8 @@ class MkDocsEngine:
         """MkDocs' dirty build: only the pages whose docs file is newer than their HTML (the
         generator rewrote only the files that changed); the pages of removed files go."""
         for docs_path in removed:
-            built = page_file(docs_path, directory_urls=not job.offline)
-            (job.site_dir / (built if docs_path.endswith(".md") else docs_path)).unlink(
-                missing_ok=True
-            )
+            built = job.addresses.page_file(docs_path) if docs_path.endswith(".md") else docs_path
+            (job.site_dir / built).unlink(missing_ok=True)
         self._run(job, dirty=True)
 
     def close(self) -> None:
@@ -70,7 +69,7 @@ class MkDocsEngine:
             use_directory_urls=not job.offline,
         )
         if job.offline:
-            config.extra_javascript.insert(0, OFFLINE_SCRIPT)
+            config.extra_javascript.insert(0, OFFLINE_JS)
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is not None:
             plugin.tree_given = True  # this run's instance: the generator wrote the tree

@@ -17,11 +17,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.content.problems import ContentError
 from generator.engines.mkdocs.material import drop_material_search, fix_material_markup
-from generator.publish.build import complete_direct_build
+from generator.publish.direct import SOURCE_FOLDERS, complete, settings_for, write_docs
 from generator.publish.settings import RunSettings
-from generator.publish.tree import SOURCE_FOLDERS, write_tree
 
 
 class PluginConfig(Config):
@@ -32,16 +30,14 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     tree_given = False  # set by adapter.py on the run's instance: the docs tree is finished
 
     def settings(self, config: Any) -> RunSettings:
-        root = Path(config.config_file_path).resolve().parent
-        return RunSettings.from_environment(root, drafts=self.config.drafts)
+        return settings_for(config.config_file_path, drafts=self.config.drafts)
 
     def on_config(self, config: Any) -> Any:
         if self.tree_given:
             return config
-        try:
-            write_tree(self.settings(config), Path(config.docs_dir))
-        except ContentError as error:
-            raise PluginError("El contenido no es válido:\n" + error.report()) from None
+        report = write_docs(self.settings(config), Path(config.docs_dir))
+        if report is not None:
+            raise PluginError("El contenido no es válido:\n" + report)
         return config
 
     def on_files(self, files: Any, *, config: Any) -> Any:
@@ -56,9 +52,7 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         if not self.tree_given:
-            complete_direct_build(
-                self.settings(config), Path(config.docs_dir), Path(config.site_dir)
-            )
+            complete(self.settings(config), Path(config.docs_dir), Path(config.site_dir))
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """`mkdocs serve`: rebuild when a source changes, not when the tree is written."""

@@ -20,7 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engines.base import EngineError, EngineJob, page_file
+from generator.addresses import HOME
+from generator.engines.base import EngineError, EngineJob
 from generator.engines.zensical.tree import copy_file, copy_tree, engine_config
 
 # Zensical's first build of 1,000 practices takes ~11 s on a quiet machine; a busy one, more.
@@ -55,7 +56,7 @@ class LiveZensical:
                 )
             except OSError as error:
                 raise EngineError(f"No se pudo ejecutar Zensical: {error.strerror}.") from None
-        home = page_file("index.md", directory_urls=not self.job.offline)
+        home = self.job.addresses.page_file(HOME)
         self._wait_for({home: _modified(self.job.site_dir / home)}, FIRST_BUILD_SECONDS)
 
     def update(self, changed: list[str], removed: list[str]) -> None:
@@ -79,7 +80,7 @@ class LiveZensical:
 
     def _output(self, docs_path: str) -> str:
         if docs_path.endswith(".md"):
-            return page_file(docs_path, directory_urls=not self.job.offline)
+            return self.job.addresses.page_file(docs_path)
         return docs_path
 
     def _wait_for(self, before: dict[str, int | None], seconds: float) -> None:

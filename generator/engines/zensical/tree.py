@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from generator.engines.base import OFFLINE_SCRIPT, EngineJob
+from generator.addresses import OFFLINE_JS
+from generator.engines.base import EngineJob
 
 _ADDRESS = re.compile(r'((?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -75,5 +76,5 @@ def engine_config(job: EngineJob, docs_dir: Path, site_dir: Path) -> str:
     config["plugins"] = {"search": {"enabled": False}}
     if job.offline:
         config["use_directory_urls"] = False
-        config["extra_javascript"] = [OFFLINE_SCRIPT, *config.get("extra_javascript", [])]
+        config["extra_javascript"] = [OFFLINE_JS, *config.get("extra_javascript", [])]
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

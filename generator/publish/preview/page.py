@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from generator import addresses as paths
 from generator.content.problems import ContentError, format_text
-from generator.site import urls
 from generator.text import plural
 
 
@@ -65,7 +65,7 @@ def _page(title: str, body: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} - vista previa</title>
-<link rel="icon" href="/{urls.FAVICON}">
+<link rel="icon" href="/{paths.FAVICON}">
 <style>
 body {{ font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; }}
 h1 {{ color: #b00020; font-size: 1.5rem; }}

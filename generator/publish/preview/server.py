@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from generator.addresses import ONLINE
 from generator.publish.preview.page import with_reload_script
-from generator.site import urls
 from generator.site.render import ICONS, icon
 
 CHANGES = "/__vista-previa__/cambios"
@@ -210,4 +210,4 @@ def pages_of(docs_paths: list[str]) -> frozenset[str]:
     if any(docs_path.startswith(SHOWN_ANYWHERE) for docs_path in docs_paths):
         return frozenset([EVERYTHING])
     pages = [docs_path for docs_path in docs_paths if docs_path.endswith(".md")]
-    return frozenset("/" + urls.url(docs_path, directory_urls=True) for docs_path in pages)
+    return frozenset("/" + ONLINE.url(docs_path) for docs_path in pages)

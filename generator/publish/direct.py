@@ -1,0 +1,34 @@
+"""`mkdocs build` and `mkdocs serve` in the repository's root, as the MkDocs plugin asks for
+them (`generator/engines/mkdocs/plugin.py`, the one entrance MkDocs calls): the same tree and
+the same completed site as `python -m generator build`, through these three steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.problems import ContentError
+from generator.publish.build import complete_site, project_config_file, start_index
+from generator.publish.settings import RunSettings
+from generator.publish.tree import SOURCE_FOLDERS, write_tree
+
+__all__ = ["SOURCE_FOLDERS", "complete", "settings_for", "write_docs"]
+
+
+def settings_for(config_file: str, *, drafts: bool) -> RunSettings:
+    """The run's settings for the repository whose mkdocs.yml MkDocs reads."""
+    return RunSettings.from_environment(Path(config_file).resolve().parent, drafts=drafts)
+
+
+def write_docs(settings: RunSettings, docs_dir: Path) -> str | None:
+    """Write the docs tree; when the content is invalid, nothing, and what `check` says."""
+    try:
+        write_tree(settings, docs_dir)
+    except ContentError as error:
+        return error.report()
+    return None
+
+
+def complete(settings: RunSettings, docs_dir: Path, site_dir: Path) -> None:
+    """After MkDocs wrote the site: the search index, the sitemap and the marker."""
+    start_index(docs_dir, site_dir, project_config_file(settings.root)).finish()
+    complete_site(settings, site_dir)
