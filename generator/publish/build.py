@@ -14,16 +14,16 @@ import calendar
 import datetime as dt
 import gzip
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.content.pipeline import check
 from generator.content.problems import Problem
 from generator.engines import EngineJob, engine_named
 from generator.publish.offline import write_zip
-from generator.publish.search import INDEX_DIR, BackgroundIndex, nav_titles, tree_articles
+from generator.publish.search import INDEX_DIR, BackgroundIndex, articles, nav_titles, tree_pages
 from generator.publish.settings import RunSettings
 from generator.publish.sitedir import ensure_safe, write_marker
 from generator.publish.tree import newest_content_date, write_tree
@@ -58,10 +58,12 @@ def build_site(settings: RunSettings, site_dir: Path) -> Built:
     ensure_safe(settings.root, site_dir, zip_file if settings.offline else None)
     with own_folder(DOCS_PREFIX) as docs_dir, own_folder(INDEX_PREFIX) as index_dir:
         written = write_tree(settings, docs_dir)  # invalid content: nothing else is touched
+        pages = tree_pages(written.tree or {})
+        written = replace(written, tree=None)  # the engine reads the tree from docs_dir
         staging = staging_dir(site_dir)
         try:
             config_file = project_config_file(settings.root)
-            index = None if settings.offline else start_index(docs_dir, index_dir, config_file)
+            index = None if settings.offline else start_index(pages, index_dir, config_file)
             job = EngineJob(config_file, docs_dir, staging, settings.offline, settings.cache_dir)
             engine_build(settings, job, index)
             if index is not None:
@@ -89,10 +91,12 @@ def engine_build(settings: RunSettings, job: EngineJob, index: BackgroundIndex |
         index.finish()
 
 
-def start_index(docs_dir: Path, index_dir: Path, config_file: Path) -> BackgroundIndex:
-    """Pagefind over the tree's articles into `index_dir/pagefind`, beside the engine."""
-    articles = tree_articles(docs_dir, SITE_NAME, nav_titles(config_file))
-    return BackgroundIndex.start(articles, index_dir)
+def start_index(
+    pages: Iterable[tuple[str, str]], index_dir: Path, config_file: Path
+) -> BackgroundIndex:
+    """Pagefind over the articles of the docs `pages` (docs path, text) into
+    `index_dir/pagefind`, beside the engine."""
+    return BackgroundIndex.start(articles(pages, SITE_NAME, nav_titles(config_file)), index_dir)
 
 
 def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None = None) -> int:

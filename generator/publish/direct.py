@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.content.problems import ContentError
 from generator.publish.build import complete_site, project_config_file, start_index
+from generator.publish.search import folder_pages
 from generator.publish.settings import RunSettings
 from generator.publish.tree import SOURCE_FOLDERS, write_tree
 
@@ -30,5 +31,6 @@ def write_docs(settings: RunSettings, docs_dir: Path) -> str | None:
 
 def complete(settings: RunSettings, docs_dir: Path, site_dir: Path) -> None:
     """After MkDocs wrote the site: the search index, the sitemap and the marker."""
-    start_index(docs_dir, site_dir, project_config_file(settings.root)).finish()
+    # MkDocs kept the tree between the plugin's two steps: read back from its docs folder.
+    start_index(folder_pages(docs_dir), site_dir, project_config_file(settings.root)).finish()
     complete_site(settings, site_dir)

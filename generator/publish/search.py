@@ -114,21 +114,35 @@ def page_dest(docs_path: str) -> str:
     return address + "index.html" if address.endswith("/") or not address else address
 
 
-def tree_articles(
-    docs_dir: Path, site_name: str, nav_titles: Mapping[str, str] | None = None
+def articles(
+    pages: Iterable[tuple[str, str]], site_name: str, nav_titles: Mapping[str, str] | None = None
 ) -> Iterator[tuple[str, str]]:
-    """(path in the site, article HTML) of every page of the generator's docs tree, titled
-    as the engines title them: by the navigation, the front matter or the first heading."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        page = path.read_text(encoding="utf-8")
-        docs_path = path.relative_to(docs_dir).as_posix()
+    """(path in the site, article HTML) of each docs page (`pages`: its docs path and its
+    text), titled as the engines title them: by the navigation, the front matter or the
+    first heading."""
+    for docs_path, page in pages:
+        if not docs_path.endswith(".md"):
+            continue
         named = _TITLE.search(docspage.front_matter(page))
         heading = _H1.search(page)
         title = (nav_titles or {}).get(docs_path) or (
             _yaml_value(named.group(1)) if named else heading.group(1) if heading else site_name
         )
-        dest = page_dest(docs_path)
-        yield dest, article_html(title, docspage.article_html(page), escaped=True)
+        yield page_dest(docs_path), article_html(title, docspage.article_html(page), escaped=True)
+
+
+def tree_pages(tree: Mapping[str, bytes]) -> Iterator[tuple[str, str]]:
+    """The pages of a docs tree the generator has in memory, in order."""
+    for docs_path in sorted(tree):
+        if docs_path.endswith(".md"):
+            yield docs_path, tree[docs_path].decode("utf-8")
+
+
+def folder_pages(docs_dir: Path) -> Iterator[tuple[str, str]]:
+    """The pages of a docs tree written to disk (`mkdocs build` in the root, where MkDocs
+    keeps the tree between the plugin's steps), in order."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        yield path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8")
 
 
 def nav_titles(config_file: Path) -> dict[str, str]:

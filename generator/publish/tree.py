@@ -29,7 +29,7 @@ from generator.publish.write import sync_tree
 from generator.site.finish import finish_page
 from generator.site.gitdates import last_commit_dates
 from generator.site.options import IssueForm
-from generator.site.render import RenderCache, RenderOptions, render_docs
+from generator.site.render import DocsTree, RenderCache, RenderOptions, render_docs
 from generator.site.similar import Kept
 from generator.site.view import SiteView
 
@@ -61,6 +61,9 @@ class Written:
     removed: list[str]
     notes: list[str] = field(default_factory=list)  # what it did less well, a line each
     newest: dt.date | None = None  # the newest date of the content (a build's date without git)
+    # The whole tree, as written (not after a first pass of the preview, which writes a part):
+    # the search indexes it from here, never from the disk.
+    tree: DocsTree | None = None
 
 
 def newest_content_date(practices: Iterable[MarkdownEntry[PracticeMeta]]) -> dt.date:
@@ -118,7 +121,7 @@ def write_tree(
     # Only the files that changed: the preview rebuilds just those pages, and on this
     # machine's disk rewriting an unchanged tree of 180 files took 0.15 s, comparing it 5 ms.
     newest = newest_content_date(repo.practices.values())
-    return Written(warnings, *sync_tree(tree, docs_dir), notes, newest)
+    return Written(warnings, *sync_tree(tree, docs_dir), notes, newest, tree)
 
 
 def admin_tree(repo: Repository, settings: RunSettings) -> dict[str, bytes]:

@@ -22,10 +22,11 @@ from generator.publish.build import SITE_NAME, project_config_file
 from generator.publish.preview.page import error_page
 from generator.publish.preview.server import EVERYTHING, PreviewServer, PreviewState, pages_of
 from generator.publish.preview.watch import SourceWatch
-from generator.publish.search import BackgroundIndex, SearchError, nav_titles, tree_articles
+from generator.publish.search import BackgroundIndex, SearchError, articles, nav_titles, tree_pages
 from generator.publish.settings import RunSettings
 from generator.publish.tree import PreviewCache, write_tree
 from generator.publish.write import scratch_dir
+from generator.site.render import DocsTree
 from generator.text import os_reason
 
 DOCS_DIR = "docs_site"  # the preview's and `mkdocs serve`'s tree, in the repository
@@ -74,16 +75,16 @@ class Preview:
             print(f"Vista previa actualizada ({time.monotonic() - started:.1f} s).", flush=True)
         if self.cache.rest_pending:
             self.update(first_pass=False, rest=True)
-        else:
-            self.restart_index()
+        elif written.tree is not None:
+            self.restart_index(written.tree)
 
-    def restart_index(self) -> None:
+    def restart_index(self, tree: DocsTree) -> None:
         """The search, over the new tree, in the background; a newer save stops it."""
         self.stop_index()
         try:
             titles = nav_titles(self.job.config_file)
-            articles = tree_articles(self.job.docs_dir, SITE_NAME, titles)
-            self.index = BackgroundIndex.start(articles, self.job.site_dir)
+            found = articles(tree_pages(tree), SITE_NAME, titles)
+            self.index = BackgroundIndex.start(found, self.job.site_dir)
             self.index.finish_in_background()
         except SearchError as error:
             print(error, file=sys.stderr, flush=True)
