@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -34,6 +35,15 @@ class EngineError(Exception):
 
 class Engine(Protocol):
     name: str
+    # Reads a page's relative addresses from its Markdown file, as a Markdown link (Zensical);
+    # else from the page's address, as a browser does (the generator writes them so).
+    file_relative: bool
+
+    def docs_folder(
+        self, site_dir: Path, config_file: Path, cache_dir: Path | None, *, preview: bool
+    ) -> AbstractContextManager[Path] | None:
+        """Where the generator writes the tree for this engine, when it must be a folder of the
+        engine's own (removed when the context ends); None: any folder."""
 
     def build(self, job: EngineJob) -> None:
         """Build the whole site into `job.site_dir`; raises EngineError."""

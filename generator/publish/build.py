@@ -1,7 +1,8 @@
 """The one entrance of a build: the finished docs tree, an engine's HTML, then what no engine
 does, and the new site swapped in whole. Invalid content, or any failure, changes nothing.
 
-    write_tree      load, validate, render: every page finished (tree.py)
+    render_tree     load, validate, render: every page finished, in memory (tree.py)
+    write_rendered  the tree into the folder the engine reads (its own, for Zensical)
     index (start)   Pagefind reads the pages' articles from the tree, on the second core
     engine.build    MkDocs + Material or Zensical put the theme around each page
     complete_site   the search index, a reproducible sitemap, the offline zip, the marker
@@ -21,12 +22,12 @@ from pathlib import Path
 
 from generator.content.pipeline import check
 from generator.content.problems import Problem
-from generator.engines import EngineJob, engine_named
+from generator.engines import Engine, EngineJob, engine_named
 from generator.publish.offline import write_zip
 from generator.publish.search import INDEX_DIR, BackgroundIndex, articles, nav_titles, tree_pages
 from generator.publish.settings import RunSettings
 from generator.publish.sitedir import ensure_safe, write_marker
-from generator.publish.tree import newest_content_date, write_tree
+from generator.publish.tree import newest_content_date, render_tree, write_rendered
 from generator.publish.write import memory_folder, scratch_dir, staging_dir, swap_in
 from generator.site.gitdates import last_commit_epoch
 
@@ -56,33 +57,42 @@ def build_site(settings: RunSettings, site_dir: Path) -> Built:
     Raises ContentError, EngineError, SearchError or UnsafeSiteDir (touching nothing)."""
     zip_file = site_dir.with_name(site_dir.name + ".zip")
     ensure_safe(settings.root, site_dir, zip_file if settings.offline else None)
-    with own_folder(DOCS_PREFIX) as docs_dir, own_folder(INDEX_PREFIX) as index_dir:
-        written = write_tree(settings, docs_dir)  # invalid content: nothing else is touched
-        pages = tree_pages(written.tree or {})
-        written = replace(written, tree=None)  # the engine reads the tree from docs_dir
-        staging = staging_dir(site_dir)
-        try:
-            config_file = project_config_file(settings.root)
+    engine = engine_named(settings.engine)
+    # Invalid content: nothing is touched.
+    rendered = render_tree(settings, file_relative=engine.file_relative)
+    config_file = project_config_file(settings.root)
+    staging = staging_dir(site_dir)
+    try:
+        tree_folder = engine.docs_folder(staging, config_file, settings.cache_dir, preview=False)
+        with (
+            tree_folder or own_folder(DOCS_PREFIX) as docs_dir,
+            own_folder(INDEX_PREFIX) as index_dir,
+        ):
+            write_rendered(rendered, docs_dir)
+            pages = tree_pages(rendered.tree)
             index = None if settings.offline else start_index(pages, index_dir, config_file)
+            rendered = replace(rendered, tree={})  # the engine reads it from docs_dir
             job = EngineJob(config_file, docs_dir, staging, settings.offline, settings.cache_dir)
-            engine_build(settings, job, index)
+            engine_build(engine, settings.workers, job, index)
             if index is not None:
                 shutil.move(str(index_dir / INDEX_DIR), staging / INDEX_DIR)
-            epoch = complete_site(settings, staging, written.newest)
-            swap_in(staging, site_dir)
-            if settings.offline:
-                write_zip(site_dir, zip_file, epoch)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    return Built(written.warnings, written.notes)
+        epoch = complete_site(settings, staging, rendered.newest)
+        swap_in(staging, site_dir)
+        if settings.offline:
+            write_zip(site_dir, zip_file, epoch)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return Built(rendered.warnings, rendered.notes)
 
 
-def engine_build(settings: RunSettings, job: EngineJob, index: BackgroundIndex | None) -> None:
+def engine_build(
+    engine: Engine, workers: int, job: EngineJob, index: BackgroundIndex | None
+) -> None:
     """The engine's build, with the search index made beside it (before it on one core)."""
-    if index is not None and settings.workers < 2:
+    if index is not None and workers < 2:
         index.finish()
     try:
-        engine_named(settings.engine).build(job)
+        engine.build(job)
     except BaseException:
         if index is not None:
             index.stop()

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from generator.addresses import OFFLINE_JS
@@ -23,6 +24,13 @@ PLUGIN_NAME = "red-de-centros"
 
 class MkDocsEngine:
     name = "mkdocs"
+    file_relative = False
+
+    def docs_folder(
+        self, site_dir: Path, config_file: Path, cache_dir: Path | None, *, preview: bool
+    ) -> None:
+        """MkDocs reads the docs folder where it is."""
+        return None
 
     def __init__(self) -> None:
         # Kept between a preview's rebuilds: MkDocs lists Material's 14,510 files each time.

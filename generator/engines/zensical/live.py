@@ -2,18 +2,16 @@
 save rebuilds only the pages it changed. `zensical build` has no such thing: each save built
 the whole site again (8.9 s for the edited page at 1,000 practices, against MkDocs' 0.67 s).
 
-Zensical's server watches its docs folder and writes each page it rebuilds into the site
-folder, which the preview's own server shows (Zensical's server listens on a private port
-that nobody is sent to). Its configuration, docs copy and cache sit beside the site folder
-(Zensical wants both folders inside the folder of its configuration). After a save the adapter
-copies the changed docs files into Zensical's copy and waits, bounded, until Zensical has
-written each of their pages again.
+Zensical's server watches the docs folder the generator writes into (the preview's own,
+`tree.docs_folder`) and writes each page it rebuilds into the site folder, which the
+preview's own server shows (Zensical's server listens on a private port that nobody is sent
+to). After a save the adapter waits, bounded, until Zensical has written the page of each
+changed docs file after that file.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,7 +20,7 @@ from pathlib import Path
 
 from generator.addresses import HOME
 from generator.engines.base import EngineError, EngineJob
-from generator.engines.zensical.tree import copy_file, copy_tree, engine_config
+from generator.engines.zensical.tree import engine_config, work_folder_of
 
 # Zensical's first build of 1,000 practices takes ~11 s on a quiet machine; a busy one, more.
 FIRST_BUILD_SECONDS = 600
@@ -37,16 +35,14 @@ class LiveZensical:
     def __init__(self, job: EngineJob) -> None:
         self.job = job
         name = job.site_dir.name
-        self.config = job.site_dir.parent / f".zensical-{name}.yml"
-        self.docs = job.site_dir.parent / f".zensical-docs-{name}"
-        self.log = job.site_dir.parent / f".zensical-{name}.log"
+        self.config = work_folder_of(job.docs_dir) / f".zensical-{name}.yml"
+        self.log = work_folder_of(job.docs_dir) / f".zensical-{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        """Copy the tree, start Zensical's server and wait for its first build."""
-        shutil.rmtree(self.docs, ignore_errors=True)
-        copy_tree(self.job.docs_dir, self.docs, directory_urls=not self.job.offline)
+        """Start Zensical's server on the tree and wait for its first build."""
         self.config.write_text(self._config_text(), encoding="utf-8")
+        started = _modified(self.config) or 0.0  # the disk's clock, as Zensical's pages have
         command = [sys.executable, "-m", "zensical", "serve", "-f", str(self.config)]
         command += ["--dev-addr", f"127.0.0.1:{_free_port()}"]
         with self.log.open("wb") as log:
@@ -56,8 +52,7 @@ class LiveZensical:
                 )
             except OSError as error:
                 raise EngineError(f"No se pudo ejecutar Zensical: {error.strerror}.") from None
-        home = self.job.addresses.page_file(HOME)
-        self._wait_for({home: _modified(self.job.site_dir / home)}, FIRST_BUILD_SECONDS)
+        self._wait_for({self.job.addresses.page_file(HOME): started}, FIRST_BUILD_SECONDS)
 
     def update(self, changed: list[str], removed: list[str]) -> None:
         """Zensical's copy gets the changed files; wait until it has written their pages. A
@@ -66,33 +61,30 @@ class LiveZensical:
             self.stop()
             self.start()
             return
-        outputs = [self._output(p) for p in changed]
-        before = {output: _modified(self.job.site_dir / output) for output in outputs}
-        for docs_path in removed:
-            (self.docs / docs_path).unlink(missing_ok=True)
+        for docs_path in removed:  # the generator removed the file: its page goes too
             (self.job.site_dir / self._output(docs_path)).unlink(missing_ok=True)
-        for docs_path in changed:
-            copy_file(self.job.docs_dir, self.docs, docs_path, directory_urls=not self.job.offline)
-        self._wait_for(before, REBUILD_SECONDS)
+        # A page is new when it was written after the file it comes from (one clock: the disk's).
+        written = {self._output(p): _modified(self.job.docs_dir / p) or 0.0 for p in changed}
+        self._wait_for(written, REBUILD_SECONDS)
 
     def _config_text(self) -> str:
-        return engine_config(self.job, self.docs, self.job.site_dir)
+        return engine_config(self.job, self.job.site_dir)
 
     def _output(self, docs_path: str) -> str:
         if docs_path.endswith(".md"):
             return self.job.addresses.page_file(docs_path)
         return docs_path
 
-    def _wait_for(self, before: dict[str, int | None], seconds: float) -> None:
-        """Until Zensical has written each file of `before` again (its modification time is
-        not the one it had); EngineError when Zensical stopped, or took `seconds`."""
-        waiting = [self.job.site_dir / output for output in before]
+    def _wait_for(self, since: dict[str, float], seconds: float) -> None:
+        """Until Zensical has written each file of `since` at or after its time; EngineError
+        when Zensical stopped, or took `seconds`."""
+        waiting = list(since)
         deadline = time.monotonic() + seconds
         while waiting:
             waiting = [
-                path
-                for path in waiting
-                if _modified(path) == before[path.relative_to(self.job.site_dir).as_posix()]
+                output
+                for output in waiting
+                if (_modified(self.job.site_dir / output) or -1.0) < since[output]
             ]
             if not waiting:
                 return
@@ -100,8 +92,7 @@ class LiveZensical:
                 raise EngineError(f"Zensical se detuvo.{self._said()}")
             if time.monotonic() > deadline:
                 raise EngineError(
-                    f"Zensical no escribió «{waiting[0].relative_to(self.job.site_dir)}» en "
-                    f"{seconds:.0f} s.{self._said()}"
+                    f"Zensical no escribió «{waiting[0]}» en {seconds:.0f} s.{self._said()}"
                 )
             time.sleep(POLL_SECONDS)
 
@@ -123,16 +114,14 @@ class LiveZensical:
                 self.process.kill()
                 self.process.wait(timeout=10)
             self.process = None
-        shutil.rmtree(self.docs, ignore_errors=True)
-        shutil.rmtree(self.config.parent / ".cache", ignore_errors=True)
         for path in (self.config, self.log):
             path.unlink(missing_ok=True)
 
 
-def _modified(path: Path) -> int | None:
-    """The file's modification time in nanoseconds; None when it is not there."""
+def _modified(path: Path) -> float | None:
+    """The file's modification time; None when it is not there."""
     try:
-        return os.stat(path).st_mtime_ns
+        return os.stat(path).st_mtime
     except OSError:
         return None
 

@@ -1,20 +1,20 @@
-"""What Zensical reads: a copy of the docs tree, and the project's mkdocs.yml with this build's
-folders.
+"""Where Zensical reads: a work folder of its own, with its configuration (the project's
+mkdocs.yml with this build's folders), the docs tree and the site it builds.
 
-Zensical reads every relative address in a page's HTML as relative to the page's Markdown
-file, as MkDocs reads a Markdown link (and changes it for the page's address: `centros/talca.md`
-is served at `centros/talca/`, one folder deeper). The generator writes addresses relative to
-the page's own address, as a browser reads them: the copy of the tree handed to Zensical has
-them relative to the file instead (`file_relative`), so Zensical's change gives back the
-generator's addresses, and both engines publish the same links.
+Zensical wants the docs tree and the site inside the folder of its configuration (it refuses
+a docs folder outside it, even through a symbolic link), so the generator writes the tree
+straight into the work folder, once (`docs_folder`). Zensical reads a page's relative
+addresses as relative to its Markdown file, as MkDocs reads a Markdown link, and moves them for
+the page's address: the generator writes them so (`Addresses.file_relative`), and both engines
+publish the same links.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
+import contextlib
+import hashlib
 import shutil
-from functools import partial
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,50 +23,54 @@ import yaml
 from generator.addresses import OFFLINE_JS
 from generator.engines.base import EngineJob
 
-_ADDRESS = re.compile(r'((?:href|src)=")([^"]*)(")')
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+CONFIG = "mkdocs.yml"
+BUILT = "sitio-zensical"
 
 
-def copy_tree(source: Path, target: Path, *, directory_urls: bool) -> None:
-    """The docs tree, each page's addresses made relative to its file (see above)."""
-    shutil.copytree(source, target)
-    if directory_urls:  # else a page is served beside its file: nothing to change
-        for page in target.rglob("*.md"):
-            _make_file_relative(page, page.relative_to(target).as_posix())
+def work_folder_of(docs_dir: Path) -> Path:
+    """The work folder a docs folder of `docs_folder` sits in."""
+    return docs_dir.parent
 
 
-def copy_file(source: Path, target: Path, docs_path: str, *, directory_urls: bool) -> None:
-    """One file of the docs tree into the copy, as `copy_tree` copies it."""
-    copied = target / docs_path
-    copied.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source / docs_path, copied)
-    if directory_urls and docs_path.endswith(".md"):
-        _make_file_relative(copied, docs_path)
+@contextlib.contextmanager
+def docs_folder(
+    site_dir: Path, config_file: Path, cache_dir: Path | None, *, preview: bool
+) -> Iterator[Path]:
+    """A docs folder Zensical reads, removed after. A build's work folder is a new one beside
+    the site being built (the same disk: the site built there takes its place in one step),
+    named after it, so a later build clears it if this process is killed; the preview's is the
+    preview's own folder, where the site it shows is. Its `.cache` is Zensical's cache of this
+    repository in the project's cache folder when there is one."""
+    name = site_dir.name
+    work = site_dir.parent if preview else site_dir.with_name(f"{name}-zensical")
+    docs = work / (f".zensical-docs-{name}" if preview else "docs")
+    made = [docs] if preview else [work]
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
+    docs.mkdir(parents=True)
+    if cache_dir is not None:
+        key = hashlib.sha256(str(config_file.resolve()).encode()).hexdigest()[:12]
+        cache = cache_dir / "zensical" / key
+        with contextlib.suppress(OSError):
+            cache.mkdir(parents=True, exist_ok=True)
+            (work / ".cache").unlink(missing_ok=True)
+            (work / ".cache").symlink_to(cache, target_is_directory=True)
+    try:
+        yield docs
+    finally:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (work / ".cache").unlink(missing_ok=True)
 
 
-def _make_file_relative(page: Path, docs_path: str) -> None:
-    if docs_path == "index.md" or docs_path.endswith("/index.md"):
-        return  # served in its file's own folder
-    text = page.read_text(encoding="utf-8")
-    stem = posixpath.basename(docs_path).removesuffix(".md")
-    page.write_text(_ADDRESS.sub(partial(file_relative, stem=stem), text), encoding="utf-8")
-
-
-def file_relative(match: re.Match[str], stem: str) -> str:
-    """An address relative to the page `…/stem/`, made relative to its file `…/stem.md`."""
-    address = match.group(2)
-    if not address or address.startswith(("#", "/")) or _SCHEME.match(address):
-        return match.group(0)
-    moved = address.removeprefix("../") if address.startswith("../") else f"{stem}/{address}"
-    return match.group(1) + (moved or "./") + match.group(3)
-
-
-def engine_config(job: EngineJob, docs_dir: Path, site_dir: Path) -> str:
-    """The project's mkdocs.yml with this build's folders, as Zensical reads it (it wants
-    both inside the folder of its configuration)."""
+def engine_config(job: EngineJob, site_dir: Path) -> str:
+    """The project's mkdocs.yml with this build's folders, as Zensical reads it (both inside
+    the folder of its configuration, the docs folder's)."""
     config: dict[str, Any] = yaml.safe_load(job.config_file.read_text(encoding="utf-8")) or {}
-    config["docs_dir"] = docs_dir.name
-    config["site_dir"] = site_dir.name
+    work = work_folder_of(job.docs_dir)
+    config["docs_dir"] = job.docs_dir.relative_to(work).as_posix()
+    config["site_dir"] = site_dir.relative_to(work).as_posix()
     theme = config.setdefault("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((job.config_file.parent / theme["custom_dir"]).resolve())

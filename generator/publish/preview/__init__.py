@@ -10,11 +10,13 @@ the problems (`page.py`) until they are fixed. Ctrl-C or SIGTERM stop it and rem
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import signal
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.content.problems import ContentError
 from generator.engines import Engine, EngineError, EngineJob, engine_named
@@ -53,7 +55,11 @@ class Preview:
         started = time.monotonic()
         try:
             written = write_tree(
-                self.settings, self.job.docs_dir, self.cache, practices_only=first_pass
+                self.settings,
+                self.job.docs_dir,
+                self.cache,
+                practices_only=first_pass,
+                file_relative=self.engine.file_relative,
             )
             if self.built:
                 self.engine.rebuild(self.job, written.changed, written.removed)
@@ -113,22 +119,14 @@ def serve_preview(settings: RunSettings, address: str) -> int:
             file=sys.stderr,
         )
         return 1
-    docs_dir = settings.root / DOCS_DIR
-    docs_dir.mkdir(exist_ok=True)
-    config_file = project_config_file(settings.root)
-    job = EngineJob(
-        config_file,
-        docs_dir,
-        state.site_dir,
-        cache_dir=settings.cache_dir,
-        strict=False,
-        preview=True,
-    )
-    preview = Preview(settings, engine_named(settings.engine), job, state)
+    engine = engine_named(settings.engine)
+    folders = contextlib.ExitStack()  # the engine's own docs folder, when it needs one
+    job = preview_job(settings, engine, state.site_dir, folders)
+    preview = Preview(settings, engine, job, state)
     _stop_on_signals()
     try:
         # Watching first: a file saved while the first build runs is built after it.
-        with SourceWatch(settings.root, config_file) as watch:
+        with SourceWatch(settings.root, job.config_file) as watch:
             print("Preparando la vista previa…", flush=True)
             preview.update(first_pass=False)
             server.start()
@@ -147,9 +145,27 @@ def serve_preview(settings: RunSettings, address: str) -> int:
         server.stop()
         preview.stop_index()
         preview.engine.close()
+        folders.close()
         shutil.rmtree(folder, ignore_errors=True)
     print("Vista previa detenida.", flush=True)
     return 0
+
+
+def preview_job(
+    settings: RunSettings, engine: Engine, site_dir: Path, folders: contextlib.ExitStack
+) -> EngineJob:
+    """The preview's build: the docs tree in docs_site/ (where `mkdocs serve` reads it too), or
+    in the engine's own folder, kept in `folders` while the preview runs."""
+    config_file = project_config_file(settings.root)
+    tree_folder = engine.docs_folder(site_dir, config_file, settings.cache_dir, preview=True)
+    if tree_folder is not None:
+        docs_dir = folders.enter_context(tree_folder)
+    else:
+        docs_dir = settings.root / DOCS_DIR
+        docs_dir.mkdir(exist_ok=True)
+    return EngineJob(
+        config_file, docs_dir, site_dir, cache_dir=settings.cache_dir, strict=False, preview=True
+    )
 
 
 def _stop_on_signals() -> None:
