@@ -154,9 +154,11 @@ def test_the_plugin_is_hook_plumbing_only() -> None:
     classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
     assert [c.name for c in classes] == ["PluginConfig", "RedDeCentrosPlugin"]
     plugin = classes[-1]
-    # Settings come from RunSettings each run; the class holds only the adapter's flag.
+    # Settings come from RunSettings each run; the class holds only the adapter's flag, and
+    # the tree it wrote between its two steps (so the search and the date need no new read).
     fields = [node for node in plugin.body if isinstance(node, ast.Assign | ast.AnnAssign)]
-    assert [ast.unparse(node).split(" =")[0] for node in fields] == ["tree_given"]
+    names = [ast.unparse(node).split(" =")[0] for node in fields]
+    assert names == ["tree_given", "written: Written | None"]
 
 
 ENGINE_PACKAGES = {"mkdocs": ("mkdocs", "material"), "zensical": ("zensical",)}

@@ -20,14 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.content.pipeline import check
 from generator.content.problems import Problem
 from generator.engines import Engine, EngineJob, engine_named
 from generator.publish.offline import write_zip
 from generator.publish.search import INDEX_DIR, BackgroundIndex, articles, nav_titles, tree_pages
 from generator.publish.settings import RunSettings
 from generator.publish.sitedir import ensure_safe, write_marker
-from generator.publish.tree import newest_content_date, render_tree, write_rendered
+from generator.publish.tree import render_tree, write_rendered
 from generator.publish.write import memory_folder, scratch_dir, staging_dir, swap_in
 from generator.site.gitdates import last_commit_epoch
 
@@ -109,7 +108,7 @@ def start_index(
     return BackgroundIndex.start(articles(pages, SITE_NAME, nav_titles(config_file)), index_dir)
 
 
-def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None = None) -> int:
+def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None) -> int:
     """What no engine does: a sitemap with the build's date, never the clock's, and the mark
     that lets a later build replace this folder. Returns that date (Unix time)."""
     epoch = settings.source_date_epoch or build_epoch(settings.root, newest)
@@ -146,13 +145,10 @@ def own_folder(prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build_epoch(root: Path, newest: dt.date | None = None) -> int:
-    """The build's date, never the clock: the last git commit, else the newest content date
-    (`newest`, when the caller has read the content: reading it again took as long again)."""
+def build_epoch(root: Path, newest: dt.date | None) -> int:
+    """The build's date, never the clock: the last git commit, else the newest date of the
+    content the build read (`newest`; none: 1970)."""
     epoch = last_commit_epoch(root)
     if epoch is not None:
         return epoch
-    if newest is None:
-        repo, _ = check(root)
-        newest = newest_content_date(repo.practices.values() if repo else [])
-    return calendar.timegm(newest.timetuple())
+    return calendar.timegm((newest or dt.date(1970, 1, 1)).timetuple())

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from generator.content.problems import ContentError
 from generator.publish.build import complete_site, project_config_file, start_index
-from generator.publish.search import folder_pages
+from generator.publish.search import tree_pages
 from generator.publish.settings import RunSettings
-from generator.publish.tree import SOURCE_FOLDERS, write_tree
+from generator.publish.tree import SOURCE_FOLDERS, Written, write_tree
 
-__all__ = ["SOURCE_FOLDERS", "complete", "settings_for", "write_docs"]
+__all__ = ["SOURCE_FOLDERS", "Written", "complete", "settings_for", "write_docs"]
 
 
 def settings_for(config_file: str, *, drafts: bool) -> RunSettings:
@@ -20,17 +20,18 @@ def settings_for(config_file: str, *, drafts: bool) -> RunSettings:
     return RunSettings.from_environment(Path(config_file).resolve().parent, drafts=drafts)
 
 
-def write_docs(settings: RunSettings, docs_dir: Path) -> str | None:
-    """Write the docs tree; when the content is invalid, nothing, and what `check` says."""
+def write_docs(settings: RunSettings, docs_dir: Path) -> Written | str:
+    """Write the docs tree, and keep it for `complete`; when the content is invalid, nothing,
+    and what `check` says."""
     try:
-        write_tree(settings, docs_dir)
+        return write_tree(settings, docs_dir)
     except ContentError as error:
         return error.report()
-    return None
 
 
-def complete(settings: RunSettings, docs_dir: Path, site_dir: Path) -> None:
-    """After MkDocs wrote the site: the search index, the sitemap and the marker."""
-    # MkDocs kept the tree between the plugin's two steps: read back from its docs folder.
-    start_index(folder_pages(docs_dir), site_dir, project_config_file(settings.root)).finish()
-    complete_site(settings, site_dir)
+def complete(settings: RunSettings, written: Written, site_dir: Path) -> None:
+    """After MkDocs wrote the site: the search index of the tree `write_docs` wrote, the
+    sitemap and the marker (dated by the content it read, without reading it again)."""
+    pages = tree_pages(written.tree or {})
+    start_index(pages, site_dir, project_config_file(settings.root)).finish()
+    complete_site(settings, site_dir, written.newest)

@@ -138,13 +138,6 @@ def tree_pages(tree: Mapping[str, bytes]) -> Iterator[tuple[str, str]]:
             yield docs_path, tree[docs_path].decode("utf-8")
 
 
-def folder_pages(docs_dir: Path) -> Iterator[tuple[str, str]]:
-    """The pages of a docs tree written to disk (`mkdocs build` in the root, where MkDocs
-    keeps the tree between the plugin's steps), in order."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        yield path.relative_to(docs_dir).as_posix(), path.read_text(encoding="utf-8")
-
-
 def nav_titles(config_file: Path) -> dict[str, str]:
     """Docs path -> title of the pages the site's navigation (mkdocs.yml's `nav`) names."""
     try:

@@ -18,7 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from generator.engines.mkdocs.material import drop_material_search, fix_material_markup
-from generator.publish.direct import SOURCE_FOLDERS, complete, settings_for, write_docs
+from generator.publish.direct import (
+    SOURCE_FOLDERS,
+    Written,
+    complete,
+    settings_for,
+    write_docs,
+)
 from generator.publish.settings import RunSettings
 
 
@@ -28,6 +34,7 @@ class PluginConfig(Config):
 
 class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     tree_given = False  # set by adapter.py on the run's instance: the docs tree is finished
+    written: Written | None = None  # what on_config wrote, for on_post_build
 
     def settings(self, config: Any) -> RunSettings:
         return settings_for(config.config_file_path, drafts=self.config.drafts)
@@ -35,9 +42,10 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: Any) -> Any:
         if self.tree_given:
             return config
-        report = write_docs(self.settings(config), Path(config.docs_dir))
-        if report is not None:
-            raise PluginError("El contenido no es válido:\n" + report)
+        written = write_docs(self.settings(config), Path(config.docs_dir))
+        if isinstance(written, str):
+            raise PluginError("El contenido no es válido:\n" + written)
+        self.written = written  # the tree, in memory until the site is complete
         return config
 
     def on_files(self, files: Any, *, config: Any) -> Any:
@@ -51,8 +59,9 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return fix_material_markup(output_content) if html else output_content
 
     def on_post_build(self, *, config: Any) -> None:
-        if not self.tree_given:
-            complete(self.settings(config), Path(config.docs_dir), Path(config.site_dir))
+        if not self.tree_given and self.written is not None:
+            complete(self.settings(config), self.written, Path(config.site_dir))
+            self.written = None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """`mkdocs serve`: rebuild when a source changes, not when the tree is written."""
