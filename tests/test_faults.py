@@ -261,5 +261,5 @@ def test_a_search_indexer_that_cannot_start_is_said_in_spanish(
 
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-existe" / "python"))
     with pytest.raises(SearchError) as raised:
-        BackgroundIndex.start([("index.html", "<main>Hola</main>")], tmp_path / "site")
+        BackgroundIndex.start([("index.html", "<main>Hola</main>")], tmp_path / "site").finish()
     assert str(raised.value) == "No se pudo ejecutar Pagefind (búsqueda del sitio): no existe"

@@ -75,6 +75,7 @@ def build_site(settings: RunSettings, site_dir: Path) -> Built:
             engine_build(engine, settings.workers, job, index)
             if index is not None:
                 shutil.move(str(index_dir / INDEX_DIR), staging / INDEX_DIR)
+                index.link_parts(staging)
         epoch = complete_site(settings, staging, rendered.newest)
         swap_in(staging, site_dir)
         if settings.offline:

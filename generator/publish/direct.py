@@ -33,5 +33,7 @@ def complete(settings: RunSettings, written: Written, site_dir: Path) -> None:
     """After MkDocs wrote the site: the search index of the tree `write_docs` wrote, the
     sitemap and the marker (dated by the content it read, without reading it again)."""
     pages = tree_pages(written.tree or {})
-    start_index(pages, site_dir, project_config_file(settings.root)).finish()
+    index = start_index(pages, site_dir, project_config_file(settings.root))
+    index.finish()
+    index.link_parts(site_dir)
     complete_site(settings, site_dir, written.newest)

@@ -23,6 +23,7 @@ index in there (`SEARCH_BACKEND_HOOK` in `buscar.js`, see `generator/publish/off
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -33,14 +34,21 @@ from pathlib import Path
 
 import yaml
 
-from generator.addresses import ONLINE
+from generator.addresses import ONLINE, SEARCH_JS
 from generator.publish.write import memory_folder, scratch_dir
 from generator.site import docspage
 from generator.text import os_reason
 
 INDEX_DIR = "pagefind"
 LANGUAGE = "es"
-TIMEOUT_SECONDS = 600
+TIMEOUT_SECONDS = 600  # a part's
+# Pagefind holds every word of every page it indexes in memory until it writes the index:
+# about 200 KB a page here (synthetic practices: 2,500 pages 0.51 GB, 3,400 0.69 GB, 9,504
+# 1.99 GB), the build's peak from about 5,000 pages. A larger site is indexed in parts of
+# PART_PAGES pages, one after the other, each a bundle of its own (`pagefind/`, then
+# `pagefind/parte-2/`, …) that the site's buscar.js merges into the first (`link_parts`):
+# the memory of one part, whatever the size of the site.
+PART_PAGES = 3000
 # The articles live for seconds: in memory where the system has it. On the disk of the
 # machine measured in benchmarks/, creating 1,000 folders and files took 0.3-1.1 s (ext4
 # with discard), in /dev/shm 0.04 s.
@@ -162,50 +170,91 @@ class BackgroundIndex:
     """Pagefind indexing the pages' articles on the second core while MkDocs renders the
     theme around them: the index is ready about when the pages are (at 1,000 practices,
     indexing took 1.3 s after a 9 s build before). The articles are written to a temporary
-    folder, at the same paths as the pages, so the results link to the pages."""
+    folder, at the same paths as the pages, so the results link to the pages.
 
-    def __init__(self, process: subprocess.Popen[bytes], sources: Path) -> None:
-        self.process = process
-        self.sources = sources
+    A site of more than `PART_PAGES` pages is indexed in parts, one after the other (see
+    PART_PAGES); `link_parts` then names them in the site's buscar.js."""
+
+    def __init__(self, parts: list[list[str]]) -> None:
+        self.parts = parts  # each part's Pagefind command, in order
+        self.process: subprocess.Popen[bytes] | None = None  # the part being indexed
+        self.failure: str | None = None
         self.done = False
-        self.waiter: threading.Thread | None = None
         self.stopped = False  # ended on purpose: its end is no failure
+        self.runner: threading.Thread | None = None
+        self.waiter: threading.Thread | None = None
+        self.sources: Path | None = None
 
     @classmethod
-    def start(cls, articles: Iterable[tuple[str, str]], site_dir: Path) -> BackgroundIndex:
-        """`articles`: (path in the site, article HTML) of each page."""
+    def start(
+        cls, articles: Iterable[tuple[str, str]], parent: Path, part_pages: int = PART_PAGES
+    ) -> BackgroundIndex:
+        """`articles`: (path in the site, article HTML) of each page; the index goes into
+        `parent/pagefind`."""
         sources = _articles_folder(_memory_folder())
         try:
-            for dest, text in articles:
-                target = sources / dest
+            parts: list[Path] = []
+            for number, (dest, text) in enumerate(articles):
+                if number % part_pages == 0:
+                    parts.append(sources / str(len(parts) + 1))
+                target = parts[-1] / dest
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-            command = index_command(sources, site_dir / INDEX_DIR)
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         except OSError as error:
             shutil.rmtree(sources, ignore_errors=True)
             raise SearchError(
-                f"No se pudo ejecutar Pagefind (búsqueda del sitio): {os_reason(error)}"
+                f"No se pudo preparar la búsqueda del sitio: {os_reason(error)}"
             ) from None
-        return cls(process, sources)
+        outputs = [parent / INDEX_DIR / part_folder(n) for n in range(1, len(parts) + 1)]
+        index = cls([index_command(part, out) for part, out in zip(parts, outputs, strict=True)])
+        index.sources = sources
+        index.runner = threading.Thread(target=index._run, daemon=True)
+        index.runner.start()
+        return index
+
+    def _run(self) -> None:
+        """Each part in turn: the memory of one part at a time."""
+        try:
+            for command in self.parts:
+                if self.stopped:
+                    return
+                try:
+                    self.process = subprocess.Popen(
+                        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                    )
+                except OSError as error:
+                    self.failure = (
+                        f"No se pudo ejecutar Pagefind (búsqueda del sitio): {os_reason(error)}"
+                    )
+                    return
+                output, _ = self.process.communicate()
+                if self.process.returncode != 0 and not self.stopped:
+                    detail = output.decode("utf-8", "replace").strip()
+                    self.failure = f"Pagefind no pudo indexar el sitio para la búsqueda:\n{detail}"
+                    return
+        finally:
+            if self.sources is not None:
+                shutil.rmtree(self.sources, ignore_errors=True)
 
     def finish(self) -> None:
         """Wait for the index (once); a failure fails the build."""
         if self.done:
             return
         self.done = True
-        try:
-            output, _ = self.process.communicate(timeout=TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
+        assert self.runner is not None
+        self.runner.join(timeout=TIMEOUT_SECONDS * len(self.parts))
+        if self.runner.is_alive():
             self.stop()
-            raise SearchError("Pagefind no terminó de indexar el sitio a tiempo.") from None
-        finally:
-            shutil.rmtree(self.sources, ignore_errors=True)
-        if self.process.returncode != 0:
-            detail = output.decode("utf-8", "replace").strip()
-            raise SearchError(f"Pagefind no pudo indexar el sitio para la búsqueda:\n{detail}")
+            raise SearchError("Pagefind no terminó de indexar el sitio a tiempo.")
+        if self.failure is not None:
+            raise SearchError(self.failure)
 
-    def finish_in_background(self) -> None:
+    def link_parts(self, site_dir: Path) -> None:
+        """Name the index's parts after the first in the site's buscar.js, which merges them
+        into the first (nothing to do for an index in one part)."""
+        link_parts(site_dir, len(self.parts))
+
+    def finish_in_background(self, site_dir: Path) -> None:
         """Wait for the index in a thread of its own, for a caller that does not wait (the
         preview): Pagefind is reaped the moment it ends, never left a zombie process while the
         preview runs, and a failure is said on standard error."""
@@ -213,7 +262,8 @@ class BackgroundIndex:
         def wait() -> None:
             try:
                 self.finish()
-            except SearchError as error:
+                self.link_parts(site_dir)
+            except (SearchError, OSError) as error:
                 if not self.stopped:
                     print(error, file=sys.stderr, flush=True)
 
@@ -223,11 +273,40 @@ class BackgroundIndex:
     def stop(self) -> None:
         """End the index now (a newer save makes another one) and reap it."""
         self.stopped = True
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
-        if self.waiter is not None:
-            self.waiter.join(timeout=TIMEOUT_SECONDS)
-        elif not self.done:
-            self.done = True
-            self.process.communicate()
-        shutil.rmtree(self.sources, ignore_errors=True)
+        for thread in (self.runner, self.waiter):
+            if thread is not None and thread is not threading.current_thread():
+                thread.join(timeout=TIMEOUT_SECONDS)
+        self.done = True
+
+
+def part_folder(number: int) -> str:
+    """Where part `number` of the index goes, in the index's folder (the first: itself)."""
+    return "" if number == 1 else f"parte-{number}"
+
+
+# A split index's other parts are merged into the first right after buscar.js sets the
+# first's options, with the same options. Written only into a split site's copy of the
+# script: below PART_PAGES pages the site's buscar.js is the project's, byte for byte.
+_OPTIONS_LINE = "await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });"
+_MERGE_LINE = (
+    "await pagefind.mergeIndex(new URL({part}, base).pathname, "
+    "{{ baseUrl: base.pathname, excerptLength: 24 }});"
+)
+
+
+def link_parts(site_dir: Path, parts: int) -> None:
+    """Merge the index's parts after the first in the site's buscar.js (see PART_PAGES)."""
+    if parts < 2:
+        return
+    script = site_dir / SEARCH_JS
+    text = script.read_text(encoding="utf-8")
+    if text.count(_OPTIONS_LINE) != 1:
+        raise SearchError(f"{SEARCH_JS} no tiene la línea «{_OPTIONS_LINE}».")
+    indent = text[: text.index(_OPTIONS_LINE)].rsplit("\n", 1)[-1]
+    merges = "".join(
+        f"\n{indent}" + _MERGE_LINE.format(part=json.dumps(f"{INDEX_DIR}/{part_folder(n)}/"))
+        for n in range(2, parts + 1)
+    )
+    script.write_text(text.replace(_OPTIONS_LINE, _OPTIONS_LINE + merges), encoding="utf-8")

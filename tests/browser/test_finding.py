@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,32 @@ def site(tmp_path_factory: pytest.TempPathFactory, chromium: object) -> Path:
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
     with served(site) as url:
+        yield url
+
+
+PART_PAGES = 40  # the site has over 200 pages: its index in 6 parts
+
+
+@pytest.fixture(scope="module")
+def split_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site, its index made in parts as a site of thousands of pages has it."""
+    from generator.publish.build import SITE_NAME, project_config_file
+    from generator.publish.search import INDEX_DIR, BackgroundIndex, articles, nav_titles
+    from generator.publish.search import tree_pages
+    from generator.publish.settings import RunSettings
+    from generator.publish.tree import render_tree
+
+    split = tmp_path_factory.mktemp("partes") / "site"
+    shutil.copytree(site, split)
+    shutil.rmtree(split / INDEX_DIR)
+    root = site.parent
+    tree = render_tree(RunSettings.from_environment(root)).tree
+    found = articles(tree_pages(tree), SITE_NAME, nav_titles(project_config_file(root)))
+    index = BackgroundIndex.start(found, split, part_pages=PART_PAGES)
+    index.finish()
+    index.link_parts(split)
+    assert len(index.parts) > 2
+    with served(split) as url:
         yield url
 
 
@@ -280,3 +307,34 @@ def test_a_printed_practice_is_one_clean_document(desktop: Any, base_url: str) -
     assert "Cómo replicarla" in text and "Contacto" in text
     for absent in ("Made with", "Material for MkDocs", "La red", "Acerca", "Buscar", "Limpiar"):
         assert absent not in text, absent
+
+
+def all_results(page: Any, url: str) -> tuple[int, set[str]]:
+    """The count the page says, and every result's address (shown to the end)."""
+    page.goto(url)
+    status = page.locator("[data-rc-buscar-estado]")
+    status.filter(has_text="resultados para").wait_for()
+    total = int(status.inner_text().split()[0])
+    more = page.get_by_role("button", name="Mostrar más resultados")
+    items = page.locator("[data-rc-buscar-resultados] li")
+    items.nth(min(total, 10) - 1).wait_for()
+    while more.is_visible():
+        count = items.count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('[data-rc-buscar-resultados] li').length > n", arg=count
+        )
+    links = page.locator("[data-rc-buscar-resultados] li > a")
+    return total, {str(links.nth(i).get_attribute("href")) for i in range(links.count())}
+
+
+@pytest.mark.parametrize("query", ["taller", "almacen", "capacitaciones", "digitalizacion"])
+def test_an_index_made_in_parts_finds_what_the_whole_index_finds(
+    desktop: Any, base_url: str, split_url: str, query: str
+) -> None:
+    whole = all_results(desktop, f"{base_url}buscar/?q={query}")
+    parts = all_results(desktop, f"{split_url}buscar/?q={query}")
+    assert parts == (whole[0], {href.replace(base_url, split_url) for href in whole[1]})
+    assert whole[0] > 0
+    if query in SEARCHES:
+        assert f"/practicas/{SEARCHES[query]}/" in search(desktop, query)

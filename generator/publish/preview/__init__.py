@@ -91,7 +91,7 @@ class Preview:
             titles = nav_titles(self.job.config_file)
             found = articles(tree_pages(tree), SITE_NAME, titles)
             self.index = BackgroundIndex.start(found, self.job.site_dir)
-            self.index.finish_in_background()
+            self.index.finish_in_background(self.job.site_dir)
         except SearchError as error:
             print(error, file=sys.stderr, flush=True)
 
