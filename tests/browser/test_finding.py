@@ -109,8 +109,13 @@ PART_PAGES = 40  # the site has over 200 pages: its index in 6 parts
 def split_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same site, its index made in parts as a site of thousands of pages has it."""
     from generator.publish.build import SITE_NAME, project_config_file
-    from generator.publish.search import INDEX_DIR, BackgroundIndex, articles, nav_titles
-    from generator.publish.search import tree_pages
+    from generator.publish.search import (
+        INDEX_DIR,
+        BackgroundIndex,
+        articles,
+        nav_titles,
+        tree_pages,
+    )
     from generator.publish.settings import RunSettings
     from generator.publish.tree import render_tree
 
