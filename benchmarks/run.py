@@ -147,6 +147,31 @@ def write_plain_config(root: Path, name: str, *, bounded: bool) -> Path:
     return path
 
 
+HUGO_CONFIG = (
+    'title = "Red de Centros (Hugo)"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+)
+HUGO_LAYOUTS = {
+    "_default/baseof.html": '<!doctype html><html lang="es"><head><meta charset="utf-8">'
+    '<title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>',
+    "_default/single.html": '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}',
+    "_default/list.html": '{{ define "main" }}<ul>{{ range .Pages }}'
+    '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
+}
+
+
+def write_hugo_site(root: Path) -> Path:
+    """The same practice bodies (their files as they are) as a Hugo site with a trivial
+    layout: not the same work as the generator's, but the reference a user weighs."""
+    site = root / "hugo"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(root / "practices", site / "content" / "practicas")
+    (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        (site / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "layouts" / name).write_text(text, encoding="utf-8")
+    return site
+
+
 def material_index(site: Path) -> dict[str, int]:
     """Material's search downloads one index of the whole site."""
     data = (site / "search" / "search_index.json").read_bytes()
@@ -283,6 +308,12 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
             commands[name] = ([PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", str(config)], root)
         else:
             result[name] = None
+    hugo = shutil.which("hugo")  # Debian's package; without it, no reference row
+    if hugo:
+        hugo_site = write_hugo_site(root)
+        commands["hugo"] = ([hugo, "--quiet", "--source", str(hugo_site)], hugo_site)
+    else:
+        result["hugo"] = None
     # Rounds of one run each, in turn: a noisy minute on the shared machine slows all three
     # alike, and each ratio is the median of the ratios within a round.
     rounds = [measure_round(commands) for _ in range(runs)]
@@ -299,6 +330,8 @@ def bench_size(work: Path, practices: int, args: argparse.Namespace) -> dict[str
             result[name] = {**vars(run), "site_bytes": tree_bytes(site), **pagefind_sizes(site)}
         elif name in sites:
             result[name] = {**vars(run), "site_bytes": tree_bytes(sites[name])}
+        elif name == "hugo":
+            result[name] = {**vars(run), "site_bytes": tree_bytes(hugo_site / "public")}
         else:
             plain_site = root / f"site-{name}"
             result[name] = {
@@ -504,7 +537,11 @@ def table(results: dict[str, Any]) -> str:
         ("build --engine zensical: sitio (MB)", get("build-zensical", "site_bytes"), ".1f", mb),
         ("generador (MkDocs) / (Zensical)", get("ratios", "build_over_zensical"), ".2f", 1),
         ("build de la base (--baseline): segundos", get("build-base", "seconds"), ".2f", 1),
+        ("build de la base: memoria (MB)", get("build-base", "peak_mb"), ".0f", 1),
         ("build / build de la base", get("ratios", "build_over_baseline"), ".2f", 1),
+        ("Hugo, mismos cuerpos, plantilla mínima: segundos", get("hugo", "seconds"), ".2f", 1),
+        ("Hugo: memoria (MB)", get("hugo", "peak_mb"), ".0f", 1),
+        ("build / Hugo", get("ratios", "build_over_hugo"), ".2f", 1),
         ("Pagefind: índice entero (KB)", get("build", "index_bytes"), ",.0f", kb),
         ("Pagefind: una consulta (KB)", get("build", "query_bytes"), ",.0f", kb),
         ("Material: search_index.json (KB)", get("mkdocs", "search", "bytes"), ",.0f", kb),
