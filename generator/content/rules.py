@@ -473,7 +473,7 @@ def check_all(
     known_centers: Collection[str] | None = None,
 ) -> list[Problem]:
     """The rules across taxonomy, network and centers (each practice's are checked as it is
-    loaded, see loader.py). `known_centers` is every center file found, valid or not."""
+    read, see validate.py). `known_centers` is every center file found, valid or not."""
     rules = Rules()
     if taxonomy:
         check_taxonomy(rules, taxonomy)
