@@ -31,7 +31,6 @@ from generator.authoring.questions import (
 )
 from generator.content.filenames import device
 from generator.content.loader import CENTERS_DIR, PRACTICES_DIR, RESERVED_IDS, text_of
-from generator.content.messages import SLUG_HINT
 from generator.content.models import (
     REQUIRED_SECTIONS,
     SLUG_RE,
@@ -40,6 +39,7 @@ from generator.content.models import (
     Taxonomy,
 )
 from generator.content.problems import Problem
+from generator.content.suggestions import SLUG_HINT
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
 from generator.content.validate import (
     CheckedContent,

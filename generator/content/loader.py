@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from generator.content.anchors import practice_title, practice_trailing
 from generator.content.bodies import ReadBody, read_body
+from generator.content.failures import Vocabulary
 from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body_text, check_yaml_text
@@ -22,7 +23,7 @@ from generator.content.layout import (
     reserved_names,
     valid_names,
 )
-from generator.content.messages import Vocabulary, validate_document
+from generator.content.messages import validate_document
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.partial import Validated, unread
 from generator.content.problems import Problem

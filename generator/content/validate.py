@@ -1,17 +1,18 @@
 """Every rule, in one place: what `check` says of the content beyond what keeps a file from
 being read (loader.py only reads).
 
-In this order: each practice's own rules (its body, its fields, its adoptions, what is left
-unfinished, results it claims), run as it is read, in the process that reads it (its parse
-stays there); each page's body; titles repeated across practices; every link against what the
-site publishes; the rules across taxonomy, network and centers (rules.py). `check_content` runs
+In this order: each practice's own rules (its body, what is left unfinished, results it
+claims, practicerules.py), run as it is read, in the process that reads it (its parse stays
+there); each page's body; titles repeated across practices; every link against what the site
+publishes; the rules across taxonomy, network and centers (rules.py, networkrules.py).
+`check_content` runs
 them all for `check` and the build; `new_practice_problems` and `new_center_problems` run a
 new file's for `new`, before it is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -33,9 +34,11 @@ from generator.content.loader import (
 )
 from generator.content.measured import check_no_results_claim
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
+from generator.content.networkrules import check_center_count, check_network, check_quotes
+from generator.content.practicerules import check_practice
 from generator.content.problems import Problem
 from generator.content.repository import Entry, MarkdownEntry
-from generator.content.rules import Rules, check_all, check_center, check_practice
+from generator.content.rules import Rules, check_center, check_taxonomy
 from generator.content.titles import TextOf, Titled, repeated_titles, titled
 from generator.content.unfinished import check_unfinished
 from generator.parallel import map_halves
@@ -143,10 +146,32 @@ def site_problems(
     problems = check_links(bodies, site, sections)
     problems += check_attachment_kinds(bodies, site, files.mislabeled)
     pages = {id: page.entry for id, page in files.pages.items()}
-    problems += check_all(
-        files.taxonomy, files.network, files.centers, pages, known_centers=files.context.centers
+    return problems + _rules_across_files(
+        files.taxonomy, files.network, files.centers, pages, files.context.centers
     )
-    return problems
+
+
+def _rules_across_files(
+    taxonomy: Entry[Taxonomy] | None,
+    network: Entry[Network] | None,
+    centers: Mapping[str, Entry[Center]],
+    pages: Mapping[str, MarkdownEntry[PageMeta]],
+    known_centers: Collection[str],
+) -> list[Problem]:
+    """The rules across taxonomy, network and centers. `known_centers` is every center file
+    found, valid or not."""
+    rules = Rules()
+    if taxonomy:
+        check_taxonomy(rules, taxonomy)
+    if network:
+        check_network(rules, network, pages)
+        check_center_count(rules, network, known_centers)
+    terms = taxonomy.data if taxonomy else None
+    for center in centers.values():
+        check_center(rules, center, terms, network.data if network else None)
+    if network:
+        check_quotes(rules, network, centers, pages)
+    return rules.problems
 
 
 def _check_all_practices(
