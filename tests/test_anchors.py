@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 from generator.content.anchors import (
-    PRACTICE_TEMPLATE_HEADINGS,
     page_ids,
     parse_page_body,
+    practice_template_headings,
     practice_title,
     practice_trailing,
 )
@@ -68,9 +68,14 @@ def test_a_link_to_a_missing_section_of_another_page_is_an_error(make_repo: Make
     assert "¿Quisiste decir «#paso-uno»?" in on_page
 
 
-def test_the_template_headings_are_the_ones_check_knows() -> None:
-    literal = re.findall(r"^##+ ([^{\n]+?)\s*$", TEMPLATE.read_text(encoding="utf-8"), re.M)
-    assert literal == [heading for heading, _ in PRACTICE_TEMPLATE_HEADINGS]
+def test_the_template_writes_the_headings_check_knows_from_their_declaration() -> None:
+    """The template spells no heading of its own after the body: it writes each declared one,
+    by its key, in the declared order; `check` reads the same declaration (and
+    test_check_knows_every_section_the_built_page_has holds the built page to it)."""
+    template = TEMPLATE.read_text(encoding="utf-8").split("{{ body_here }}", 1)[1]
+    headings = re.findall(r"^##+ (.+?)\s*$", template, re.M)
+    declared = practice_template_headings()
+    assert headings == [f"{{{{ headings.{h.key} }}}}" for h in declared]
 
 
 def test_check_knows_every_section_the_built_page_has(tmp_path: Path) -> None:

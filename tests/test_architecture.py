@@ -1,4 +1,4 @@
-"""The generator's shape: no import cycle, no module over 500 lines, a thin plugin."""
+"""The generator's shape: no import cycle, no module within 10 % of 500 lines, a thin plugin."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from .conftest import REPO, create_repo
 
 PACKAGE = REPO / "generator"
 LONGEST_MODULE = 500
+# A module near the cap is split by what it does before it reaches it, not cut in half then.
+MODULE_MARGIN = 0.10
 LONGEST_PLUGIN = 150
 
 
@@ -74,8 +76,8 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_the_graph_sees_imports_inside_functions() -> None:
-    # cli.py imports the build only when a command needs it; engines/ its adapters likewise.
-    assert "generator.publish.build" in GRAPH["generator.cli"]
+    # cli/ imports the build only when a command needs it; engines/ its adapters likewise.
+    assert "generator.publish.build" in GRAPH["generator.cli.commands"]
     assert "generator.engines.mkdocs.adapter" in GRAPH["generator.engines"]
 
 
@@ -142,9 +144,12 @@ def test_the_floor_check_finds_an_arrow_up_and_one_sideways() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
-def test_no_module_over_500_lines(name: str) -> None:
+def test_no_module_within_10_percent_of_the_500_line_cap(name: str) -> None:
+    """Every module stays under 450 lines: one that grows near the cap is split by what it
+    does (a concern per module) while that is still easy."""
     lines = len(MODULES[name].read_text(encoding="utf-8").splitlines())
-    assert lines <= LONGEST_MODULE, f"{MODULES[name]} has {lines} lines"
+    bound = LONGEST_MODULE * (1 - MODULE_MARGIN)
+    assert lines < bound, f"{MODULES[name]} has {lines} lines, {bound:.0f} or more"
 
 
 def test_the_plugin_is_hook_plumbing_only() -> None:
@@ -210,9 +215,9 @@ def test_no_private_name_of_an_engine_is_used() -> None:
 
 def test_only_a_handful_of_modules_at_the_top() -> None:
     """Everything else lives in its part's folder (content, site, publish, engines, authoring,
-    devtools)."""
+    devtools, cli)."""
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert top == ["__init__", "__main__", "addresses", "cli", "parallel", "text"]
+    assert top == ["__init__", "__main__", "addresses", "parallel", "text"]
 
 
 def engineers_picture() -> str:
@@ -285,19 +290,21 @@ def test_the_length_check_finds_a_long_function(tmp_path: Path) -> None:
 
 
 def test_problem_messages_come_from_a_table_of_small_builders() -> None:
-    """`messages._problem` looks the error type up in `BUILDERS`, each a small function."""
-    from generator.content import messages
+    """`messages._problem` looks the error type up in `failures.BUILDERS`, each a small
+    function."""
+    from generator.content import failures
 
     lengths = function_lengths(MODULES["generator.content.messages"])
     assert lengths["_problem"] <= 15
-    assert len(messages.BUILDERS) >= 20
-    for builder in messages.BUILDERS.values():  # a function, or a `_says` lambda
+    assert len(failures.BUILDERS) >= 20
+    for builder in failures.BUILDERS.values():  # a function, or a `_says` lambda
         assert len(inspect.getsourcelines(builder)[0]) <= 15, builder
 
 
 def pages_folder_listings(root: Path, pages: int, monkeypatch: pytest.MonkeyPatch) -> int:
     """How many times loading a repository with `pages` extra pages lists content/paginas."""
-    from generator.content.loader import PAGES_DIR, load_entries
+    from generator.content.loader import PAGES_DIR
+    from generator.content.validate import check_content
 
     folder = root / PAGES_DIR
     for n in range(pages):
@@ -317,18 +324,19 @@ def pages_folder_listings(root: Path, pages: int, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(os, "scandir", counting_scandir)
     monkeypatch.setattr(Path, "rglob", counting_rglob)
-    loaded = load_entries(root)
+    loaded = check_content(root)
     monkeypatch.undo()
-    assert not loaded.problems
+    # Only the warning every repository has: the network declares 14 centers, 13 are known.
+    assert [p.code for p in loaded.problems] == ["centros-sin-identificar"]
     return listings
 
 
 def test_the_loader_is_split_by_phase_and_lists_the_pages_folder_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`load_entries` calls one function per phase, and lists the pages folder the same
+    """`check_content` calls one function per phase, and lists the pages folder the same
     number of times however many pages there are (it used to list it again for each)."""
-    assert function_lengths(MODULES["generator.content.loader"])["load_entries"] <= 40
+    assert function_lengths(MODULES["generator.content.validate"])["check_content"] <= 40
     few = pages_folder_listings(create_repo(tmp_path / "few"), 1, monkeypatch)
     many = pages_folder_listings(create_repo(tmp_path / "many"), 8, monkeypatch)
     assert 1 <= few == many

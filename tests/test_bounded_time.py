@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 
 from generator.content.body import MAX_LINES
 from generator.content.files import MAX_FILE_BYTES
-from generator.content.markdown import parse_body, render_html
+from generator.content.markdown import parse_body
 from generator.content.pipeline import check
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
+from generator.site.htmlrender import render_html
 from generator.site.sanitize import sanitize_html
 
 from .checkrun import problems_of

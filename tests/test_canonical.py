@@ -16,8 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.authoring import canonical
-from generator.authoring.canonical import FormatError, format_text, text_scalar
+from generator.authoring.canonical import FormatError, format_text
 from generator.authoring.formatting import content_files
+from generator.authoring.yamlscalars import number_text, text_scalar
 from generator.content.models import REQUIRED_SECTIONS, Center, PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
@@ -176,8 +177,8 @@ def test_numbers_are_written_as_the_cms_writes_them() -> None:
     )
     from_javascript = json.loads(result.stdout)
     with_point = [re.sub(r"^(-?\d+)e", r"\1.0e", text) for text in from_javascript]
-    assert [canonical.number_text(n) for n in numbers] == with_point
-    assert canonical.number_text(1.0) == "1" and canonical.number_text(1e-7) == "1.0e-7"
+    assert [number_text(n) for n in numbers] == with_point
+    assert number_text(1.0) == "1" and number_text(1e-7) == "1.0e-7"
 
 
 def test_render_writes_valid_canonical_files(make_repo: MakeRepo) -> None:

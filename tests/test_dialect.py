@@ -26,8 +26,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from cmarkgfm.cmark import Options
 from markdown_it import MarkdownIt
 
-from generator.content.markdown import ALERT_TITLES, parse_body, render_html
+from generator.content.markdown import ALERT_TITLES, parse_body
 from generator.content.rawhtml import check_raw_html
+from generator.site.htmlrender import render_html
 
 from .htmlshape import difference, shape
 

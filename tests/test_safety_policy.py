@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.content.linkcheck import BodyLinks, check_links
 from generator.content.links import linkable
-from generator.content.markdown import parse_body, render_html
+from generator.content.markdown import parse_body
 from generator.content.problems import Problem
 from generator.content.rawhtml import check_raw_html
 from generator.content.safety import (
@@ -22,6 +22,7 @@ from generator.content.safety import (
     BODY_TAGS,
     URL_ATTRIBUTES,
 )
+from generator.site.htmlrender import render_html
 from generator.site.sanitize import sanitize_html
 
 from .command import cpu_seconds, run_generator

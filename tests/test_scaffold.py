@@ -165,8 +165,8 @@ def test_each_command_loads_the_repository_once(
 ) -> None:
     root = make_repo()
     loads = []
-    load_entries = scaffold.load_entries
-    monkeypatch.setattr(scaffold, "load_entries", lambda r: loads.append(r) or load_entries(r))
+    check_content = scaffold.check_content
+    monkeypatch.setattr(scaffold, "check_content", lambda r: loads.append(r) or check_content(r))
     if kind == "practica":
         values = {"titulo": "Una más", "centro": "no-existe", "areas": None, "resumen": None}
         status = scaffold.new_practice(root, values, interactive=False)

@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from generator.authoring.github_forms import CELL_SEPARATOR, FormField, form_fields
 from generator.content import characters
 from generator.content.fieldtypes import FIRST_YEAR, LAST_YEAR
-from generator.content.messages import iso_date_hint
 from generator.content.problems import Problem
+from generator.content.suggestions import iso_date_hint
 from generator.text import plural
 
 REPLY_HEADER = "No se escribió nada. Corrige en el formulario (editando el issue) lo siguiente:"

@@ -38,9 +38,9 @@ from generator.content.fieldtypes import FIRST_YEAR
 from generator.content.files import MAX_FILE_BYTES
 from generator.content.frontmatter import split_front_matter
 from generator.content.loader import CENTERS_DIR, PRACTICES_DIR
-from generator.content.messages import suggest
 from generator.content.models import REQUIRED_SECTIONS, SLUG_RE, PracticeMeta
 from generator.content.problems import Problem
+from generator.content.suggestions import suggest
 from generator.content.yamlsource import parse_yaml
 from generator.text import os_reason
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from generator.content.fieldtypes import MAX_SUMMARY_LENGTH
 from generator.content.fieldtypes import MAX_TITLE_LENGTH as MAX_TITLE_LENGTH  # the form too
-from generator.content.loader import load_entries
+from generator.content.loader import load_files
 from generator.content.models import (
     REQUIRED_SECTIONS,
     Center,
@@ -299,7 +299,7 @@ def issue_form(
 
 def render_issue_forms(root: Path) -> dict[str, str]:
     """File (relative to the root) -> text of each form."""
-    loaded = load_entries(root)
+    loaded = load_files(root)
     taxonomy, centers = loaded.taxonomy, loaded.centers
     if taxonomy is None:
         raise ValueError(

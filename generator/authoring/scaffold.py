@@ -30,19 +30,7 @@ from generator.authoring.questions import (
     stdin_is_terminal,
 )
 from generator.content.filenames import device
-from generator.content.linkcheck import check_links
-from generator.content.loader import (
-    CENTERS_DIR,
-    PRACTICES_DIR,
-    RESERVED_IDS,
-    LoadedContent,
-    Loader,
-    PracticeContext,
-    load_entries,
-    load_practices,
-    text_of,
-)
-from generator.content.messages import SLUG_HINT
+from generator.content.loader import CENTERS_DIR, PRACTICES_DIR, RESERVED_IDS, text_of
 from generator.content.models import (
     REQUIRED_SECTIONS,
     SLUG_RE,
@@ -51,9 +39,14 @@ from generator.content.models import (
     Taxonomy,
 )
 from generator.content.problems import Problem
-from generator.content.rules import Rules, check_center
-from generator.content.titles import repeated_titles
+from generator.content.suggestions import SLUG_HINT
 from generator.content.unfinished import SECTION_GUIDANCE, SUMMARY_PLACEHOLDER
+from generator.content.validate import (
+    CheckedContent,
+    check_content,
+    new_center_problems,
+    new_practice_problems,
+)
 from generator.text import slugify
 
 EXIT_OK, EXIT_INVALID = 0, 1
@@ -87,28 +80,16 @@ def practice_text(
 
 
 def practice_problems(
-    root: Path, rel: str, text: str, loaded: LoadedContent | None = None
+    root: Path, rel: str, text: str, loaded: CheckedContent | None = None
 ) -> list[Problem]:
-    """What `check` would say about `text` at `rel`, before it is written: the loader's own
-    checks of one practice, on a copy in a temporary folder, against the repository's files
-    (`loaded`, when the caller has loaded them already)."""
-    loaded = loaded or load_entries(root)
-    context = PracticeContext(
-        taxonomy=loaded.taxonomy.data if loaded.taxonomy else None,
-        centers=frozenset(loaded.center_ids),
-        practices=frozenset(loaded.practice_ids | {Path(rel).stem}),
-    )
+    """What `check` would say about `text` at `rel`, before it is written: the rules of one
+    practice on its own, its links and its title, on a copy in a temporary folder, against the
+    repository's files (`loaded`, when the caller has loaded them already)."""
+    loaded = loaded or check_content(root)
     with _alone(rel, text) as (scratch, path):
-        batch = load_practices(scratch, context, [path], keep_entries=False)
-    site = loaded.linkable.with_practice(Path(rel).stem)
-    others = [title for title in loaded.titles if title.file != rel]  # its own earlier title
-    return (
-        batch.problems
-        + check_links(batch.bodies, site, loaded.sections | batch.sections)
-        + repeated_titles(
-            others + batch.titles, lambda f: text if f == rel else text_of(root, f), rel
+        return new_practice_problems(
+            loaded, scratch, path, lambda f: text if f == rel else text_of(root, f)
         )
-    )
 
 
 @contextmanager
@@ -132,7 +113,7 @@ def new_practice(
     ask: Ask = input,
     today: dt.date | None = None,
 ) -> int:
-    loaded = load_entries(root)
+    loaded = check_content(root)
     taxonomy, centers = loaded.taxonomy, loaded.centers
     all_areas = list(taxonomy.data.areas) if taxonomy else []
     questions = [
@@ -155,7 +136,7 @@ def new_practice(
     return EXIT_OK
 
 
-def _new_practice(root: Path, loaded: LoadedContent, date: dt.date) -> NewFile:
+def _new_practice(root: Path, loaded: CheckedContent, date: dt.date) -> NewFile:
     """A new practice from the answers; an answer not given yet stands in as a valid one."""
     first_center = min(loaded.center_ids, default="")
     first_area = next(iter(loaded.taxonomy.data.areas), "") if loaded.taxonomy else ""
@@ -230,27 +211,16 @@ def center_text(*, name: str, commune: str, region: str, operator: str, source: 
     return canonical.render(data, Center)
 
 
-def _center_problems(loaded: LoadedContent, rel: str, text: str) -> list[Problem]:
-    """The loader's checks of one center profile, then the rules that concern it alone."""
+def _center_problems(loaded: CheckedContent, rel: str, text: str) -> list[Problem]:
+    """What keeps one center profile from being read, then the rules that concern it alone."""
     with _alone(rel, text) as (scratch, path):
-        loader = Loader(scratch)
-        center = loader.yaml_entry(path, Center, "Un perfil de centro")
-    if center is None:
-        return loader.problems
-    rules = Rules(loader.problems)
-    check_center(
-        rules,
-        center,
-        loaded.taxonomy.data if loaded.taxonomy else None,
-        loaded.network.data if loaded.network else None,
-    )
-    return rules.problems
+        return new_center_problems(loaded, scratch, path)
 
 
 def new_center(
     root: Path, values: Mapping[str, str | None], *, interactive: bool, ask: Ask = input
 ) -> int:
-    loaded = load_entries(root)
+    loaded = check_content(root)
     taxonomy, network = loaded.taxonomy, loaded.network
     regions = ", ".join(taxonomy.data.regiones) if taxonomy else ""
     sources = list(network.data.fuentes) if network else []
@@ -278,7 +248,7 @@ def new_center(
     return EXIT_OK
 
 
-def _new_center(root: Path, loaded: LoadedContent) -> NewFile:
+def _new_center(root: Path, loaded: CheckedContent) -> NewFile:
     """A new center profile from the answers; an answer not given yet stands in as a valid one."""
     taxonomy, network = loaded.taxonomy, loaded.network
     stand_in = {

@@ -8,22 +8,38 @@ made unique across the page the way the page makes it (`markdown.unique`), so a 
 
 from __future__ import annotations
 
+import functools
+import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from generator.content.markdown import ParsedBody, UniqueIds, parse_body, slugify
 from generator.content.models import PracticeMeta
 from generator.content.repository import Entry
 
-# The headings templates/practica.md.j2 adds to a practice's page after its body, in order,
-# each with the fields that make it show (none: always). tests/test_anchors.py holds this to
-# the template.
-PRACTICE_TEMPLATE_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Qué se necesita", ("equipo", "tiempo", "costo", "materiales", "dificultad")),
-    ("Indicadores medidos", ("resultados",)),
-    ("Adoptada por", ()),
-    ("Prácticas parecidas", ()),
-    ("Contacto", ()),
-)
+# The headings the practice page's template adds after the body are declared once, in a data
+# file beside the template (site/templates/practica-headings.toml): the template writes them
+# from it (through its context, `practice_headings`), and `check` reads them from it here.
+# Content may not import site/ (tests/test_architecture.py, FLOORS), and passing them down
+# from the site would take every caller of `check`; a file both read is one place, not a copy.
+TEMPLATE_HEADINGS = Path(__file__).parents[1] / "site" / "templates" / "practica-headings.toml"
+
+
+@dataclass(frozen=True)
+class TemplateHeading:
+    key: str  # the template's name for it
+    text: str
+    when: tuple[str, ...]  # the fields that make it show (any with a value); none: always
+
+
+@functools.cache
+def practice_template_headings() -> tuple[TemplateHeading, ...]:
+    """The headings the practice page's template adds after the body, in order."""
+    declared = tomllib.loads(TEMPLATE_HEADINGS.read_text(encoding="utf-8"))["heading"]
+    return tuple(TemplateHeading(h["key"], h["text"], tuple(h.get("when", ()))) for h in declared)
+
+
 LISTED = 15  # sections named in a message
 
 
@@ -34,13 +50,19 @@ def practice_title(practice: Entry[PracticeMeta]) -> str:
     return f"{title} (ejemplo)" if title and example else str(title or "")
 
 
+def practice_headings(practice: Entry[PracticeMeta]) -> dict[str, str]:
+    """The headings its template shows after the body, for this practice's fields, by key
+    (in the page's order)."""
+    return {
+        heading.key: heading.text
+        for heading in practice_template_headings()
+        if not heading.when or any(practice.value(f) for f in heading.when)
+    }
+
+
 def practice_trailing(practice: Entry[PracticeMeta]) -> list[str]:
     """The headings its template shows after the body, for this practice's fields."""
-    return [
-        heading
-        for heading, fields in PRACTICE_TEMPLATE_HEADINGS
-        if not fields or any(practice.value(f) for f in fields)
-    ]
+    return list(practice_headings(practice).values())
 
 
 def title_id(title: str) -> str:

@@ -1,5 +1,7 @@
-"""Each Markdown body (a practice's, a page's), parsed once and checked on its own; its links
-and its page's sections are kept for the checks across files (`linkcheck.py`)."""
+"""Each Markdown body (a practice's, a page's): read, that is parsed once with its page's
+headings around it (`read_body`, for the loader), then checked on its own (`check_body`, for
+validate.py); its links and its page's sections are kept for the checks across files
+(`linkcheck.py`)."""
 
 from __future__ import annotations
 
@@ -22,23 +24,17 @@ from generator.content.repository import MarkdownEntry
 
 
 @dataclass(frozen=True)
-class CheckedBody:
+class ReadBody:
     entry: MarkdownEntry[Any]  # the same entry, with its parse
-    problems: list[Problem]
+    problems: list[Problem]  # why it was not parsed (then alone: nothing else is checked)
     links: BodyLinks
-    ids: list[str] | None  # every section id of its page, in order (None: not read)
+    ids: list[str] | None  # every section id of its page, in order (None: not parsed)
 
 
-def check_body(
-    entry: MarkdownEntry[Any],
-    title: str,
-    trailing: Sequence[str] = (),
-    *,
-    draft: bool = False,
-    sections: bool = False,
-) -> CheckedBody:
-    """`title` and `trailing`: the headings its page has before and after the body;
-    `sections`: whether the body must have a practice's sections."""
+def read_body(
+    entry: MarkdownEntry[Any], title: str, trailing: Sequence[str] = (), *, draft: bool = False
+) -> ReadBody:
+    """`title` and `trailing`: the headings its page has before and after the body."""
     body, first, file = entry.body, entry.body_first_line, entry.file
     unbalanced = check_line_count(body, first, file) or check_open_brackets(body, first, file)
     if unbalanced:
@@ -46,19 +42,29 @@ def check_body(
         # (markdown-it: 13 s for a 500 KB line of «[») or hundreds of thousands of lines, and
         # the rest waits for the fix.
         parsed = parse_page_body(title, "")
-        return CheckedBody(
+        return ReadBody(
             replace(entry, parsed=parsed), unbalanced, BodyLinks(file, first, (), draft), None
         )
     parsed = parse_page_body(title, body)
+    return ReadBody(
+        replace(entry, parsed=parsed),
+        [],
+        BodyLinks(file, first, parsed.links, draft),
+        page_ids(title, parsed, trailing),
+    )
+
+
+def check_body(read: ReadBody, *, sections: bool = False) -> list[Problem]:
+    """The rules of a body on its own; `sections`: whether it must have a practice's
+    sections. Nothing of a body that could not be parsed."""
+    entry, parsed = read.entry, read.entry.parsed
+    if read.ids is None or parsed is None:
+        return []
+    body, first, file = entry.body, entry.body_first_line, entry.file
     # What hides the rest of the body is said first, and its sections wait for the fix.
     problems = check_structure(parsed, body, first, file)
     if sections and not problems:
         problems = check_sections(parsed, first, file)
     problems += check_raw_html(parsed, body, first, file)
     problems += check_link_text(parsed, body, first, file)
-    return CheckedBody(
-        replace(entry, parsed=parsed),
-        problems,
-        BodyLinks(file, first, parsed.links, draft),
-        page_ids(title, parsed, trailing),
-    )
+    return problems

@@ -1,5 +1,5 @@
 """The value types of content fields (keys, texts, emails, addresses, dates), with the
-checks pydantic runs on them; the models in models.py are built from these."""
+checks pydantic runs on them; the models in models/ are built from these."""
 
 from __future__ import annotations
 

@@ -13,8 +13,8 @@ from generator.content import filekinds
 from generator.content.anchors import listed
 from generator.content.linkplaces import Link
 from generator.content.links import Destination, Linkable, LinkProblem, attachment_docs, resolve
-from generator.content.messages import closest
 from generator.content.problems import Problem
+from generator.content.suggestions import closest
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,19 @@
-"""Load every content file of a repository into validated entries, collecting every problem."""
+"""Read every content file of a repository into typed entries, collecting what keeps one
+from being read (a file that cannot be, YAML, a value the model refuses, a body that cannot be
+parsed). The rules about what is read run in validate.py."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field, replace
-from functools import partial
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from generator import addresses as paths
 from generator.content.anchors import practice_title, practice_trailing
-from generator.content.bodies import CheckedBody, check_body
+from generator.content.bodies import ReadBody, read_body
+from generator.content.failures import Vocabulary
 from generator.content.files import read_text, relative
 from generator.content.frontmatter import SplitDocument, split_front_matter
 from generator.content.invisible import check_body_text, check_yaml_text
@@ -22,21 +23,13 @@ from generator.content.layout import (
     reserved_names,
     valid_names,
 )
-from generator.content.linkcheck import BodyLinks, check_attachment_kinds, check_links
-from generator.content.links import Linkable, linkable
-from generator.content.measured import check_no_results_claim
-from generator.content.messages import Vocabulary, validate_document
+from generator.content.messages import validate_document
 from generator.content.models import Center, Network, PageMeta, PracticeMeta, Taxonomy
 from generator.content.partial import Validated, unread
 from generator.content.problems import Problem
 from generator.content.repository import Entry, MarkdownEntry
-from generator.content.rules import Rules, check_practice
-from generator.content.titles import Titled, repeated_titles, titled
-from generator.content.unfinished import check_unfinished
 from generator.content.yamlrecover import parse_recovering
 from generator.content.yamlsource import KeyPath, Position, YamlDocument
-from generator.parallel import map_halves
-from generator.text import tag_slug
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -193,27 +186,9 @@ class Loader:
         return None
 
 
-@dataclass
-class LoadedContent:
-    """Each file validated on its own; ids list every file found, valid or not."""
-
-    taxonomy: Entry[Taxonomy] | None
-    network: Entry[Network] | None
-    centers: dict[str, Entry[Center]]
-    practices: dict[str, MarkdownEntry[PracticeMeta]]
-    pages: dict[str, MarkdownEntry[PageMeta]]
-    assets: list[str]
-    problems: list[Problem]
-    center_ids: set[str] = field(default_factory=set)
-    practice_ids: set[str] = field(default_factory=set)
-    linkable: Linkable = field(default_factory=lambda: linkable((), (), (), (), (), ()))
-    sections: dict[str, list[str]] = field(default_factory=dict)  # by docs path
-    titles: list[Titled] = field(default_factory=list)  # of every practice that has one
-
-
 @dataclass(frozen=True)
 class PracticeContext:
-    """What checking one practice needs besides its own file."""
+    """What reading and checking one practice needs besides its own file."""
 
     taxonomy: Taxonomy | None
     centers: frozenset[str]  # every center and practice file found, valid or not: a broken
@@ -221,50 +196,44 @@ class PracticeContext:
 
 
 @dataclass
-class PracticeBatch:
-    """Some practices, checked on their own, and what the checks across files need of them:
-    their links, their pages' sections (by docs path), drafts and the published tags."""
+class LoadedFiles:
+    """Every file read, but the practices (validate.py reads each as it checks it, in the
+    process that checks it): their paths, and what they are read against (`context`)."""
 
-    entries: list[MarkdownEntry[PracticeMeta]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    drafts: set[str] = field(default_factory=set)
-    bodies: list[BodyLinks] = field(default_factory=list)
-    sections: dict[str, list[str]] = field(default_factory=dict)
-    tags: set[str] = field(default_factory=set)
-    titles: list[Titled] = field(default_factory=list)
+    taxonomy: Entry[Taxonomy] | None
+    network: Entry[Network] | None
+    centers: dict[str, Entry[Center]]
+    pages: dict[str, ReadBody]
+    assets: list[str]
+    mislabeled: dict[str, str]  # attachments that are not what their names say -> what they are
+    problems: list[Problem]
+    context: PracticeContext
+    practice_paths: list[Path]
 
-    def add(self, other: PracticeBatch) -> None:
-        self.entries += other.entries
-        self.problems += other.problems
-        self.drafts |= other.drafts
-        self.bodies += other.bodies
-        self.sections |= other.sections
-        self.tags |= other.tags
-        self.titles += other.titles
+
+T = TypeVar("T")
 
 
 @dataclass
 class EntryCache:
     """The preview's memory between rebuilds: a file whose size and modification time did
     not change gives the same entry (the very same object: comparing it is instant), and a
-    practice, in the same context, the same batch."""
+    practice, in the same context, what was made of it the last time."""
 
     context: PracticeContext | None = None
-    files: dict[Path, tuple[tuple[int, int], PracticeBatch]] = field(default_factory=dict)
+    files: dict[Path, tuple[tuple[int, int], Any]] = field(default_factory=dict)
     yaml_files: dict[Path, tuple[tuple[int, int], Any, list[Problem]]] = field(default_factory=dict)
 
-    def load(self, root: Path, context: PracticeContext, files: list[Path]) -> PracticeBatch:
+    def kept(self, path: Path, context: PracticeContext, make: Callable[[Path], T]) -> T:
+        """What `make` makes of the practice at `path`, made again only when the file or the
+        context changed."""
         if context != self.context:
             self.context, self.files = context, {}
-        batch = PracticeBatch()
-        for path in files:
-            key = _stat_key(path)
-            cached = self.files.get(path)
-            if cached is None or cached[0] != key:
-                cached = (key, load_practices(root, context, [path]))
-                self.files[path] = cached
-            batch.add(cached[1])
-        return batch
+        key = _stat_key(path)
+        cached = self.files.get(path)
+        if cached is None or cached[0] != key:
+            cached = self.files[path] = (key, make(path))
+        return cast(T, cached[1])
 
 
 def _stat_key(path: Path) -> tuple[int, int]:
@@ -272,18 +241,9 @@ def _stat_key(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def load_entries(
-    root: Path,
-    workers: int = 1,
-    cache: EntryCache | None = None,
-    *,
-    keep_entries: bool = True,
-) -> LoadedContent:
-    """Read and validate each file on its own, each practice with the rules that concern
-    it alone; the rules across centers, network and taxonomy come after (see rules.py).
-    With `workers=2`, a second process checks half of the practices (see parallel.py), and
-    sends back only its problems unless `keep_entries`; with a `cache` (the preview),
-    unchanged files are not read again."""
+def load_files(root: Path, cache: EntryCache | None = None) -> LoadedFiles:
+    """Read every file on its own, but the practices, which are only listed; with a `cache`
+    (the preview), unchanged YAML files are not read again."""
     loader = Loader(root, cache)
     taxonomy, network = _load_site_files(loader)
     center_paths = loader.files_in(CENTERS_DIR, ".yml", "centros")
@@ -292,22 +252,11 @@ def load_entries(
     assets, problems, mislabeled = attachments(root)
     loader.problems += problems
     loader.files_in("content", ".yml", "contenido", ("paginas",))  # only reports strays
-    context = _practice_context(taxonomy, center_paths, practice_paths)
-    batch = _load_all_practices(loader, context, practice_paths, workers, keep_entries)
-    loader.problems += repeated_titles(batch.titles, partial(text_of, root))
-    pages, page_bodies = _load_pages(loader)
-    areas = taxonomy.data.areas if taxonomy else {}
-    site, sections = _links_across_files(
-        loader, context, areas, (assets, mislabeled), batch, page_bodies
-    )
-    practices = {p.id: p for p in batch.entries}
-    return LoadedContent(
-        *(taxonomy, network, centers, practices, pages, assets, loader.problems),
-        center_ids=set(context.centers),
-        practice_ids=set(context.practices),
-        linkable=site,
-        sections=sections,
-        titles=batch.titles,
+    pages = _load_pages(loader)
+    return LoadedFiles(
+        *(taxonomy, network, centers, pages, assets, mislabeled, loader.problems),
+        context=_practice_context(taxonomy, center_paths, practice_paths),
+        practice_paths=practice_paths,
     )
 
 
@@ -321,30 +270,6 @@ def _practice_context(
         centers=frozenset(p.stem for p in center_paths),
         practices=frozenset(p.stem for p in practice_paths),
     )
-
-
-def _links_across_files(
-    loader: Loader,
-    context: PracticeContext,
-    areas: Collection[str],
-    attached: tuple[list[str], dict[str, str]],
-    batch: PracticeBatch,
-    pages: dict[str, CheckedBody],
-) -> tuple[Linkable, dict[str, list[str]]]:
-    """Every body's links, checked against everything the site publishes; returns that,
-    and each page's sections (by docs path), which a link's `#…` may name. `attached`: the
-    attachments, and those that are not what their names say (-> what they are)."""
-    assets, mislabeled = attached
-    site = linkable(
-        context.practices, pages, context.centers, areas, batch.tags, assets, batch.drafts
-    )
-    sections = batch.sections | {
-        paths.page(p): checked.ids for p, checked in pages.items() if checked.ids is not None
-    }
-    bodies = [*batch.bodies, *(checked.links for checked in pages.values())]
-    loader.problems += check_links(bodies, site, sections)
-    loader.problems += check_attachment_kinds(bodies, site, mislabeled)
-    return site, sections
 
 
 def text_of(root: Path, rel: str) -> str | None:
@@ -381,39 +306,14 @@ def _load_centers(
     return centers
 
 
-def _load_all_practices(
-    loader: Loader, context: PracticeContext, files: list[Path], workers: int, keep_entries: bool
-) -> PracticeBatch:
-    if loader.cache:
-        batch = loader.cache.load(loader.root, context, files)
-    else:
-        load = partial(load_practices, loader.root, context, keep_entries=keep_entries)
-        batch = PracticeBatch()
-        for half in map_halves(files, load, workers, sendable=_without_parse):
-            batch.add(half)
-    loader.problems += batch.problems
-    return batch
-
-
-def _without_parse(batch: PracticeBatch) -> PracticeBatch:
-    """The batch of a second process, sent back without its entries' parse: pickling a parse
-    took 1.6 times as long as making it again (the page is rendered from it)."""
-    batch.entries = [replace(entry, parsed=None) for entry in batch.entries]
-    return batch
-
-
-def _load_pages(
-    loader: Loader,
-) -> tuple[dict[str, MarkdownEntry[PageMeta]], dict[str, CheckedBody]]:
-    pages: dict[str, MarkdownEntry[PageMeta]] = {}
-    checked: dict[str, CheckedBody] = {}
+def _load_pages(loader: Loader) -> dict[str, ReadBody]:
+    pages: dict[str, ReadBody] = {}
     for path in loader.files_in(PAGES_DIR, ".md", "páginas"):
         page = loader.markdown_entry(path, PageMeta, "la página")
         if page:
-            checked[page.id] = check_body(page, str(page.value("titulo") or ""))
-            pages[page.id] = checked[page.id].entry
-            loader.problems += checked[page.id].problems
-    return pages, checked
+            pages[page.id] = read_body(page, str(page.value("titulo") or ""))
+            loader.problems += pages[page.id].problems
+    return pages
 
 
 def practice_vocabulary(context: PracticeContext) -> Vocabulary:
@@ -430,44 +330,16 @@ def practice_vocabulary(context: PracticeContext) -> Vocabulary:
     return known
 
 
-def load_practices(
-    root: Path, context: PracticeContext, files: list[Path], keep_entries: bool = True
-) -> PracticeBatch:
-    """Each practice's front matter and body, checked on their own; without `keep_entries`,
-    only what the checks across files need (a second process sends less back)."""
-    loader = Loader(root)
-    batch = PracticeBatch(problems=loader.problems)
-    centers, practices, taxonomy = context.centers, context.practices, context.taxonomy
-    known = practice_vocabulary(context)
-    for path in files:
-        practice = loader.markdown_entry(path, PracticeMeta, "la práctica", known)
-        if practice is None:
-            continue
-        draft = practice.value("estado") == "borrador"
-        checked = check_body(
-            practice,
-            practice_title(practice),
-            practice_trailing(practice),
-            draft=draft,
-            sections=True,
-        )
-        practice = checked.entry
-        if keep_entries:
-            batch.entries.append(practice)
-        if title := titled(practice):
-            batch.titles.append(title)
-        loader.problems += checked.problems
-        batch.bodies.append(checked.links)
-        if checked.ids is not None:
-            batch.sections[paths.practice(practice.id)] = checked.ids
-        loader.problems += check_unfinished(practice)
-        loader.problems += check_no_results_claim(practice)
-        check_practice(Rules(loader.problems), practice, taxonomy, centers, practices)
-        if draft:
-            batch.drafts.add(practice.id)
-        else:
-            batch.tags |= {tag_slug(t) for t in practice.value("etiquetas") or ()}
-    return batch
+def read_practice(loader: Loader, path: Path, known: Vocabulary) -> ReadBody | None:
+    """A practice's front matter and body, the body parsed with its page's headings around it
+    (`known`: see `practice_vocabulary`)."""
+    practice = loader.markdown_entry(path, PracticeMeta, "la práctica", known)
+    if practice is None:
+        return None
+    draft = practice.value("estado") == "borrador"
+    read = read_body(practice, practice_title(practice), practice_trailing(practice), draft=draft)
+    loader.problems += read.problems
+    return read
 
 
 def _empty_front_matter(file: str, what: str) -> Problem:

@@ -9,8 +9,11 @@ checkbox, where emphasis opens and closes). Its ~0.25 ms per body of typical len
 measured against Python-Markdown (0.6 ms with the extensions the site used), and GitHub's
 renderer is the oracle: tests/test_dialect.py compares every body of a corpus with it.
 
-One parse gives everything: the tokens the page's HTML is rendered from, the heading ids
-(the page's and the anchors `check` verifies), and every link with its line and column.
+One parse gives everything: the tokens the page's HTML is rendered from (by
+site/htmlrender.py), the heading ids (the page's and the anchors `check` verifies), and every
+link with its line and column. The parsers carry their render rules (where a link goes, an
+image's alt text), as markdown-it keeps its renderer on the parser object; the rendering itself
+is the site's.
 """
 
 from __future__ import annotations
@@ -344,60 +347,3 @@ def parse_body(body: str, taken_ids: Iterable[str] = ()) -> ParsedBody:
     headings = assign_heading_ids(tokens, UniqueIds(taken_ids))
     links = find_links(tokens, body_lines(body), env)
     return ParsedBody(tokens, tuple(headings), tuple(links), tuple(env.get(TOO_DEEP, ())))
-
-
-# Rendering -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A piece of a page: HTML, or one of the page's sections' headings (its inner HTML),
-    which engines put in the page's table of contents."""
-
-    html: str
-    heading: Heading | None = None
-
-
-def render_segments(
-    md: MarkdownIt, tokens: Sequence[Token], rewrite_link: LinkRewriter | None = None
-) -> list[Segment]:
-    """The tokens' HTML, cut at each top-level heading."""
-    env = {"rewrite_link": rewrite_link}
-    segments: list[Segment] = []
-    start = 0
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.type == "heading_open" and token.level == 0:
-            if i > start:
-                segments.append(Segment(md.renderer.render(tokens[start:i], md.options, env)))
-            inline = tokens[i + 1]
-            renderer: Any = md.renderer  # markdown-it's RendererHTML
-            inner = renderer.renderInline(inline.children or [], md.options, env)
-            text = plain_text(inline.children or [])
-            line = token.map[0] if token.map else 0
-            given = str(token.attrGet("id") or "")
-            heading = Heading(int(token.tag[1]), given, text, inline.content, line, True)
-            segments.append(Segment(inner, heading))
-            i += 3
-            start = i
-            continue
-        i += 1
-    if start < len(tokens):
-        segments.append(Segment(md.renderer.render(tokens[start:], md.options, env)))
-    return segments
-
-
-def render_html(body: str) -> str:
-    """A body's HTML as the site shows it, links untouched (for tests and previews)."""
-    parsed = parse_body(body)
-    return segments_html(render_segments(body_parser(), parsed.tokens))
-
-
-def segments_html(segments: Iterable[Segment]) -> str:
-    return "".join(
-        f'<h{s.heading.level} id="{s.heading.id}">{s.html}</h{s.heading.level}>\n'
-        if s.heading
-        else s.html
-        for s in segments
-    )

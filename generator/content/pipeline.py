@@ -1,4 +1,5 @@
-"""The one pipeline: load -> validate -> (render -> write, see build.py)."""
+"""The one pipeline: load -> validate (validate.py, which reads through loader.py) -> (render
+-> write, see build.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.content.loader import EntryCache, LoadedContent, load_entries
+from generator.content.loader import EntryCache
 from generator.content.problems import ContentError, Problem, has_errors, sort_problems
 from generator.content.repository import Repository
-from generator.content.rules import check_all
+from generator.content.validate import check_content
 
 
 def check(
@@ -20,8 +21,8 @@ def check(
     `workers=2`, a second process checks half of the practices (their entries come back
     without their parse, which costs more to send than to make again where it is needed)."""
     with _collector_paused():
-        loaded = load_entries(root, workers, cache=cache)
-        problems = _all_problems(loaded)
+        loaded = check_content(root, workers, cache=cache)
+        problems = sort_problems(loaded.problems)
     taxonomy, network = loaded.taxonomy, loaded.network
     if has_errors(problems) or taxonomy is None or network is None:
         return None, problems
@@ -37,18 +38,7 @@ def find_problems(root: Path, workers: int = 1) -> list[Problem]:
     """What `check` reports, without keeping the content: with `workers=2` a second process
     checks half of the practices and sends back only their problems (same result, less time)."""
     with _collector_paused():
-        return _all_problems(load_entries(root, workers, keep_entries=False))
-
-
-def _all_problems(loaded: LoadedContent) -> list[Problem]:
-    rules = check_all(
-        loaded.taxonomy,
-        loaded.network,
-        loaded.centers,
-        loaded.pages,
-        known_centers=loaded.center_ids,
-    )
-    return sort_problems(loaded.problems + rules)
+        return sort_problems(check_content(root, workers, keep_entries=False).problems)
 
 
 @contextmanager

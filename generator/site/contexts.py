@@ -159,6 +159,9 @@ class PracticePage(Page):
     edit_url: str | None
     adoption_url: str | None  # «¿Tu centro adoptó esta práctica?»: the form or how to record it
     adoption_form: bool  # that link opens GitHub's issue form (else the page that says how)
+    # The headings after the body it shows, by key: declared beside the template
+    # (templates/practica-headings.toml), which `check` reads too (content/anchors.py).
+    headings: Mapping[str, str]
 
     def author_text(self) -> PracticeText:
         return self.practice

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from generator.content.markdown import Heading, Segment
+from generator.content.markdown import Heading
 from generator.engines.pageformat import CLOSE, HEADING_LINE, OPEN
+from generator.site.htmlrender import Segment
 
 # Characters Python-Markdown reads as markup in a heading line; written as character
 # references they show as themselves.

@@ -14,15 +14,14 @@ from markdown_it.token import Token
 from generator.content.markdown import (
     LinkRewriter,
     ParsedBody,
-    Segment,
     UniqueIds,
     body_parser,
     page_parser,
     plain_text,
-    render_segments,
     slugify,
 )
 from generator.site import docspage
+from generator.site.htmlrender import Segment, render_segments
 from generator.site.sanitize import sanitize_html
 from generator.site.tables import stackable_tables
 from generator.site.text import meta_string

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator import addresses as paths
 from generator.addresses import Addresses
+from generator.content.anchors import practice_headings
 from generator.content.models import Center, PageMeta, PracticeMeta
 from generator.content.repository import Entry, MarkdownEntry
 from generator.site import api
@@ -181,6 +182,7 @@ class Gatherer:
             edit_url=self.edit_url(practice.file, here),
             adoption_url=self.adoption_url(practice, here),
             adoption_form=self.options.repository is not None,
+            headings=practice_headings(practice),
         )
 
     def home(self) -> HomePage:

@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.content.markdown import render_html
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
+from generator.site.htmlrender import render_html
 from tests.browser.local_editor import (
     EVERY_CONSTRUCT,
     LocalEditor,

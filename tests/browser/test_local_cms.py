@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from generator.authoring import canonical
+from generator.authoring.yamlscalars import number_text, text_scalar
 from generator.content.models import PracticeMeta
 from generator.content.pipeline import check
 from generator.content.problems import has_errors
@@ -99,10 +100,10 @@ def test_the_browser_writes_what_format_writes(page: Any, editor: LocalEditor) -
         "{x}", "x, y", "🙂 emoji", "\u2028", "\x7f", "", "O'Higgins", "Ñuble", "=", "<<",
     ]  # fmt: skip
     written = page.evaluate("texts => texts.map(t => window.RedCanonico.textScalar(t))", texts)
-    assert written == [canonical.text_scalar(t) for t in texts]
+    assert written == [text_scalar(t) for t in texts]
     numbers = [1.0, -35.4264, 12.5, 100.0, 1e-7, 2.5e-5, 1e21, 0.1 + 0.2]
     written = page.evaluate("ns => ns.map(n => window.RedCanonico.numberText(n))", numbers)
-    assert written == [canonical.number_text(n) for n in numbers]
+    assert written == [number_text(n) for n in numbers]
 
     data: dict[str, Any] = {
         "estado": "borrador",
