@@ -41,7 +41,7 @@ SPANISH_PHRASES: dict[str, Any] = json.loads(
 )
 PREVIEW_STYLE = (ADMIN_FILES / "vista-previa.css").read_text(encoding="utf-8")
 CONFIG_HEADER = (
-    "# Generado desde generator/content/models.py, content/taxonomia.yml y centers/ "
+    "# Generado desde generator/content/models/, content/taxonomia.yml y centers/ "
     "(generator/authoring/cms.py): no lo edites a mano.\n"
 )
 

@@ -52,7 +52,7 @@ FORM_LABELS: dict[FormName, str] = {  # the issue label each form sets; the work
 }
 PRACTICE_ID_FIELD = "practica"  # the adoption form's field that names the practice
 HEADER = (
-    "# Generado por «python -m generator issue-form» desde generator/content/models.py,\n"
+    "# Generado por «python -m generator issue-form» desde generator/content/models/,\n"
     "# content/taxonomia.yml y centers/: no lo edites a mano.\n"
 )
 NO_RESPONSE = "_No response_"

@@ -45,7 +45,7 @@ def schema_for(name: str) -> dict[str, Any]:
         "$id": f"{name}.schema.json",
         "title": title,
         "description": description
-        + " Generado desde generator/content/models.py: no lo edites a mano.",
+        + " Generado desde generator/content/models/: no lo edites a mano.",
         **{k: v for k, v in body.items() if k != "description"},
     }
 
