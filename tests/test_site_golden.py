@@ -30,7 +30,7 @@ import pytest
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 
 from generator.cli import main
-from generator.publish import search
+from generator.publish import build
 
 from .conftest import REPO
 
@@ -138,18 +138,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         shutil.copytree(REPO / folder, root / folder)
     shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
     articles: list[tuple[str, str]] = []
-    start = search.BackgroundIndex.start
+    write_articles = build.write_articles
 
-    def recording_start(pages: Iterable[tuple[str, str]], site_dir: Path) -> search.BackgroundIndex:
-        kept = list(pages)
+    def recording(found: Iterable[tuple[str, str]], sources: Path) -> int:
+        kept = list(found)
         articles.extend(kept)
-        return start(kept, site_dir)
+        return write_articles(kept, sources)
 
     with pytest.MonkeyPatch.context() as patch:
         for name in ENVIRONMENT:
             patch.delenv(name, raising=False)
         patch.setenv("RED_EDIT_URL", EDIT_BASE)
-        patch.setattr(search.BackgroundIndex, "start", staticmethod(recording_start))
+        # In this process (RED_PROCESOS=1, the same site): the articles are recorded here.
+        patch.setenv("RED_PROCESOS", "1")
+        patch.setattr(build, "write_articles", recording)
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
         status = main(["build", "--root", str(root), "--site-dir", str(root / "site")])
     assert status == 0

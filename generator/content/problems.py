@@ -76,6 +76,10 @@ class ContentError(Exception):
     def report(self) -> str:
         return format_text(self.problems)
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        """Pickled with its problems (a build renders in a child process: generator/parallel)."""
+        return ContentError, (self.problems,)
+
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)

@@ -193,21 +193,21 @@ class BackgroundIndex:
         `parent/pagefind`."""
         sources = _articles_folder(_memory_folder())
         try:
-            parts: list[Path] = []
-            for number, (dest, text) in enumerate(articles):
-                if number % part_pages == 0:
-                    parts.append(sources / str(len(parts) + 1))
-                target = parts[-1] / dest
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
-        except OSError as error:
+            parts = write_articles(articles, sources, part_pages)
+        except SearchError:
             shutil.rmtree(sources, ignore_errors=True)
-            raise SearchError(
-                f"No se pudo preparar la búsqueda del sitio: {os_reason(error)}"
-            ) from None
-        outputs = [parent / INDEX_DIR / part_folder(n) for n in range(1, len(parts) + 1)]
-        index = cls([index_command(part, out) for part, out in zip(parts, outputs, strict=True)])
-        index.sources = sources
+            raise
+        return cls.over(sources, parts, parent, remove_sources=True)
+
+    @classmethod
+    def over(
+        cls, sources: Path, parts: int, parent: Path, *, remove_sources: bool = False
+    ) -> BackgroundIndex:
+        """The index of the articles `write_articles` wrote in `sources` (in `parts` parts),
+        into `parent/pagefind`; `remove_sources`: the folder goes when the index is made."""
+        outputs = [parent / INDEX_DIR / part_folder(n) for n in range(1, parts + 1)]
+        index = cls([index_command(sources / str(n), out) for n, out in enumerate(outputs, 1)])
+        index.sources = sources if remove_sources else None
         index.runner = threading.Thread(target=index._run, daemon=True)
         index.runner.start()
         return index
@@ -279,6 +279,26 @@ class BackgroundIndex:
             if thread is not None and thread is not threading.current_thread():
                 thread.join(timeout=TIMEOUT_SECONDS)
         self.done = True
+
+
+def write_articles(
+    articles: Iterable[tuple[str, str]], sources: Path, part_pages: int = PART_PAGES
+) -> int:
+    """Write the `articles` for Pagefind into `sources`/1, `sources`/2, … (`part_pages` in
+    each, at the paths of their pages, so the results link to the pages); returns how many
+    parts. Raises SearchError."""
+    parts = 0
+    try:
+        for number, (dest, text) in enumerate(articles):
+            parts = number // part_pages + 1
+            target = sources / str(parts) / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise SearchError(
+            f"No se pudo preparar la búsqueda del sitio: {os_reason(error)}"
+        ) from None
+    return parts
 
 
 def part_folder(number: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,13 +38,14 @@ def docs_folder(
     site_dir: Path, config_file: Path, cache_dir: Path | None, *, preview: bool
 ) -> Iterator[Path]:
     """A docs folder Zensical reads, removed after. A build's work folder is a new one beside
-    the site being built (the same disk: the site built there takes its place in one step),
-    named after it, so a later build clears it if this process is killed; the preview's is the
-    preview's own folder, where the site it shows is. Its `.cache` is Zensical's cache of this
-    repository in the project's cache folder when there is one."""
+    the site (the same disk: the site built there takes its place in one step), named as the
+    generator names its unfinished sites (`.<site>.nuevo-<pid>-…`), so a later build clears it
+    if this process is killed; the preview's is the preview's own folder, where the site it
+    shows is. Its `.cache` is Zensical's cache of this repository in the project's cache
+    folder when there is one."""
     name = site_dir.name
-    work = site_dir.parent if preview else site_dir.with_name(f"{name}-zensical")
-    docs = work / (f".zensical-docs-{name}" if preview else "docs")
+    work = site_dir.parent if preview else site_dir.with_name(f".{name}.nuevo-{os.getpid()}-z")
+    docs = work / (f".zensical-docs-{name}" if preview else "docs-zensical")
     made = [docs] if preview else [work]
     for folder in made:
         shutil.rmtree(folder, ignore_errors=True)
