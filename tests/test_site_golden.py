@@ -140,10 +140,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     articles: list[tuple[str, str]] = []
     write_articles = build.write_articles
 
-    def recording(found: Iterable[tuple[str, str]], sources: Path) -> int:
+    def recording(found: Iterable[tuple[str, str]], sources: Path, **given: int) -> int:
         kept = list(found)
         articles.extend(kept)
-        return write_articles(kept, sources)
+        return write_articles(kept, sources, **given)
 
     with pytest.MonkeyPatch.context() as patch:
         for name in ENVIRONMENT:

@@ -122,7 +122,8 @@ def prepare(
     parts = 0
     if not settings.offline:
         found = articles_of(tree_pages(rendered.tree), config_file)
-        parts = write_articles(found, articles)
+        pages = sum(1 for docs_path in rendered.tree if docs_path.endswith(".md"))
+        parts = write_articles(found, articles, total=pages)
     newest = rendered.newest or dt.date(1970, 1, 1)
     return Prepared(rendered.warnings, rendered.notes, newest, parts)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -45,10 +46,14 @@ TIMEOUT_SECONDS = 600  # a part's
 # Pagefind holds every word of every page it indexes in memory until it writes the index:
 # about 200 KB a page here (synthetic practices: 2,500 pages 0.51 GB, 3,400 0.69 GB, 9,504
 # 1.99 GB), the build's peak from about 5,000 pages. A larger site is indexed in parts of
-# PART_PAGES pages, one after the other, each a bundle of its own (`pagefind/`, then
+# PART_PAGES pages at most, one after the other, each a bundle of its own (`pagefind/`, then
 # `pagefind/parte-2/`, …) that the site's buscar.js merges into the first (`link_parts`):
 # the memory of one part, whatever the size of the site.
-PART_PAGES = 3000
+PART_PAGES = 3500
+# Each part adds to a reader's first query: at 5,000 practices (2 parts) 285 KB against 265 KB
+# in one (the budget there is 300 KB, tests/browser/test_finding.py), at 10,000 387 KB in 3
+# parts of 3,168 pages, 399 KB in 4, 314 KB in one: the parts are as few as the memory allows
+# (3,168 pages took 0.65 GB; 4,752, 0.98 GB).
 # The articles live for seconds: in memory where the system has it. On the disk of the
 # machine measured in benchmarks/, creating 1,000 folders and files took 0.3-1.1 s (ext4
 # with discard), in /dev/shm 0.04 s.
@@ -187,7 +192,7 @@ class BackgroundIndex:
 
     @classmethod
     def start(
-        cls, articles: Iterable[tuple[str, str]], parent: Path, part_pages: int = PART_PAGES
+        cls, articles: Iterable[tuple[str, str]], parent: Path, part_pages: int | None = None
     ) -> BackgroundIndex:
         """`articles`: (path in the site, article HTML) of each page; the index goes into
         `parent/pagefind`."""
@@ -282,15 +287,22 @@ class BackgroundIndex:
 
 
 def write_articles(
-    articles: Iterable[tuple[str, str]], sources: Path, part_pages: int = PART_PAGES
+    articles: Iterable[tuple[str, str]],
+    sources: Path,
+    part_pages: int | None = None,
+    total: int | None = None,
 ) -> int:
-    """Write the `articles` for Pagefind into `sources`/1, `sources`/2, … (`part_pages` in
-    each, at the paths of their pages, so the results link to the pages); returns how many
-    parts. Raises SearchError."""
+    """Write the `articles` for Pagefind into `sources`/1, `sources`/2, … (at the paths of
+    their pages, so the results link to the pages), at most `part_pages` in each (PART_PAGES),
+    as evenly as the `total` number of articles, when given, allows; returns how many parts.
+    Raises SearchError."""
+    most = part_pages or PART_PAGES
+    if total:  # as many parts as needed, all of about the same size
+        most = math.ceil(total / math.ceil(total / most))
     parts = 0
     try:
         for number, (dest, text) in enumerate(articles):
-            parts = number // part_pages + 1
+            parts = number // most + 1
             target = sources / str(parts) / dest
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
