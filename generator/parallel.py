@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -61,7 +62,7 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
         try:
             theirs: S = pickle.load(incoming)
         except (EOFError, pickle.UnpicklingError):
-            raise RuntimeError("Falló el proceso auxiliar que hacía la otra mitad.") from None
+            raise ChildFailed("Falló el proceso auxiliar que hacía la otra mitad.") from None
     finally:
         incoming.close()  # a child still writing gets a broken pipe instead of waiting forever
         os.waitpid(pid, 0)
@@ -69,11 +70,16 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     return mine, theirs
 
 
+class ChildFailed(RuntimeError):
+    """A forked helper ended without sending its result back; the message is Spanish."""
+
+
 def in_child(work: Callable[[], R], *, apart: bool = True) -> R:
     """work(), run in a forked child on Linux: its result comes back pickled, what it raised is
     raised here, and all the memory it took goes back to the system when it ends (a build
     renders the site in a child, and the engine starts from a small process). Without `apart`
-    (one process asked for, RED_PROCESOS=1), or elsewhere, here."""
+    (one process asked for, RED_PROCESOS=1), or elsewhere, here. Raises ChildFailed when the
+    child ends without an answer (killed for want of memory, say)."""
     if not apart or sys.platform != "linux":
         return work()
     read_fd, write_fd = os.pipe()
@@ -82,24 +88,40 @@ def in_child(work: Callable[[], R], *, apart: bool = True) -> R:
         os.close(read_fd)
         run_child(lambda out: pickle.dump(_outcome(work), out, pickle.HIGHEST_PROTOCOL), write_fd)
     os.close(write_fd)
+    outcome: tuple[bool, object] | None = None
     try:
         with os.fdopen(read_fd, "rb") as incoming:
-            done, value = pickle.load(incoming)
-    except (EOFError, pickle.UnpicklingError):
-        raise RuntimeError("Falló el proceso auxiliar que preparaba el sitio.") from None
+            outcome = pickle.load(incoming)
+    except Exception:  # nothing, or not all of it, came back: said below with how it ended
+        outcome = None
     finally:
-        os.waitpid(pid, 0)
+        _, status = os.waitpid(pid, 0)
         gc.unfreeze()
+    if outcome is None:
+        raise ChildFailed(f"El proceso auxiliar que preparaba el sitio {_ended(status)}.")
+    done, value = outcome
     if not done:
-        raise value
-    return value  # type: ignore[no-any-return]
+        raise value  # type: ignore[misc]  # an exception, as _outcome sent it
+    return value  # type: ignore[return-value]
+
+
+def _ended(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        why = (
+            " (así lo detiene el sistema cuando falta memoria)" if number == signal.SIGKILL else ""
+        )
+        return f"terminó por la señal {number}{why}"
+    return f"terminó con el estado {os.waitstatus_to_exitcode(status)} sin dar su resultado"
 
 
 def _outcome(work: Callable[[], R]) -> tuple[bool, object]:
-    """(True, what work() returned) or (False, the exception it raised, to raise again)."""
+    """(True, what work() returned) or (False, the exception it raised, to raise again, with
+    the child's traceback as a note: the parent's own ends at the `raise`)."""
     try:
         return True, work()
     except Exception as error:  # sent to the parent, which raises it
+        error.add_note(traceback.format_exc())
         return False, error
 
 

@@ -12,6 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.engines import passthrough
 from generator.publish.settings import RunSettings
 from generator.publish.tree import write_tree
 from generator.site import docspage
@@ -75,3 +76,23 @@ def test_the_comparison_sees_a_difference() -> None:
     page = "## Título {#titulo}\n\n<!-- rc:html -->\n<p>Texto</p>\n<!-- /rc:html -->\n"
     assert converted(page, WITH) == converted(page, WITHOUT)
     assert converted(page, WITH) != converted(page.replace("{#titulo}", "{#otro}"), WITHOUT)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ['<img src="a.png" alt="a">', "<span>b</span>", "  <p>sangría</p>", "<p>bloque</p>"],
+)
+def test_a_page_is_stashed_whole_only_when_it_reads_the_same(
+    first: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stashed whole, a page would be wrapped in one paragraph when its first piece is not
+    block-level (Python-Markdown judges a stashed piece by how it starts): such a page is read
+    piece by piece, as every page was before."""
+    page = (
+        f"# Título {{#titulo}}\n\n{docspage.OPEN}\n{first}\n{docspage.CLOSE}\n"
+        f"{docspage.OPEN}\n<div>después</div>\n{docspage.CLOSE}\n"
+    )
+    whole = markdown.Markdown(extensions=WITH).convert(page)
+    assert whole.startswith('<h1 id="titulo">Título</h1>')
+    monkeypatch.setattr(passthrough.StashPage, "one_block", lambda *_: False)
+    assert markdown.Markdown(extensions=WITH).convert(page) == whole

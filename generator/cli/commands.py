@@ -94,6 +94,7 @@ def run_from_issue(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from generator.engines import EngineError
+    from generator.parallel import ChildFailed
     from generator.publish.build import build_site
     from generator.publish.search import SearchError
 
@@ -113,7 +114,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         print(f"No se construyó el sitio: {site_dir} queda como estaba.", file=sys.stderr)
         return EXIT_INVALID
-    except (EngineError, SearchError) as error:
+    except (EngineError, SearchError, ChildFailed) as error:
         print(f"La construcción falló: {error}", file=sys.stderr)
         print(f"{site_dir} queda como estaba.", file=sys.stderr)
         return EXIT_INVALID

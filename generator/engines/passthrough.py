@@ -57,17 +57,27 @@ class StashPage(Preprocessor):  # type: ignore[misc]  # untyped library
                 read.append((True, self.heading(*match.groups())))
             else:
                 read.append((False, line))
-        if block is None and all(is_html or not text.strip() for is_html, text in read):
-            # Only blocks and headings: the page as one stashed block, as they would come out
-            # one by one (a line break between two), without Python-Markdown's inline patterns
-            # running over a placeholder per block (at 1,000 practices, 1.9 s of MkDocs' 14.6 s).
-            pieces = [text for is_html, text in read if is_html]
+        pieces = [text for is_html, text in read if is_html]
+        if block is None and self.one_block(read, pieces):
+            # Only block-level blocks and headings: the page as one stashed block, as they would
+            # come out one by one (a line break between two), without Python-Markdown's inline
+            # patterns running over a placeholder per block (at 1,000 practices, 1.9 s of
+            # MkDocs' 14.6 s).
             # A blank line after it, too: the paragraph that holds it must end at the placeholder.
             return ["", self.md.htmlStash.store("\n".join(pieces)), "", ""] if pieces else []
         out: list[str] = []
         for is_html, text in read:
             out += ["", self.md.htmlStash.store(text), ""] if is_html else [text]
         return out if block is None else [*out, OPEN, *block]
+
+    def one_block(self, read: list[tuple[bool, str]], pieces: list[str]) -> bool:
+        """The page can be stashed whole: nothing else for Python-Markdown to read, and every
+        piece one that its raw-HTML step would put back as it is (a piece that is not
+        block-level, as `<img …>` first, it wraps in a paragraph of its own)."""
+        if any(not is_html and text.strip() for is_html, text in read):
+            return False
+        raw_html = self.md.postprocessors["raw_html"]
+        return all(raw_html.isblocklevel(piece) for piece in pieces)
 
     def heading(self, marks: str, inner: str, given: str) -> str:
         level = len(marks)

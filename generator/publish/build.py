@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import gzip
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -123,8 +123,7 @@ def prepare(
     parts = 0
     if not settings.offline:
         found = articles_of(tree_pages(rendered.tree), config_file)
-        pages = sum(1 for docs_path in rendered.tree if docs_path.endswith(".md"))
-        parts = write_articles(found, articles, total=pages)
+        parts = write_articles(found, articles, total=page_count(rendered.tree))
     newest = rendered.newest or dt.date(1970, 1, 1)
     return Prepared(rendered.warnings, rendered.notes, newest, parts)
 
@@ -151,11 +150,16 @@ def articles_of(pages: Iterable[tuple[str, str]], config_file: Path) -> Iterator
 
 
 def start_index(
-    pages: Iterable[tuple[str, str]], index_dir: Path, config_file: Path
+    pages: Iterable[tuple[str, str]], index_dir: Path, config_file: Path, total: int
 ) -> BackgroundIndex:
-    """Pagefind over the articles of the docs `pages` (docs path, text) into
+    """Pagefind over the articles of the `total` docs `pages` (docs path, text) into
     `index_dir/pagefind`, beside the engine."""
-    return BackgroundIndex.start(articles_of(pages, config_file), index_dir)
+    return BackgroundIndex.start(articles_of(pages, config_file), index_dir, total=total)
+
+
+def page_count(tree: Mapping[str, bytes]) -> int:
+    """How many pages a docs tree has (each has an article for the search)."""
+    return sum(1 for docs_path in tree if docs_path.endswith(".md"))
 
 
 def complete_site(settings: RunSettings, site_dir: Path, newest: dt.date | None) -> int:

@@ -7,7 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.problems import ContentError
-from generator.publish.build import complete_site, project_config_file, start_index
+from generator.publish.build import (
+    complete_site,
+    page_count,
+    project_config_file,
+    start_index,
+)
 from generator.publish.search import tree_pages
 from generator.publish.settings import RunSettings
 from generator.publish.tree import SOURCE_FOLDERS, Written, write_tree
@@ -32,8 +37,9 @@ def write_docs(settings: RunSettings, docs_dir: Path) -> Written | str:
 def complete(settings: RunSettings, written: Written, site_dir: Path) -> None:
     """After MkDocs wrote the site: the search index of the tree `write_docs` wrote, the
     sitemap and the marker (dated by the content it read, without reading it again)."""
-    pages = tree_pages(written.tree or {})
-    index = start_index(pages, site_dir, project_config_file(settings.root))
+    tree = written.tree or {}
+    config_file = project_config_file(settings.root)
+    index = start_index(tree_pages(tree), site_dir, config_file, page_count(tree))
     index.finish()
     index.link_parts(site_dir)
     complete_site(settings, site_dir, written.newest)

@@ -183,6 +183,7 @@ class BackgroundIndex:
     def __init__(self, parts: list[list[str]]) -> None:
         self.parts = parts  # each part's Pagefind command, in order
         self.process: subprocess.Popen[bytes] | None = None  # the part being indexed
+        self.lock = threading.Lock()  # a part starts, or the index stops: one at a time
         self.failure: str | None = None
         self.done = False
         self.stopped = False  # ended on purpose: its end is no failure
@@ -192,13 +193,18 @@ class BackgroundIndex:
 
     @classmethod
     def start(
-        cls, articles: Iterable[tuple[str, str]], parent: Path, part_pages: int | None = None
+        cls,
+        articles: Iterable[tuple[str, str]],
+        parent: Path,
+        part_pages: int | None = None,
+        total: int | None = None,
     ) -> BackgroundIndex:
-        """`articles`: (path in the site, article HTML) of each page; the index goes into
+        """`articles`: (path in the site, article HTML) of each page, `total` of them when
+        known (the parts are then even, as a build makes them); the index goes into
         `parent/pagefind`."""
         sources = _articles_folder(_memory_folder())
         try:
-            parts = write_articles(articles, sources, part_pages)
+            parts = write_articles(articles, sources, part_pages, total)
         except SearchError:
             shutil.rmtree(sources, ignore_errors=True)
             raise
@@ -221,17 +227,18 @@ class BackgroundIndex:
         """Each part in turn: the memory of one part at a time."""
         try:
             for command in self.parts:
-                if self.stopped:
-                    return
-                try:
-                    self.process = subprocess.Popen(
-                        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-                    )
-                except OSError as error:
-                    self.failure = (
-                        f"No se pudo ejecutar Pagefind (búsqueda del sitio): {os_reason(error)}"
-                    )
-                    return
+                with self.lock:
+                    if self.stopped:
+                        return
+                    try:
+                        self.process = subprocess.Popen(
+                            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                        )
+                    except OSError as error:
+                        self.failure = (
+                            f"No se pudo ejecutar Pagefind (búsqueda del sitio): {os_reason(error)}"
+                        )
+                        return
                 output, _ = self.process.communicate()
                 if self.process.returncode != 0 and not self.stopped:
                     detail = output.decode("utf-8", "replace").strip()
@@ -267,7 +274,8 @@ class BackgroundIndex:
         def wait() -> None:
             try:
                 self.finish()
-                self.link_parts(site_dir)
+                if not self.stopped:  # a newer save's index names its own parts
+                    self.link_parts(site_dir)
             except (SearchError, OSError) as error:
                 if not self.stopped:
                     print(error, file=sys.stderr, flush=True)
@@ -277,9 +285,10 @@ class BackgroundIndex:
 
     def stop(self) -> None:
         """End the index now (a newer save makes another one) and reap it."""
-        self.stopped = True
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
+        with self.lock:
+            self.stopped = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
         for thread in (self.runner, self.waiter):
             if thread is not None and thread is not threading.current_thread():
                 thread.join(timeout=TIMEOUT_SECONDS)
@@ -329,16 +338,23 @@ _MERGE_LINE = (
 
 
 def link_parts(site_dir: Path, parts: int) -> None:
-    """Merge the index's parts after the first in the site's buscar.js (see PART_PAGES)."""
-    if parts < 2:
-        return
+    """Merge the index's parts after the first in the site's buscar.js (see PART_PAGES); the
+    lines of an earlier index (the preview's, before a save) are replaced, not added to."""
     script = site_dir / SEARCH_JS
     text = script.read_text(encoding="utf-8")
     if text.count(_OPTIONS_LINE) != 1:
         raise SearchError(f"{SEARCH_JS} no tiene la línea «{_OPTIONS_LINE}».")
-    indent = text[: text.index(_OPTIONS_LINE)].rsplit("\n", 1)[-1]
+    before, after = text.split(_OPTIONS_LINE)
+    indent = before.rsplit("\n", 1)[-1]
+    merged = _MERGE_LINE.format(part="PART")
+    earlier = merged[: merged.index("PART")]  # how each merge line starts
+    kept = after.split("\n")
+    while len(kept) > 1 and kept[1].strip().startswith(earlier):
+        del kept[1]
     merges = "".join(
         f"\n{indent}" + _MERGE_LINE.format(part=json.dumps(f"{INDEX_DIR}/{part_folder(n)}/"))
         for n in range(2, parts + 1)
     )
-    script.write_text(text.replace(_OPTIONS_LINE, _OPTIONS_LINE + merges), encoding="utf-8")
+    new = before + _OPTIONS_LINE + merges + "\n".join(kept)
+    if new != text:
+        script.write_text(new, encoding="utf-8")

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.publish.sitedir import is_built_site
 from generator.site.render import DocsTree
 
 GITIGNORE = b"# Generado por el generador: no editar a mano.\n*\n!.gitignore\n"
@@ -25,8 +26,10 @@ def staging_dir(dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     for state in ("nuevo", "viejo"):
         for leftover in left_by_gone_processes(dest.parent, f".{dest.name}.{state}-"):
-            if not dest.exists() and (leftover / dest.name).is_dir():
-                os.replace(leftover / dest.name, dest)  # killed between the two moves of swap_in
+            # Killed between the two moves of swap_in: the site it held goes back (a site, with
+            # its marker: never another folder of a killed build, as Zensical's work folder).
+            if not dest.exists() and is_built_site(leftover / dest.name):
+                os.replace(leftover / dest.name, dest)
             shutil.rmtree(leftover, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f".{dest.name}.nuevo-{os.getpid()}-", dir=dest.parent))
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from generator.content.problems import ContentError
 from generator.engines import Engine, EngineError, EngineJob, engine_named
-from generator.publish.build import SITE_NAME, project_config_file
+from generator.publish.build import page_count, project_config_file, start_index
 from generator.publish.preview.page import error_page
 from generator.publish.preview.server import EVERYTHING, PreviewServer, PreviewState, pages_of
 from generator.publish.preview.watch import SourceWatch
-from generator.publish.search import BackgroundIndex, SearchError, articles, nav_titles, tree_pages
+from generator.publish.search import BackgroundIndex, SearchError, tree_pages
 from generator.publish.settings import RunSettings
 from generator.publish.tree import PreviewCache, write_tree
 from generator.publish.write import scratch_dir
@@ -88,9 +88,10 @@ class Preview:
         """The search, over the new tree, in the background; a newer save stops it."""
         self.stop_index()
         try:
-            titles = nav_titles(self.job.config_file)
-            found = articles(tree_pages(tree), SITE_NAME, titles)
-            self.index = BackgroundIndex.start(found, self.job.site_dir)
+            pages = tree_pages(tree)
+            self.index = start_index(
+                pages, self.job.site_dir, self.job.config_file, page_count(tree)
+            )
             self.index.finish_in_background(self.job.site_dir)
         except SearchError as error:
             print(error, file=sys.stderr, flush=True)
