@@ -1,1 +1,2 @@
-"""authoring"""
+"""Authoring: what contributors write with (the issue forms and their replies, the editor's
+configuration, `new`, `format`, the JSON schemas)."""

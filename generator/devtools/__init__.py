@@ -1,1 +1,1 @@
-"""devtools"""
+"""Tools for the project's own work: synthetic repositories for tests and benchmarks (synth)."""
