@@ -141,8 +141,8 @@ def run_child(send: Callable[[BinaryIO], object], write_fd: int) -> NoReturn:
         with os.fdopen(write_fd, "wb") as out:
             send(out)
         status = 0
-    except BrokenPipeError:
-        pass  # the parent failed first and says why
+    except (BrokenPipeError, KeyboardInterrupt):
+        pass  # the parent failed first, or was stopped too, and says so
     except BaseException:
         traceback.print_exc()
     finally:

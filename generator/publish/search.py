@@ -254,7 +254,7 @@ class BackgroundIndex:
             return
         self.done = True
         assert self.runner is not None
-        self.runner.join(timeout=TIMEOUT_SECONDS * len(self.parts))
+        self.runner.join(timeout=TIMEOUT_SECONDS * max(1, len(self.parts)))
         if self.runner.is_alive():
             self.stop()
             raise SearchError("Pagefind no terminó de indexar el sitio a tiempo.")
