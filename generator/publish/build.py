@@ -67,7 +67,7 @@ class Prepared:
 
     warnings: list[Problem]
     notes: list[str]
-    newest: dt.date
+    newest: dt.date | None
     parts: int  # the search's articles, in that many parts
 
 
@@ -124,8 +124,7 @@ def prepare(
     if not settings.offline:
         found = articles_of(tree_pages(rendered.tree), config_file)
         parts = write_articles(found, articles, total=page_count(rendered.tree))
-    newest = rendered.newest or dt.date(1970, 1, 1)
-    return Prepared(rendered.warnings, rendered.notes, newest, parts)
+    return Prepared(rendered.warnings, rendered.notes, rendered.newest, parts)
 
 
 def engine_build(
