@@ -9,12 +9,13 @@ How many processes a run uses is one of its settings (`RunSettings.workers`, RED
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import BinaryIO, NoReturn, TypeVar
 
@@ -68,6 +69,27 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
         os.waitpid(pid, 0)
         gc.unfreeze()
     return mine, theirs
+
+
+class Tickets:
+    """The numbers 0 … count - 1 in runs of `size`, each run handed to whichever process asks
+    first: made before `in_parallel`, both processes take from it until none is left, so
+    neither waits for the other while work remains (fixed halves were a quarter of the time
+    apart at 10,000 practices)."""
+
+    def __init__(self, count: int, size: int) -> None:
+        self.count, self.size = count, size
+        self.next = multiprocessing.RawValue("q", 0)  # shared with a forked child
+        self.lock = multiprocessing.Lock()
+
+    def __iter__(self) -> Iterator[range]:
+        while True:
+            with self.lock:
+                start = self.next.value
+                self.next.value = start + self.size
+            if start >= self.count:
+                return
+            yield range(start, min(start + self.size, self.count))
 
 
 class ChildFailed(RuntimeError):

@@ -48,17 +48,29 @@ def test_practice_pages_rendered_in_a_second_process_are_the_same(
     forks = []
     in_parallel = render.in_parallel
     monkeypatch.setattr(render, "in_parallel", lambda *a: forks.append(1) or in_parallel(*a))
-    trees = {}
+    monkeypatch.setattr(render, "PRACTICES_AT_ONCE", 2)  # both processes take some
+    trees, orders = {}, {}
     for split in (False, True):
         monkeypatch.setattr(render, "MIN_PRACTICES_TO_SPLIT", 2 if split else 10**9)
         docs = tmp_path / str(split)
-        write_tree(RunSettings(synthetic, processes="2"), docs)
+        written = write_tree(RunSettings(synthetic, processes="2"), docs)
         trees[split] = {
             p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()
         }
+        orders[split] = list(written.tree or {})
     assert len(forks) == 1
     assert sum(name.startswith("practicas/") for name in trees[True]) > 20
     assert trees[True] == trees[False]
+    # The order too: the search's parts are cut from the tree in its order.
+    assert orders[True] == orders[False]
+
+
+def test_two_processes_take_every_run_once() -> None:
+    tickets = parallel.Tickets(1000, 3)
+    mine, theirs = parallel.in_parallel(
+        lambda: [i for run in tickets for i in run], lambda: [i for run in tickets for i in run]
+    )
+    assert sorted(mine + theirs) == list(range(1000))
 
 
 def test_the_next_build_reuses_the_compiled_theme_templates(

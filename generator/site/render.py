@@ -18,7 +18,7 @@ from generator.content.links import LinkProblem, resolve
 from generator.content.markdown import page_parser
 from generator.content.models import PracticeMeta
 from generator.content.repository import MarkdownEntry
-from generator.parallel import in_parallel
+from generator.parallel import Tickets, in_parallel
 from generator.site import api
 from generator.site.contexts import ListedPractice, ListItem, Page
 from generator.site.feed import Feed, atom_xml, site_feeds
@@ -44,6 +44,7 @@ from generator.text import plural, tag_slug
 DocsTree = dict[str, bytes]
 # Below this, forking costs more than rendering the practice pages on a second core saves.
 MIN_PRACTICES_TO_SPLIT = 50
+PRACTICES_AT_ONCE = 32  # a run of practice pages taken by one process (see Renderer.render)
 
 
 @dataclass
@@ -218,20 +219,32 @@ class Renderer:
         return api.api_files(self.view, addresses=self.gather.addresses)
 
     def render(self, workers: int = 1) -> DocsTree:
-        """Every page. With two workers, a second process renders three quarters of the
-        practice pages and the API (which also needs every practice's related ones) while
-        this one renders the rest: measured at 1,000 and 5,000 practices, about even. The
-        practices alike are worked out before, once: both halves read them."""
+        """Every page. With two workers, this process renders the other pages and a second
+        one the API (which also needs every practice's related ones), then both take the
+        practice pages PRACTICES_AT_ONCE at a time until none is left. The practices alike are
+        worked out before, once: both read them."""
         practices = self.view.practices
         self.view.alike  # noqa: B018 (a cached property, computed here for both processes)
         if workers < 2 or len(practices) < MIN_PRACTICES_TO_SPLIT:
             return {**self.other_pages(), **self.practice_pages(), **self.api_files()}
-        quarter = len(practices) // 4
-        mine, theirs = in_parallel(
-            lambda: {**self.other_pages(), **self.practice_pages(practices[:quarter])},
-            lambda: {**self.practice_pages(practices[quarter:]), **self.api_files()},
+        tickets = Tickets(len(practices), PRACTICES_AT_ONCE)
+
+        def take() -> DocsTree:  # the runs of practice pages this process got to first
+            return {
+                path: page
+                for run in tickets
+                for path, page in self.practice_pages([practices[i] for i in run]).items()
+            }
+
+        (other, mine), (api, theirs) = in_parallel(
+            lambda: (self.other_pages(), take()), lambda: (self.api_files(), take())
         )
-        return {**mine, **theirs}
+        pages = {**mine, **theirs}
+        return {
+            **other,
+            **{paths.practice(p.id): pages[paths.practice(p.id)] for p in practices},
+            **api,
+        }
 
     def other_pages(self) -> DocsTree:
         view, gather = self.view, self.gather

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from generator.engines.mkdocs.finished import give_finished_pages
 from generator.engines.mkdocs.material import drop_material_search, fix_material_markup
 from generator.publish.direct import (
     SOURCE_FOLDERS,
@@ -49,7 +50,9 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        return drop_material_search(files, config)
+        files = drop_material_search(files, config)
+        give_finished_pages(files, config)
+        return files
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return fix_material_markup(output)
