@@ -49,25 +49,28 @@ def _then(first: Callable[[], R], then: Callable[[R], R]) -> R:
 
 
 def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
-    """(here(), there()), with `there` run in a forked child while `here` runs in this process.
-    The caller checks that a second process is wanted (`RunSettings.workers`) first."""
+    """(here(), there()), with `there` run in a forked child while `here` runs in this process;
+    what `there` raised is raised here. The caller checks that a second process is wanted
+    (`RunSettings.workers`) first."""
     read_fd, write_fd = os.pipe()
     pid = fork()
     if pid == 0:
         os.close(read_fd)
-        run_child(lambda out: pickle.dump(there(), out, pickle.HIGHEST_PROTOCOL), write_fd)
+        run_child(lambda out: pickle.dump(_outcome(there), out, pickle.HIGHEST_PROTOCOL), write_fd)
     os.close(write_fd)
     incoming = os.fdopen(read_fd, "rb")
     try:
         mine = here()
         try:
-            theirs: S = pickle.load(incoming)
+            done, theirs = pickle.load(incoming)
         except (EOFError, pickle.UnpicklingError):
             raise ChildFailed("Falló el proceso auxiliar que hacía la otra mitad.") from None
     finally:
         incoming.close()  # a child still writing gets a broken pipe instead of waiting forever
         os.waitpid(pid, 0)
         gc.unfreeze()
+    if not done:
+        raise theirs
     return mine, theirs
 
 

@@ -133,3 +133,11 @@ def test_one_process_forks_nothing_and_builds_the_same_site(
     assert fragments(tmp_path / "2" / "pagefind") == fragments(again)
     searchable = [html for html in sites["2"][1].values() if b"data-pagefind-body" in html]
     assert len(fragments(again)) == len(searchable)
+
+
+def test_what_the_second_process_raised_is_raised_in_the_first() -> None:
+    def fails() -> None:
+        raise ValueError("«la otra mitad»")
+
+    with pytest.raises(ValueError, match="la otra mitad"):
+        parallel.in_parallel(lambda: 1, fails)

@@ -249,3 +249,24 @@ def test_the_preview_reads_again_only_the_texts_that_changed() -> None:
     assert again.neighbours["talca-1"][0].id == "huella"  # its new text
     assert kept.texts[documents[0]] is texts[documents[0]]  # not read again
     assert changed not in texts and set(kept.texts) == set(documents)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs fork")
+def test_two_processes_find_the_same_practices_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import parallel
+    from generator.site import similar
+
+    forks = []
+    in_parallel = parallel.in_parallel
+    monkeypatch.setattr(similar, "in_parallel", lambda *a: forks.append(1) or in_parallel(*a))
+    monkeypatch.setattr(similar, "BLOCK", 4)  # 40 blocks of these 160 practices
+    documents = [
+        fair(f"{center}-{i}", center, " plaza" * (i % 7) + " huerta" * (i % 5))
+        for center in ("talca", "osorno", "chillan", "ovalle")
+        for i in range(40)
+    ]
+    one, two = alike(documents), alike(documents, workers=2)
+    assert forks == [1]
+    assert list(two.neighbours.items()) == list(one.neighbours.items())
+    assert two.terms == one.terms
+    assert sum(len(found) for found in one.neighbours.values()) > 160

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generator.content.problems import Problem
 from generator.engines import Engine, EngineJob, engine_named
-from generator.parallel import in_child
+from generator.parallel import in_child, in_parallel
 from generator.publish.offline import write_zip
 from generator.publish.search import (
     ARTICLES_PREFIX,
@@ -119,11 +119,22 @@ def prepare(
     """Load, validate and render the site; write the docs tree into `docs_dir` and, online,
     each page's article for Pagefind into `articles`. Raises ContentError."""
     rendered = render_tree(settings, file_relative=file_relative)
-    write_rendered(rendered, docs_dir)
-    parts = 0
-    if not settings.offline:
+    if settings.offline:
+        write_rendered(rendered, docs_dir)
+        return Prepared(rendered.warnings, rendered.notes, rendered.newest, 0)
+
+    def write_search_articles() -> int:
         found = articles_of(tree_pages(rendered.tree), config_file)
-        parts = write_articles(found, articles, total=page_count(rendered.tree))
+        return write_articles(found, articles, total=page_count(rendered.tree))
+
+    def write_docs() -> None:
+        write_rendered(rendered, docs_dir)
+
+    if settings.workers > 1:  # both at once: 1.0 and 1.8 s at 10,000 practices
+        _, parts = in_parallel(write_docs, write_search_articles)
+    else:
+        write_docs()
+        parts = write_search_articles()
     return Prepared(rendered.warnings, rendered.notes, rendered.newest, parts)
 
 

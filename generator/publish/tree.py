@@ -133,7 +133,11 @@ def render_tree(
     history = last_commit_dates(settings.root, SOURCE_FOLDERS)
     notes = [history.note] if history.note else []
     view = SiteView(
-        repo, drafts=settings.drafts, updated=history.dates, kept=cache.similar if cache else None
+        repo,
+        drafts=settings.drafts,
+        updated=history.dates,
+        kept=cache.similar if cache else None,
+        workers=workers,
     )
     options = RenderOptions(
         drafts=settings.drafts,

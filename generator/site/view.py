@@ -99,6 +99,7 @@ class SiteView:
     drafts: bool = False
     updated: dict[str, dt.date] = field(default_factory=dict)  # source file -> git date
     kept: Kept | None = None  # what the preview keeps of the practices alike between rebuilds
+    workers: int = 1  # processes for the practices alike (RunSettings.workers)
 
     @cached_property
     def practices(self) -> list[MarkdownEntry[PracticeMeta]]:
@@ -195,6 +196,7 @@ class SiteView:
                 for p in self.practices
             ],
             self.kept,
+            self.workers,
         )
 
     @cached_property

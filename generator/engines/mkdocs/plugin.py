@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.engines.mkdocs.finished import give_finished_pages
 from generator.engines.mkdocs.material import drop_material_search, fix_material_markup
+from generator.engines.mkdocs.navcache import keep_rendered
 from generator.publish.direct import (
     SOURCE_FOLDERS,
     Written,
@@ -53,6 +54,10 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         files = drop_material_search(files, config)
         give_finished_pages(files, config)
         return files
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        keep_rendered(env)
+        return env
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         return fix_material_markup(output)
