@@ -85,6 +85,15 @@ class Tickets:
         self.next = multiprocessing.RawValue("q", 0)  # shared with a forked child
         self.lock = multiprocessing.Lock()
 
+    @classmethod
+    def shared(cls, count: int, size: int) -> Tickets | None:
+        """Tickets, or None where the system has no shared memory for them (a container
+        without /dev/shm): the caller does the work in one process."""
+        try:
+            return cls(count, size)
+        except OSError:
+            return None
+
     def __iter__(self) -> Iterator[range]:
         while True:
             with self.lock:

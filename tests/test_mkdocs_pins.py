@@ -8,6 +8,11 @@ place, changes it:
   that attribute, list the theme's files through the environment's `list_templates` before it
   renders, and load the templates through the environment's `bytecode_cache`.
 
+- `finished.py`: MkDocs keeps the `File.page` the plugin set in `on_files` (its navigation
+  uses it) and renders that page through its own `render`.
+- `navcache.py`: MkDocs renders the pages through the Jinja environment the plugin's `on_env`
+  was given, with the loader it set there.
+
 If one of these tests fails, the adapter's speed help no longer works (nothing breaks: the
 build is the same, only slower): drop it or move it to a documented interface.
 """
@@ -96,3 +101,25 @@ def test_mkdocs_loads_the_templates_through_the_environments_bytecode_cache(
     monkeypatch.setattr(jinja2.Environment, "compile", counted)
     MkDocsEngine().build(with_no_cache)
     assert "main.html" in compiled  # without the cache, MkDocs compiles them
+
+
+def test_mkdocs_renders_the_pages_and_the_theme_the_plugin_gave_it(
+    job: EngineJob, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.engines.mkdocs import finished, navcache
+
+    rendered: list[str] = []
+    render = finished.FinishedPage.render
+
+    def counted(page: finished.FinishedPage, *a: object) -> None:
+        rendered.append(page.file.src_uri)
+        render(page, *a)
+
+    monkeypatch.setattr(finished.FinishedPage, "render", counted)
+    places: list[object] = []
+    place = navcache.place
+    monkeypatch.setattr(navcache, "place", lambda *a: places.append(place(*a)) or places[-1])
+    MkDocsEngine().build(job)
+    pages = {p.relative_to(job.docs_dir).as_posix() for p in job.docs_dir.rglob("*.md")}
+    assert set(rendered) == pages
+    assert any(places)  # the theme's navigation went through the plugin's template

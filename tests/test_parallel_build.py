@@ -141,3 +141,18 @@ def test_what_the_second_process_raised_is_raised_in_the_first() -> None:
 
     with pytest.raises(ValueError, match="la otra mitad"):
         parallel.in_parallel(lambda: 1, fails)
+
+
+def test_without_shared_memory_the_pages_are_rendered_in_one_process(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_semaphores() -> None:  # as where /dev/shm is missing
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(parallel.multiprocessing, "Lock", no_semaphores)
+    forks: list[int] = []
+    monkeypatch.setattr(render, "in_parallel", lambda *a: forks.append(1))
+    monkeypatch.setattr(render, "MIN_PRACTICES_TO_SPLIT", 2)
+    written = write_tree(RunSettings(synthetic, processes="2"), tmp_path / "docs")
+    assert forks == []
+    assert sum(path.startswith("practicas/") for path in written.changed) > 20

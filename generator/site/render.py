@@ -225,9 +225,10 @@ class Renderer:
         worked out before, once: both read them."""
         practices = self.view.practices
         self.view.alike  # noqa: B018 (a cached property, computed here for both processes)
-        if workers < 2 or len(practices) < MIN_PRACTICES_TO_SPLIT:
+        split = workers > 1 and len(practices) >= MIN_PRACTICES_TO_SPLIT
+        tickets = Tickets.shared(len(practices), PRACTICES_AT_ONCE) if split else None
+        if tickets is None:
             return {**self.other_pages(), **self.practice_pages(), **self.api_files()}
-        tickets = Tickets(len(practices), PRACTICES_AT_ONCE)
 
         def take() -> DocsTree:  # the runs of practice pages this process got to first
             return {

@@ -13,6 +13,7 @@ compares both ways on every page.
 from __future__ import annotations
 
 import logging
+import posixpath
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,7 +57,9 @@ def give_finished_pages(files: Any, config: Any) -> None:
     reader = markdown.Markdown(
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
     )
-    titles = dict(nav_entries(config.nav or []))
+    titles: dict[str, str | None] = {}
+    for path, title in nav_entries(config.nav or []):
+        titles.setdefault(posixpath.normpath(path), title)  # MkDocs keeps a page's first
     for file in files.documentation_pages():
         if file.page is None:
             FinishedPage(titles.get(file.src_uri), file, config, reader)

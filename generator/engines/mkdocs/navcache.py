@@ -36,8 +36,9 @@ def keep_rendered(env: jinja2.Environment) -> None:
         name: _KEEPER.replace("NAME", repr(name)).replace("PREFIXED", repr(f"{THEME}/{name}"))
         for name in CACHED
     }
+    # The prefix last: a theme's own folder of that name stays the theme's.
     env.loader = jinja2.ChoiceLoader(
-        [jinja2.DictLoader(keepers), jinja2.PrefixLoader({THEME: env.loader}), env.loader]
+        [jinja2.DictLoader(keepers), env.loader, jinja2.PrefixLoader({THEME: env.loader})]
     )
     kept: dict[tuple[str, tuple[str, ...]], str] = {}
 
