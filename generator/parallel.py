@@ -56,14 +56,14 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     pid = fork()
     if pid == 0:
         os.close(read_fd)
-        run_child(lambda out: pickle.dump(_outcome(there), out, pickle.HIGHEST_PROTOCOL), write_fd)
+        run_child(partial(_send, there), write_fd)
     os.close(write_fd)
     incoming = os.fdopen(read_fd, "rb")
     try:
         mine = here()
         try:
             done, theirs = pickle.load(incoming)
-        except (EOFError, pickle.UnpicklingError):
+        except Exception:  # nothing, or not all of it, came back
             raise ChildFailed("Falló el proceso auxiliar que hacía la otra mitad.") from None
     finally:
         incoming.close()  # a child still writing gets a broken pipe instead of waiting forever
@@ -94,6 +94,11 @@ class Tickets:
         except OSError:
             return None
 
+    def close(self) -> None:
+        """No more runs for either process (one failed: the other stops soon too)."""
+        with self.lock:
+            self.next.value = self.count
+
     def __iter__(self) -> Iterator[range]:
         while True:
             with self.lock:
@@ -120,7 +125,7 @@ def in_child(work: Callable[[], R], *, apart: bool = True) -> R:
     pid = fork()
     if pid == 0:
         os.close(read_fd)
-        run_child(lambda out: pickle.dump(_outcome(work), out, pickle.HIGHEST_PROTOCOL), write_fd)
+        run_child(partial(_send, work), write_fd)
     os.close(write_fd)
     outcome: tuple[bool, object] | None = None
     try:
@@ -137,6 +142,19 @@ def in_child(work: Callable[[], R], *, apart: bool = True) -> R:
     if not done:
         raise value  # type: ignore[misc]  # an exception, as _outcome sent it
     return value  # type: ignore[return-value]
+
+
+def _send(work: Callable[[], object], out: BinaryIO) -> None:
+    """What work() returned or raised (`_outcome`), pickled to the parent; when that cannot be
+    pickled, a ChildFailed that says what it was."""
+    outcome = _outcome(work)
+    try:
+        data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    except Exception as error:
+        what = f"{type(outcome[1]).__name__}: {outcome[1]}" if not outcome[0] else str(error)
+        failed = ChildFailed(f"El proceso auxiliar no pudo enviar su resultado ({what}).")
+        data = pickle.dumps((False, failed), pickle.HIGHEST_PROTOCOL)
+    out.write(data)
 
 
 def _ended(status: int) -> str:

@@ -5,7 +5,7 @@ were rendered for each page."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -50,3 +50,24 @@ def test_each_page_gets_the_navigation_it_had(
     assert outside > 20  # the practices, the centers, the areas, the tags…
     assert {name for name, _ in kept} == set(navcache.CACHED)
     assert len(kept) < outside  # pages in one place share what was rendered once
+
+
+def test_a_link_in_the_navigation_is_part_of_the_place(tmp_path: Path) -> None:
+    """Two pages at the same depth in different folders link differently to a folder of the
+    navigation that has no page of its own."""
+    from mkdocs.structure.nav import Link, Navigation
+    from mkdocs.structure.pages import Page
+
+    class Config:  # what `place` reads of MkDocs' config
+        extra: ClassVar[dict[str, str]] = {}
+        theme: ClassVar[dict[str, str]] = {}
+
+    def page_at(url: str) -> Any:
+        page = Page.__new__(Page)
+        page.file = type("F", (), {"url": url})()
+        page.meta = {}
+        return page
+
+    nav = Navigation([Link("Etiquetas", "etiquetas/")], [])
+    one, other = page_at("etiquetas/a/"), page_at("otros/b/")
+    assert navcache.place(one, nav, Config()) != navcache.place(other, nav, Config())

@@ -156,3 +156,8 @@ def test_without_shared_memory_the_pages_are_rendered_in_one_process(
     written = write_tree(RunSettings(synthetic, processes="2"), tmp_path / "docs")
     assert forks == []
     assert sum(path.startswith("practicas/") for path in written.changed) > 20
+
+
+def test_an_answer_that_cannot_be_sent_back_is_said() -> None:
+    with pytest.raises(parallel.ChildFailed, match="no pudo enviar su resultado"):
+        parallel.in_parallel(lambda: 1, lambda: lambda: None)  # a lambda does not pickle

@@ -147,6 +147,7 @@ def test_mkdocs_reads_every_page_as_its_own_conversion_would(
     HTML, table of contents, title, anchors and links, and the finished way is the one taken."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
     from generator.engines.mkdocs.finished import FinishedPage, give_finished_pages
@@ -155,6 +156,7 @@ def test_mkdocs_reads_every_page_as_its_own_conversion_would(
         str(REPO / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(tmp_path / "sitio")
     )
     files = get_files(config)
+    get_navigation(files, config)  # MkDocs makes a page of each file
     give_finished_pages(files, config)
     finished = [file.page for file in files.documentation_pages()]
     assert len(finished) > 30

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -230,15 +231,23 @@ class Renderer:
         if tickets is None:
             return {**self.other_pages(), **self.practice_pages(), **self.api_files()}
 
-        def take() -> DocsTree:  # the runs of practice pages this process got to first
-            return {
-                path: page
-                for run in tickets
-                for path, page in self.practice_pages([practices[i] for i in run]).items()
-            }
+        def first_then_practices(first: Callable[[], DocsTree]) -> tuple[DocsTree, DocsTree]:
+            """first(), then the runs of practice pages this process gets to first; on a
+            failure, none is left for the other process, which then stops too."""
+            try:
+                done = first()
+                return done, {
+                    path: page
+                    for run in tickets
+                    for path, page in self.practice_pages([practices[i] for i in run]).items()
+                }
+            except BaseException:
+                tickets.close()
+                raise
 
         (other, mine), (api, theirs) = in_parallel(
-            lambda: (self.other_pages(), take()), lambda: (self.api_files(), take())
+            functools.partial(first_then_practices, self.other_pages),
+            functools.partial(first_then_practices, self.api_files),
         )
         pages = {**mine, **theirs}
         return {

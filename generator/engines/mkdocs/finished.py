@@ -3,8 +3,8 @@ Markdown for the `passthrough` extension to give it back whole is taken as it is
 
 MkDocs converts each page with a new Python-Markdown (`Page.render`): at 10,000 practices
 13 s of the engine's 32 s, for pages that are already HTML. The plugin gives MkDocs its pages
-as `FinishedPage`s in `on_files` (MkDocs 1.6 keeps a `File.page` a plugin set, and its
-navigation uses it). A `FinishedPage` runs the preprocessors of one Python-Markdown kept for the
+as `FinishedPage`s in `on_nav`: the pages MkDocs made, titled by its navigation, turned into
+the subclass in place. A `FinishedPage` runs the preprocessors of one Python-Markdown kept for the
 whole build (`passthrough.converted_whole`): when they stash the page whole, what MkDocs would
 have set comes from there, else the page is converted as MkDocs does. tests/test_passthrough.py
 compares both ways on every page.
@@ -13,8 +13,6 @@ compares both ways on every page.
 from __future__ import annotations
 
 import logging
-import posixpath
-from collections.abc import Iterator
 from typing import Any
 
 import markdown
@@ -28,9 +26,7 @@ _HARMLESS = {"toc", "tables", "fenced_code", passthrough.__name__}
 
 
 class FinishedPage(Page):
-    def __init__(self, title: str | None, file: Any, config: Any, reader: markdown.Markdown):
-        super().__init__(title, file, config)
-        self.reader = reader
+    reader: markdown.Markdown  # the build's one Python-Markdown (give_finished_pages)
 
     def render(self, config: Any, files: Any) -> None:
         """As `Page.render` would (tests/test_passthrough.py): the HTML, the table of contents,
@@ -44,35 +40,22 @@ class FinishedPage(Page):
         self.content, toc_tokens = found
         self.toc = get_toc(toc_tokens)  # type: ignore[arg-type]  # the dicts `toc` gives
         self.present_anchor_ids = set()
-        # Kept unless MkDocs logs at DEBUG level, as `Page.render` does.
+        # Kept unless MkDocs logs at DEBUG level, as MkDocs' `Page.render` does.
         if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = {}
 
 
 def give_finished_pages(files: Any, config: Any) -> None:
-    """Each documentation page of `files` as a FinishedPage, titled as the navigation titles it,
-    when the site's Markdown extensions are MkDocs' own and `passthrough`."""
+    """Each page MkDocs made of `files` (its navigation made one of every documentation page,
+    with the navigation's titles) as a FinishedPage, when the site's Markdown extensions are
+    MkDocs' own and `passthrough`."""
     if not set(config.markdown_extensions) <= _HARMLESS:
         return
     reader = markdown.Markdown(
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
     )
-    titles: dict[str, str | None] = {}
-    for path, title in nav_entries(config.nav or []):
-        titles.setdefault(posixpath.normpath(path), title)  # MkDocs keeps a page's first
     for file in files.documentation_pages():
-        if file.page is None:
-            FinishedPage(titles.get(file.src_uri), file, config, reader)
-
-
-def nav_entries(items: list[Any]) -> Iterator[tuple[str, str | None]]:
-    """(docs path, title) of each page the `nav` setting names, in sections too."""
-    for item in items:
-        if isinstance(item, str):
-            yield item, None
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    yield from nav_entries(value)
-                elif isinstance(value, str):
-                    yield value, title
+        page = file.page
+        if type(page) is Page:  # the same object, so the navigation still holds it
+            page.__class__ = FinishedPage
+            page.reader = reader  # type: ignore[attr-defined]  # a FinishedPage now

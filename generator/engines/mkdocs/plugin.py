@@ -51,9 +51,11 @@ class RedDeCentrosPlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        files = drop_material_search(files, config)
+        return drop_material_search(files, config)
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         give_finished_pages(files, config)
-        return files
+        return nav
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         keep_rendered(env)
