@@ -8,8 +8,8 @@ place, changes it:
   that attribute, list the theme's files through the environment's `list_templates` before it
   renders, and load the templates through the environment's `bytecode_cache`.
 
-- `finished.py`: MkDocs keeps the `File.page` the plugin set in `on_files` (its navigation
-  uses it) and renders that page through its own `render`.
+- `finished.py`: MkDocs renders the page objects its navigation made, which the plugin's
+  `on_nav` turned into FinishedPages, through their own `render`.
 - `navcache.py`: MkDocs renders the pages through the Jinja environment the plugin's `on_env`
   was given, with the loader it set there.
 
