@@ -17,7 +17,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import BinaryIO, NoReturn, TypeVar
+from typing import Any, BinaryIO, NoReturn, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,26 +52,18 @@ def in_parallel(here: Callable[[], R], there: Callable[[], S]) -> tuple[R, S]:
     """(here(), there()), with `there` run in a forked child while `here` runs in this process;
     what `there` raised is raised here. The caller checks that a second process is wanted
     (`RunSettings.workers`) first."""
-    read_fd, write_fd = os.pipe()
-    pid = fork()
-    if pid == 0:
-        os.close(read_fd)
-        run_child(partial(_send, there), write_fd)
-    os.close(write_fd)
-    incoming = os.fdopen(read_fd, "rb")
+    pid, incoming = _start(there)
     try:
         mine = here()
         try:
-            done, theirs = pickle.load(incoming)
+            outcome = pickle.load(incoming)
         except Exception:  # nothing, or not all of it, came back
             raise ChildFailed("Falló el proceso auxiliar que hacía la otra mitad.") from None
     finally:
         incoming.close()  # a child still writing gets a broken pipe instead of waiting forever
         os.waitpid(pid, 0)
         gc.unfreeze()
-    if not done:
-        raise theirs
-    return mine, theirs
+    return mine, _result(outcome)
 
 
 class Tickets:
@@ -121,15 +113,10 @@ def in_child(work: Callable[[], R], *, apart: bool = True) -> R:
     child ends without an answer (killed for want of memory, say)."""
     if not apart or sys.platform != "linux":
         return work()
-    read_fd, write_fd = os.pipe()
-    pid = fork()
-    if pid == 0:
-        os.close(read_fd)
-        run_child(partial(_send, work), write_fd)
-    os.close(write_fd)
+    pid, incoming = _start(work)
     outcome: tuple[bool, object] | None = None
     try:
-        with os.fdopen(read_fd, "rb") as incoming:
+        with incoming:
             outcome = pickle.load(incoming)
     except Exception:  # nothing, or not all of it, came back: said below with how it ended
         outcome = None
@@ -138,10 +125,27 @@ def in_child(work: Callable[[], R], *, apart: bool = True) -> R:
         gc.unfreeze()
     if outcome is None:
         raise ChildFailed(f"El proceso auxiliar que preparaba el sitio {_ended(status)}.")
+    return _result(outcome)  # type: ignore[no-any-return]
+
+
+def _start(work: Callable[[], object]) -> tuple[int, BinaryIO]:
+    """A forked child that sends what work() returned or raised (`_send`): its pid, and the
+    stream to read that from."""
+    read_fd, write_fd = os.pipe()
+    pid = fork()
+    if pid == 0:
+        os.close(read_fd)
+        run_child(partial(_send, work), write_fd)
+    os.close(write_fd)
+    return pid, os.fdopen(read_fd, "rb")
+
+
+def _result(outcome: tuple[bool, Any]) -> Any:
+    """What the child's work returned; what it raised is raised here."""
     done, value = outcome
     if not done:
-        raise value  # type: ignore[misc]  # an exception, as _outcome sent it
-    return value  # type: ignore[return-value]
+        raise value
+    return value
 
 
 def _send(work: Callable[[], object], out: BinaryIO) -> None:
